@@ -1,0 +1,85 @@
+#include "checkin.hpp"
+
+#include <cmath>
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "painlog/entry_format.hpp"
+#include "painlog/error.hpp"
+
+namespace painlog::cli {
+namespace {
+
+struct Cancelled {};
+
+std::string hint(const DailyValues* yesterday, Metric metric) {
+    if (!yesterday || !yesterday->value(metric)) return "";
+    return fmt::format(" [yesterday {:g}]", std::round(*yesterday->value(metric) * 10) / 10);
+}
+
+// Asks until `accept` takes the answer without throwing; an empty answer skips.
+template <typename Accept>
+void ask(std::istream& in, std::ostream& prompt, const std::string& question, Accept accept) {
+    for (;;) {
+        prompt << question << ": " << std::flush;
+        std::string answer;
+        if (!std::getline(in, answer)) throw Cancelled{};
+        if (answer.empty()) return;
+        try {
+            accept(answer);
+            return;
+        } catch (const InputError& e) {
+            prompt << "  " << e.what() << '\n';
+        }
+    }
+}
+
+void ask_tags(std::istream& in, std::ostream& prompt, const std::string& question, TagKind kind, Entry& entry) {
+    ask(in, prompt, question + " (comma-separated)", [&](const std::string& answer) {
+        std::vector<Tag> tags = entry.tags;
+        std::size_t start = 0;
+        while (start <= answer.size()) {
+            auto comma = answer.find(',', start);
+            auto part = answer.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (part.find_first_not_of(' ') != std::string::npos) add_tag(tags, {kind, normalize_tag(part, "tag")});
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        entry.tags = std::move(tags);
+    });
+}
+
+}  // namespace
+
+std::optional<Entry> guided_checkin(std::istream& in, std::ostream& prompt, const DailyValues* yesterday) {
+    Entry entry;
+    prompt << "Check-in: press Enter to skip a question, Ctrl-D to cancel.\n";
+    try {
+        auto rating = [&](Rating r, Metric m) {
+            ask(in, prompt, fmt::format("{}{}", question_of(r), hint(yesterday, m)),
+                [&](const std::string& answer) { entry.rating(r) = parse_rating(answer, name_of(r)); });
+        };
+        rating(Rating::pain, Metric::pain);
+        rating(Rating::mood, Metric::mood);
+        rating(Rating::energy, Metric::energy);
+        ask(in, prompt, "Hours slept last night (0-24, e.g. 7.5)" + hint(yesterday, Metric::sleep_hours),
+            [&](const std::string& answer) { entry.sleep_hours = parse_sleep_hours(answer, "sleep"); });
+        rating(Rating::sleep_quality, Metric::sleep_quality);
+        rating(Rating::activity, Metric::activity);
+        ask_tags(in, prompt, "What did you do", TagKind::activity, entry);
+        ask_tags(in, prompt, "What eased the pain", TagKind::better, entry);
+        ask_tags(in, prompt, "What made it worse", TagKind::worse, entry);
+        ask_tags(in, prompt, "Side effects", TagKind::side_effect, entry);
+        ask_tags(in, prompt, "Medication taken", TagKind::medication, entry);
+        ask(in, prompt, "Note", [&](const std::string& answer) { entry.note = validate_note(answer, "note"); });
+    } catch (const Cancelled&) {
+        prompt << '\n';
+        return std::nullopt;
+    }
+    return entry;
+}
+
+}  // namespace painlog::cli

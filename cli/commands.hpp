@@ -1,0 +1,18 @@
+#pragma once
+// One setup function per command, each in its own file. A setup function
+// adds the subcommand, its options and a callback that runs it.
+
+namespace CLI { class App; }
+
+namespace painlog::cli {
+
+class Context;
+
+void setup_add(CLI::App& app, Context& ctx);
+void setup_list(CLI::App& app, Context& ctx);
+void setup_show(CLI::App& app, Context& ctx);
+void setup_edit(CLI::App& app, Context& ctx);
+void setup_rm(CLI::App& app, Context& ctx);
+void setup_config(CLI::App& app, Context& ctx);
+
+}  // namespace painlog::cli

@@ -1,0 +1,70 @@
+#include "context.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "painlog/error.hpp"
+#include "painlog/paths.hpp"
+#include "painlog/settings.hpp"
+
+namespace painlog::cli {
+namespace {
+
+std::optional<std::string> env(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? std::optional<std::string>(value) : std::nullopt;
+}
+
+Instant read_now() {
+    auto text = env("PAINLOG_NOW");
+    if (!text || text->empty()) return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (auto at = parse_iso_instant(*text)) return *at;
+    throw InputError(fmt::format("PAINLOG_NOW={}: expected an instant like 2026-11-22T20:00:00Z", *text));
+}
+
+// $TZ names the zone when it holds an IANA name (a leading ':' is allowed);
+// otherwise the system zone, and UTC when even that is unknown.
+const date::time_zone* read_zone() {
+    auto tz = env("TZ");
+    if (tz && !tz->empty() && tz->front() == ':') tz->erase(0, 1);
+    if (tz && !tz->empty() && tz->front() != '/') return locate_zone(*tz);
+    try {
+        return date::current_zone();
+    } catch (const std::runtime_error&) {
+        return date::locate_zone("Etc/UTC");
+    }
+}
+
+}  // namespace
+
+const TimeContext& Context::time() {
+    if (!time_) time_ = TimeContext{read_now(), read_zone(), 0};
+    return *time_;
+}
+
+Diary& Context::diary(Access access) {
+    if (!diary_) {
+        auto path = diary_path({global.db.empty() ? std::nullopt : std::optional(global.db), env("PAINLOG_DB"),
+                                env("XDG_DATA_HOME"), env("HOME")});
+        diary_.emplace(Diary::open(path, access));
+        time();
+        time_->day_start_hour = std::stoi(diary_->setting_or_default(setting_key::day_start_hour));
+    }
+    return *diary_;
+}
+
+Color Context::color() const {
+    if (global.color == "always") return Color::yes;
+    if (global.color == "never") return Color::no;
+    auto no_color = env("NO_COLOR");
+    auto term = env("TERM");
+    if ((no_color && !no_color->empty()) || (term && *term == "dumb")) return Color::no;
+    return ::isatty(STDOUT_FILENO) ? Color::yes : Color::no;
+}
+
+bool Context::interactive() const { return ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO); }
+
+}  // namespace painlog::cli

@@ -1,0 +1,43 @@
+#pragma once
+// What every command receives: the global options, the streams, and the
+// diary and clock, each set up once on first use.
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "painlog/diary.hpp"
+#include "painlog/text.hpp"
+#include "painlog/time.hpp"
+
+namespace painlog::cli {
+
+struct GlobalOptions {
+    std::string db;              // --db, empty when not given
+    std::string color = "auto";  // --color auto|always|never
+};
+
+class Context {
+public:
+    Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
+
+    GlobalOptions global;
+    std::ostream& out;
+    std::ostream& err;
+
+    // Opens the diary (once) and takes its day-start hour into time().
+    Diary& diary(Access access);
+    // The instant the command runs ($PAINLOG_NOW or the system clock) and the
+    // zone ($TZ or the system's), read once.
+    const TimeContext& time();
+    [[nodiscard]] Color color() const;
+    // True when a person is at the keyboard: stdin and stderr are terminals.
+    [[nodiscard]] bool interactive() const;
+
+private:
+    std::optional<Diary> diary_;
+    std::optional<TimeContext> time_;
+};
+
+}  // namespace painlog::cli

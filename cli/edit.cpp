@@ -1,0 +1,79 @@
+// painlog edit: change, clear or re-date an entry's values.
+
+#include <algorithm>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "entry_options.hpp"
+#include "output.hpp"
+#include "painlog/entry_format.hpp"
+#include "painlog/error.hpp"
+
+namespace painlog::cli {
+namespace {
+
+const std::vector<std::string> clearable{"pain", "mood", "energy", "sleep", "sleep-quality", "activity", "note", "tags"};
+
+struct EditOptions {
+    std::string id, format;
+    EntryOptions values;
+    std::vector<std::string> clear, untag;
+};
+
+void clear_field(Entry& entry, const std::string& field) {
+    if (field == "sleep") entry.sleep_hours.reset();
+    else if (field == "note") entry.note.clear();
+    else if (field == "tags") entry.tags.clear();
+    for (auto r : all_ratings) {
+        auto name = std::string(name_of(r));
+        std::ranges::replace(name, '_', '-');
+        if (field == name) entry.rating(r).reset();
+    }
+}
+
+void remove_tag(Entry& entry, const std::string& text) {
+    auto name = normalize_tag(text, "--untag");
+    auto removed = std::erase_if(entry.tags, [&](const Tag& tag) { return tag.name == name; });
+    if (removed == 0) throw InputError(fmt::format("--untag {}: entry {} has no tag {}", text, entry.id, name));
+}
+
+void run_edit(const EditOptions& opts, Context& ctx) {
+    auto id = parse_id(opts.id, "entry");
+    if (!opts.values.any_value() && opts.clear.empty() && opts.untag.empty() && opts.values.at_option->count() == 0)
+        throw InputError("edit: nothing to change; expected a value flag, --at, --clear FIELD or --untag TAG");
+    auto& diary = ctx.diary(Access::write);
+    auto entry = diary.get(id);
+    for (const auto& field : opts.clear) clear_field(entry, field);
+    for (const auto& tag : opts.untag) remove_tag(entry, tag);
+    apply_entry_options(opts.values, entry);
+    if (opts.values.at_option->count() > 0) {
+        const auto& time = ctx.time();
+        entry.at = parse_when(opts.values.at, time, "--at");
+        entry.zone = time.zone->name();
+        entry.day = diary_day(entry.at, time.zone, time.day_start_hour);
+    }
+    diary.update(entry);
+    if (opts.format == "json") print_json(ctx.out, entry_json(entry));
+    else ctx.out << fmt::format("Updated entry {} for {}: {}.\n", entry.id, format_day(entry.day), entry_brief(entry));
+}
+
+}  // namespace
+
+void setup_edit(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("edit", "Change an entry: new values replace old ones, tags are added");
+    auto opts = std::make_shared<EditOptions>();
+    cmd->add_option("ID", opts->id, "Entry id (from painlog list)")->required();
+    add_entry_options(*cmd, opts->values);
+    cmd->add_option("--clear", opts->clear, "Remove a value: pain, mood, energy, sleep, sleep-quality, activity, note, tags")
+        ->check(CLI::IsMember(clearable))
+        ->type_name("FIELD");
+    cmd->add_option("--untag", opts->untag, "Remove a tag, whatever its kind (repeatable)")->type_name("TAG");
+    add_format_option(*cmd, opts->format, {"text", "json"});
+    cmd->callback([opts, &ctx] { run_edit(*opts, ctx); });
+}
+
+}  // namespace painlog::cli

@@ -1,0 +1,18 @@
+#pragma once
+// Small helpers the commands share for writing results.
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+namespace CLI { class App; }
+
+namespace painlog::cli {
+
+// Adds --format with the given choices; the first is the default.
+void add_format_option(CLI::App& cmd, std::string& format, std::initializer_list<std::string> choices);
+
+// Two-space indented JSON and a newline: readable by people and jq alike.
+inline void print_json(std::ostream& out, const nlohmann::ordered_json& json) { out << json.dump(2) << '\n'; }
+
+}  // namespace painlog::cli

@@ -1,0 +1,61 @@
+#include "painlog/schema.hpp"
+
+#include <array>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace painlog {
+namespace {
+
+constexpr std::string_view v1_entries = R"sql(
+CREATE TABLE entry (
+  id            INTEGER PRIMARY KEY,
+  at            TEXT    NOT NULL,
+  zone          TEXT    NOT NULL,
+  day           TEXT    NOT NULL,
+  pain          INTEGER CHECK (pain BETWEEN 0 AND 10),
+  mood          INTEGER CHECK (mood BETWEEN 0 AND 10),
+  energy        INTEGER CHECK (energy BETWEEN 0 AND 10),
+  sleep_hours   REAL    CHECK (sleep_hours BETWEEN 0 AND 24),
+  sleep_quality INTEGER CHECK (sleep_quality BETWEEN 0 AND 10),
+  activity      INTEGER CHECK (activity BETWEEN 0 AND 10),
+  note          TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX entry_by_day ON entry (day, at);
+CREATE INDEX entry_by_at ON entry (at);
+CREATE TABLE entry_tag (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  kind     TEXT    NOT NULL CHECK (kind IN ('activity', 'better', 'worse', 'side-effect', 'medication')),
+  name     TEXT    NOT NULL,
+  PRIMARY KEY (entry_id, kind, name)
+) WITHOUT ROWID;
+CREATE INDEX entry_tag_by_name ON entry_tag (kind, name);
+CREATE TABLE setting (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array all_migrations{
+    Migration{1, v1_entries},
+};
+
+int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+}  // namespace
+
+std::span<const Migration> migrations() { return all_migrations; }
+
+int latest_schema_version() { return all_migrations.back().version; }
+
+void migrate(SQLite::Database& db) {
+    for (const auto& migration : all_migrations) {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (migration.version <= user_version(db)) continue;
+        db.exec(std::string(migration.sql));
+        db.exec("PRAGMA user_version = " + std::to_string(migration.version));
+        tx.commit();
+    }
+}
+
+}  // namespace painlog

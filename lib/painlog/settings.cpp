@@ -1,0 +1,60 @@
+#include "painlog/settings.hpp"
+
+#include <array>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "painlog/entry.hpp"
+#include "painlog/error.hpp"
+
+namespace painlog {
+namespace {
+
+constexpr std::array specs{
+    SettingSpec{setting_key::day_start_hour, "0",
+                "hour (0-11) at which a diary day starts; entries before it count for the previous day"},
+    SettingSpec{setting_key::baseline_days, "14", "diary days (7-90) before an infusion used as its baseline"},
+    SettingSpec{setting_key::name, "", "name shown on reports (text, at most 100 bytes)"},
+    SettingSpec{setting_key::report_days, "28",
+                "days (7-365) a report covers when there is no infusion to anchor it"},
+};
+
+struct IntRange {
+    int min, max;
+};
+
+std::optional<IntRange> range_of(std::string_view key) {
+    if (key == setting_key::day_start_hour) return IntRange{0, max_day_start_hour};
+    if (key == setting_key::baseline_days) return IntRange{7, 90};
+    if (key == setting_key::report_days) return IntRange{7, 365};
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::span<const SettingSpec> setting_specs() { return specs; }
+
+const SettingSpec& setting_spec(std::string_view key) {
+    for (const auto& spec : specs)
+        if (spec.key == key) return spec;
+    std::string keys;
+    for (const auto& spec : specs) keys += fmt::format("{}{}", keys.empty() ? "" : ", ", spec.key);
+    throw InputError(fmt::format("setting {}: unknown; expected one of {}", key, keys));
+}
+
+std::string validate_setting(const SettingSpec& spec, std::string_view value) {
+    if (auto range = range_of(spec.key)) {
+        int number = 0;
+        auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+        if (value.empty() || ec != std::errc{} || end != value.data() + value.size() || number < range->min ||
+            number > range->max)
+            throw InputError(fmt::format("setting {} {}: expected a whole number from {} to {}", spec.key, value,
+                                         range->min, range->max));
+        return std::to_string(number);
+    }
+    if (value.size() > 100) throw InputError(fmt::format("setting {}: expected at most 100 bytes", spec.key));
+    return validate_note(value, fmt::format("setting {}", spec.key));
+}
+
+}  // namespace painlog

@@ -1,0 +1,60 @@
+#pragma once
+// Instants, diary days and the date syntax painlog accepts.
+//
+// An entry describes an instant (UTC, whole seconds) recorded in an IANA
+// zone. The diary day it belongs to is the local calendar date, shifted by
+// the day-start hour so that a 01:30 entry can count for the previous day.
+// Nothing here reads the wall clock: callers pass a TimeContext captured
+// once when the command starts.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <date/date.h>
+#include <date/tz.h>
+
+namespace painlog {
+
+using Instant = std::chrono::sys_seconds;
+using Day = date::sys_days;
+
+// Day-start hours above 11 would put a date-only entry (stored at local noon)
+// on the wrong day, and nobody's day starts in the afternoon.
+inline constexpr int max_day_start_hour = 11;
+
+struct TimeContext {
+    Instant now;
+    const date::time_zone* zone = nullptr;
+    int day_start_hour = 0;
+};
+
+[[nodiscard]] Day diary_day(Instant at, const date::time_zone* zone, int day_start_hour);
+[[nodiscard]] Day today(const TimeContext& ctx);
+
+// Throws InputError naming `name` when there is no such IANA zone.
+[[nodiscard]] const date::time_zone* locate_zone(std::string_view name);
+
+// `--at`: now, today, yesterday, 2026-11-22, 2026-11-22T08:30[:00], optionally
+// with Z or an offset. A bare date means local noon (today: now). A local time
+// that the clocks skip is an error; one they repeat means its first occurrence.
+// Times after ctx.now are errors. `option` names the flag in error messages.
+[[nodiscard]] Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_view option);
+
+// A day: today, yesterday or 2026-11-22.
+[[nodiscard]] Day parse_day(std::string_view text, const TimeContext& ctx, std::string_view option);
+
+// A first day: like parse_day, or a span ending today: 14d, 3w, 6m, 1y mean
+// the last 14 days, 3 weeks, 6 months or 1 year including today.
+[[nodiscard]] Day parse_since(std::string_view text, const TimeContext& ctx, std::string_view option);
+
+// Exact forms used in storage and machine formats.
+[[nodiscard]] std::optional<Day> parse_iso_day(std::string_view text);
+[[nodiscard]] std::optional<Instant> parse_iso_instant(std::string_view text);  // with Z or ±HH:MM
+[[nodiscard]] std::string format_day(Day day);                                   // 2026-11-22
+[[nodiscard]] std::string format_utc(Instant at);                                // 2026-11-22T08:30:00Z
+[[nodiscard]] std::string format_local(Instant at, const date::time_zone* zone); // 2026-11-22T08:30:00+01:00
+[[nodiscard]] std::string format_local_minutes(Instant at, const date::time_zone* zone);  // 2026-11-22 08:30
+
+}  // namespace painlog
