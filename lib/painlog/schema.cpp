@@ -36,8 +36,38 @@ CREATE TABLE setting (
 ) WITHOUT ROWID;
 )sql";
 
+// Treatments and appointments: the anchors of before/after analysis.
+constexpr std::string_view v2_events = R"sql(
+CREATE TABLE event (
+  id    INTEGER PRIMARY KEY,
+  kind  TEXT    NOT NULL CHECK (kind IN ('infusion', 'appointment', 'medication-change', 'other')),
+  label TEXT    NOT NULL DEFAULT '',
+  at    TEXT    NOT NULL,
+  zone  TEXT    NOT NULL,
+  day   TEXT    NOT NULL,
+  note  TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX event_by_day ON event (day, at);
+)sql";
+
+// Questionnaire results: item answers in item order and the score.
+constexpr std::string_view v3_questionnaires = R"sql(
+CREATE TABLE questionnaire (
+  id         INTEGER PRIMARY KEY,
+  instrument TEXT    NOT NULL CHECK (instrument IN ('phq9', 'gad7', 'peg')),
+  at         TEXT    NOT NULL,
+  zone       TEXT    NOT NULL,
+  day        TEXT    NOT NULL,
+  answers    TEXT    NOT NULL,
+  score      REAL    NOT NULL
+);
+CREATE INDEX questionnaire_by_day ON questionnaire (instrument, day, at);
+)sql";
+
 constexpr std::array all_migrations{
     Migration{1, v1_entries},
+    Migration{2, v2_events},
+    Migration{3, v3_questionnaires},
 };
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
