@@ -40,7 +40,7 @@ int run(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
-        return 0;
+        return ctx.exit_code;
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

@@ -25,6 +25,8 @@ public:
     GlobalOptions global;
     std::ostream& out;
     std::ostream& err;
+    // What the command reports without an error: remind sets 1 when today has no entry.
+    int exit_code = 0;
 
     // Opens the diary (once) and takes its day-start hour into time().
     Diary& diary(Access access);
