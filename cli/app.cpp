@@ -37,6 +37,7 @@ int run(int argc, char** argv) {
     setup_edit(app, ctx);
     setup_rm(app, ctx);
     setup_config(app, ctx);
+    setup_check(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -433,8 +433,12 @@ std::string item_prompt(Instrument instrument, std::size_t index) {
     if (!item.anchors.empty()) out += fmt::format("     ({})\n", item.anchors);
     for (std::size_t i = 0; i < spec.answer_labels.size(); ++i)
         out += fmt::format("     {} {}\n", i, spec.answer_labels[i]);
-    out += fmt::format("Answer ({}-{}): ", spec.min_answer, spec.max_answer);
-    return out;
+    return out + answer_prompt(instrument);
+}
+
+std::string answer_prompt(Instrument instrument) {
+    const auto& spec = spec_of(instrument);
+    return fmt::format("Answer ({}-{}): ", spec.min_answer, spec.max_answer);
 }
 
 std::string result_text(const QuestionnaireResult& r, const std::vector<QuestionnaireResult>& history, Color color) {

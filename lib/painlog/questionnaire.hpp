@@ -143,7 +143,8 @@ void add_result(Diary& diary, QuestionnaireResult& result);
 // the allowed answers. The result text gives the score, band, PHQ-2 and
 // progress for PHQ-9, the safety message when needed, and the citation.
 [[nodiscard]] std::string instrument_intro(Instrument instrument);
-[[nodiscard]] std::string item_prompt(Instrument instrument, std::size_t index);
+[[nodiscard]] std::string item_prompt(Instrument instrument, std::size_t index);  // ends with answer_prompt()
+[[nodiscard]] std::string answer_prompt(Instrument instrument);                    // "Answer (0-3): "
 [[nodiscard]] std::string result_text(const QuestionnaireResult& result,
                                       const std::vector<QuestionnaireResult>& history, Color color);
 // One row per result: id, day, instrument, score, band, change (PHQ-9);
