@@ -154,13 +154,13 @@ const date::time_zone* locate_zone(std::string_view name) {
     }
 }
 
-Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_view option) {
+Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_view option, Future future) {
     Instant at;
     if (text == "now" || text == "today") {
         at = ctx.now;
     } else if (auto day = named_day(text, ctx)) {
         if (*day > today(ctx)) {
-            at = Instant::max();
+            at = future == Future::allow ? noon_of(*day, ctx, option, text) : Instant::max();
         } else {
             at = *day == today(ctx) ? ctx.now : noon_of(*day, ctx, option, text);
         }
@@ -171,7 +171,7 @@ Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_vi
     } else {
         bad_when(option, text);
     }
-    if (at > ctx.now)
+    if (at > ctx.now && future == Future::refuse)
         throw InputError(fmt::format("{} {}: is in the future; expected a time no later than now ({})", option,
                                      text, describe(ctx)));
     return at;

@@ -39,8 +39,11 @@ struct TimeContext {
 // `--at`: now, today, yesterday, 2026-11-22, 2026-11-22T08:30[:00], optionally
 // with Z or an offset. A bare date means local noon (today: now). A local time
 // that the clocks skip is an error; one they repeat means its first occurrence.
-// Times after ctx.now are errors. `option` names the flag in error messages.
-[[nodiscard]] Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_view option);
+// Times after ctx.now are errors unless `future` is allow (then a future
+// bare date means its local noon). `option` names the flag in error messages.
+enum class Future { refuse, allow };
+[[nodiscard]] Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_view option,
+                                 Future future = Future::refuse);
 
 // A day: today, yesterday or 2026-11-22.
 [[nodiscard]] Day parse_day(std::string_view text, const TimeContext& ctx, std::string_view option);
