@@ -160,6 +160,24 @@ std::string signed_number(double value) { return value > 0 ? fmt::format("+{:g}"
 
 std::string yes_no(bool value) { return value ? "yes" : "no"; }
 
+// Breaks text into lines of at most `width` columns at spaces, for a terminal.
+std::string wrapped(std::string_view text, std::size_t width = 78) {
+    std::string out, line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto space = text.find(' ', start);
+        auto word = text.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
+        if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + std::string(word);
+        if (space == std::string_view::npos) break;
+        start = space + 1;
+    }
+    return out + line + "\n";
+}
+
 }  // namespace
 
 std::string_view name_of(Instrument instrument) {
@@ -446,8 +464,8 @@ std::string result_text(const QuestionnaireResult& r, const std::vector<Question
     std::string out;
     auto band = band_of(r.instrument, r.score);
     if (band.empty())
-        out += fmt::format("{} score {} of {} (the mean of its three items; the PEG has no validated severity "
-                           "bands).\n",
+        out += fmt::format("{} score {} of {} (the mean of its three items).\n"
+                           "The PEG has no validated severity bands, so none is shown.\n",
                            spec.title, format_score(r.instrument, r.score), spec.max_score);
     else
         out += fmt::format("{} score {} of {}: {}.\n", spec.title, format_score(r.instrument, r.score),
@@ -463,19 +481,19 @@ std::string result_text(const QuestionnaireResult& r, const std::vector<Question
                                format_score(r.instrument, *p.previous_score), format_score(r.instrument, r.score),
                                signed_number(*p.change));
             if (p.percent_change)
-                out += fmt::format("Against the first PHQ-9 ({}): {} %; response (a reduction of 50 % or more): "
-                                   "{}; remission (below 5): {}.\n",
+                out += fmt::format("Against the first PHQ-9 ({}): {} %.\n"
+                                   "Response (50 % or more below the first): {}. Remission (below 5): {}.\n",
                                    format_score(r.instrument, *p.baseline_score),
                                    signed_number(std::round(*p.percent_change)), yes_no(*p.response),
                                    yes_no(*p.remission));
             else
-                out += fmt::format("Against the first PHQ-9 (0): percent change undefined, so response cannot be "
-                                   "judged; remission (below 5): {}.\n",
+                out += fmt::format("Against the first PHQ-9 (0): percent change undefined.\n"
+                                   "Response: cannot be judged from a first score of 0. Remission (below 5): {}.\n",
                                    yes_no(*p.remission));
         }
     }
-    if (needs_safety_message(r)) out += "\n" + styled(safety_message(), Style::bold, color) + "\n";
-    out += fmt::format("\n{}: {}. {}\n", spec.title, spec.citation, spec.attribution);
+    if (needs_safety_message(r)) out += "\n" + styled(wrapped(safety_message()), Style::bold, color);
+    out += "\n" + wrapped(fmt::format("{}: {}. {}", spec.title, spec.citation, spec.attribution));
     return out;
 }
 
@@ -515,7 +533,7 @@ std::string results_table(const std::vector<QuestionnaireResult>& results,
                        {notes, style}});
     }
     std::string out = table.render(color);
-    if (any_safety) out += "\n" + styled(safety_message(), Style::bold, color) + "\n";
+    if (any_safety) out += "\n" + styled(wrapped(safety_message()), Style::bold, color);
     return out;
 }
 
