@@ -1,0 +1,88 @@
+// painlog export: the diary in formats other tools read (CSV, JSON, FHIR R4).
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "output.hpp"
+#include "painlog/error.hpp"
+#include "painlog/export.hpp"
+#include "painlog/fhir.hpp"
+
+namespace painlog::cli {
+namespace {
+
+struct ExportOptions {
+    std::string format, since, until, output;
+    CLI::Option* since_option = nullptr;
+    CLI::Option* until_option = nullptr;
+};
+
+// Writes `text` to `path` with mode 0600 (a diary export is private), through
+// a temporary file renamed into place so that a failure leaves no half file.
+void write_private_file(const std::string& path, const std::string& text) {
+    auto tmp = path + ".tmp";
+    int fd = ::open(tmp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) throw RuntimeError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+    std::size_t done = 0;
+    while (done < text.size()) {
+        auto n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            auto err = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            throw RuntimeError(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
+        auto err = errno;
+        ::unlink(tmp.c_str());
+        throw RuntimeError(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
+    }
+}
+
+void run_export(const ExportOptions& opts, Context& ctx) {
+    auto& diary = ctx.diary(Access::read);
+    const auto& time = ctx.time();
+    EntryQuery query;
+    if (opts.since_option->count() > 0) query.from = parse_since(opts.since, time, "--since");
+    if (opts.until_option->count() > 0) query.to = parse_day(opts.until, time, "--until");
+    if (query.from && query.to && *query.from > *query.to)
+        throw InputError(fmt::format("--since {} is after --until {}: expected a period that runs forwards",
+                                     opts.since, opts.until));
+    ExportData data{diary.entries(query)};
+    std::string text;
+    if (opts.format == "csv") text = export_csv(data);
+    else if (opts.format == "json") text = export_json(data).dump(2) + "\n";
+    else text = fhir_bundle(data.entries, time.now).dump(2) + "\n";
+    if (opts.output.empty() || opts.output == "-") ctx.out << text;
+    else write_private_file(opts.output, text);
+}
+
+}  // namespace
+
+void setup_export(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("export", "Write the diary as CSV, JSON or a FHIR R4 bundle");
+    auto opts = std::make_shared<ExportOptions>();
+    add_format_option(*cmd, opts->format, {"csv", "json", "fhir"});
+    opts->since_option =
+        cmd->add_option("--since", opts->since, "First day: 2026-11-01, yesterday, or a span: 14d, 3w, 6m, 1y")
+            ->type_name("WHEN");
+    opts->until_option = cmd->add_option("--until", opts->until, "Last day: 2026-11-22, today, yesterday")->type_name("WHEN");
+    cmd->add_option("-o,--output", opts->output, "Write to FILE (mode 0600) instead of standard output")
+        ->type_name("FILE");
+    cmd->callback([opts, &ctx] { run_export(*opts, ctx); });
+}
+
+}  // namespace painlog::cli

@@ -1,0 +1,90 @@
+#include "painlog/fhir.hpp"
+
+#include <fmt/format.h>
+
+namespace painlog {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+const date::time_zone* zone_or_utc(const std::string& name) {
+    try {
+        return date::locate_zone(name);
+    } catch (const std::runtime_error&) {
+        return date::locate_zone("Etc/UTC");
+    }
+}
+
+ojson coding(std::string_view system, std::string_view code, std::string_view display) {
+    ojson c;
+    c["system"] = system;
+    c["code"] = code;
+    if (!display.empty()) c["display"] = display;
+    return c;
+}
+
+ojson observation(std::string id, const ojson& code, const std::string& effective) {
+    ojson o;
+    o["resourceType"] = "Observation";
+    o["id"] = std::move(id);
+    o["status"] = "final";
+    o["category"] = ojson::array(
+        {{{"coding", ojson::array({coding("http://terminology.hl7.org/CodeSystem/observation-category", "survey",
+                                          "Survey")})}}});
+    o["code"] = code;
+    o["effectiveDateTime"] = effective;
+    return o;
+}
+
+ojson code_of(std::string_view system, std::string_view code, std::string_view display, std::string_view text) {
+    return {{"coding", ojson::array({coding(system, code, display)})}, {"text", text}};
+}
+
+std::string_view rating_code(Rating r) {
+    switch (r) {
+        case Rating::mood: return "mood";
+        case Rating::energy: return "energy";
+        case Rating::sleep_quality: return "sleep-quality";
+        case Rating::activity: return "activity";
+        case Rating::pain: break;
+    }
+    return "pain";
+}
+
+}  // namespace
+
+ojson fhir_bundle(const std::vector<Entry>& entries, Instant timestamp) {
+    ojson bundle;
+    bundle["resourceType"] = "Bundle";
+    bundle["type"] = "collection";
+    bundle["timestamp"] = format_utc(timestamp);
+    auto& list = bundle["entry"] = ojson::array();
+    auto add = [&](ojson resource) { list.push_back({{"resource", std::move(resource)}}); };
+    for (const auto& e : entries) {
+        auto effective = format_local(e.at, zone_or_utc(e.zone));
+        for (auto r : all_ratings) {
+            if (!e.rating(r)) continue;
+            auto code = r == Rating::pain
+                            ? code_of(loinc_system, "72514-3",
+                                      "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+                                      question_of(r))
+                            : code_of(painlog_code_system, rating_code(r), "", question_of(r));
+            auto o = observation(fmt::format("entry-{}-{}", e.id, rating_code(r)), code, effective);
+            o["valueInteger"] = *e.rating(r);
+            add(std::move(o));
+        }
+        if (e.sleep_hours) {
+            auto o = observation(fmt::format("entry-{}-sleep-hours", e.id),
+                                 code_of(loinc_system, "93832-4", "Sleep duration", "Sleep duration last night (hours)"),
+                                 effective);
+            o["valueQuantity"] = {{"value", *e.sleep_hours},
+                                  {"unit", "h"},
+                                  {"system", "http://unitsofmeasure.org"},
+                                  {"code", "h"}};
+            add(std::move(o));
+        }
+    }
+    return bundle;
+}
+
+}  // namespace painlog

@@ -1,0 +1,96 @@
+#pragma once
+// Reading painlog's own CSV and JSON exports back, and writing what was read
+// into a diary in one transaction.
+//
+// Parsing is pure: text in, an ImportData or a list of problems out. It
+// never throws on bad input and never touches a diary, so the parsers can be
+// fuzzed (parse_painlog_csv, parse_painlog_json, and read_csv underneath).
+// Writing (import_data) is separate and only ever sees validated data.
+//
+// Identity, for idempotent imports: two entries are the same entry when
+// their instant (UTC, to the second), zone, ratings, sleep hours, note and
+// tags are all equal; the id and the diary day are not part of it. An entry
+// already in the diary, or met earlier in the same file, is skipped, so
+// importing a file twice adds nothing the second time, and an entry edited
+// since the export is added beside the old one rather than lost.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "painlog/entry.hpp"
+#include "painlog/time.hpp"
+
+namespace painlog {
+
+class Diary;
+
+// One thing wrong with an input file. column is empty for a problem with a
+// whole record (a wrong number of fields) or the file (bad quoting).
+struct ImportProblem {
+    std::size_t line = 0;
+    std::string column;
+    std::string message;
+    friend bool operator==(const ImportProblem&, const ImportProblem&) = default;
+};
+// "FILE:LINE: column NAME: what is wrong" (or "FILE:LINE: what is wrong").
+[[nodiscard]] std::string describe(const ImportProblem& problem, std::string_view file);
+
+// Parsers stop collecting after this many problems.
+inline constexpr std::size_t max_import_problems = 100;
+
+struct ImportData {
+    std::vector<Entry> entries;  // id > 0: the id the file gave (kept when free, see import_data)
+    friend bool operator==(const ImportData&, const ImportData&) = default;
+};
+
+struct ParsedImport {
+    ImportData data;
+    std::vector<ImportProblem> problems;  // empty: data is valid and complete
+};
+
+// What validation needs to know, passed in so that parsing stays pure.
+struct ImportRules {
+    Instant now;             // times after this are refused
+    int day_start_hour = 0;  // for a record without a diary day
+};
+
+// painlog's CSV (`painlog export --format csv`, `painlog list --format csv`).
+// Columns are found by header name: time and zone are required; id, day,
+// the ratings, sleep_hours, tags_<kind> and note are optional; an unknown or
+// repeated column is a problem. Fields are un-protected (csv.hpp) first.
+[[nodiscard]] ParsedImport parse_painlog_csv(std::string_view text, const ImportRules& rules);
+
+// painlog's JSON (`painlog export --format json`): an object with
+// "format": "painlog", "format_version": 1 and "entries" (each as entry_json
+// writes it). Problems name the line on which the entry's object starts.
+[[nodiscard]] ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules);
+
+inline constexpr int export_format_version = 1;
+
+enum class DryRun { no, yes };
+
+struct ImportCounts {
+    std::size_t entries_added = 0;
+    std::size_t entries_skipped = 0;  // already in the diary or repeated in the file
+    bool kept_ids = false;            // the file's ids were kept (see import_data)
+};
+
+// Called now and then while writing: (done, total).
+using ImportProgress = std::function<void(std::size_t, std::size_t)>;
+
+// Adds the entries that are not already in the diary (see Identity above) in
+// one transaction, or, with DryRun::yes, only counts them. The file's ids
+// are kept when every imported entry has one, they are distinct and none is
+// taken in the diary (restoring into a new diary keeps them); otherwise all
+// imported entries get new ids.
+ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, const ImportProgress& progress = {});
+
+// Shared by the CSV and JSON parsers (and daylio.hpp): checks a parsed
+// entry's day against its instant and zone, or fills it in when absent.
+// Returns the problem message, or "" when fine.
+[[nodiscard]] std::string check_entry_day(Entry& entry, bool day_given, const ImportRules& rules);
+
+}  // namespace painlog
