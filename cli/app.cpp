@@ -40,6 +40,9 @@ int run(int argc, char** argv) {
     setup_export(app, ctx);
     setup_import(app, ctx);
     setup_check(app, ctx);
+    setup_remind(app, ctx);
+    setup_status(app, ctx);
+    setup_completions(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -17,5 +17,8 @@ void setup_config(CLI::App& app, Context& ctx);
 void setup_export(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
 void setup_check(CLI::App& app, Context& ctx);
+void setup_remind(CLI::App& app, Context& ctx);
+void setup_status(CLI::App& app, Context& ctx);
+void setup_completions(CLI::App& app, Context& ctx);
 
 }  // namespace painlog::cli
