@@ -21,8 +21,6 @@ void setup_global_options(CLI::App& app, Context& ctx) {
         ->type_name("WHEN");
 }
 
-std::string diary_path_for_errors(Context& ctx) { return ctx.global.db.empty() ? "diary" : ctx.global.db; }
-
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -61,7 +59,7 @@ int run(int argc, char** argv) {
         std::cerr << "painlog: " << e.what() << '\n';
         return static_cast<int>(e.exit_code());
     } catch (const SQLite::Exception& e) {
-        std::cerr << "painlog: " << describe_sqlite_error(e, diary_path_for_errors(ctx)) << '\n';
+        std::cerr << "painlog: " << describe_sqlite_error(e, ctx.diary_label()) << '\n';
         return static_cast<int>(ExitCode::failure);
     } catch (const std::exception& e) {
         std::cerr << "painlog: " << e.what() << '\n';

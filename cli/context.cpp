@@ -49,6 +49,7 @@ Diary& Context::diary(Access access) {
     if (!diary_) {
         auto path = diary_path({global.db.empty() ? std::nullopt : std::optional(global.db), env("PAINLOG_DB"),
                                 env("XDG_DATA_HOME"), env("HOME")});
+        diary_label_ = path.string();
         diary_.emplace(Diary::open(path, access));
         time();
         time_->day_start_hour = std::stoi(diary_->setting_or_default(setting_key::day_start_hour));

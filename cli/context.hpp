@@ -30,6 +30,8 @@ public:
 
     // Opens the diary (once) and takes its day-start hour into time().
     Diary& diary(Access access);
+    // The diary's path once resolved, for error messages; "diary" before that.
+    [[nodiscard]] const std::string& diary_label() const { return diary_label_; }
     // The instant the command runs ($PAINLOG_NOW or the system clock) and the
     // zone ($TZ or the system's), read once.
     const TimeContext& time();
@@ -40,6 +42,7 @@ public:
 private:
     std::optional<Diary> diary_;
     std::optional<TimeContext> time_;
+    std::string diary_label_ = "diary";
 };
 
 }  // namespace painlog::cli
