@@ -159,11 +159,8 @@ Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_vi
     if (text == "now" || text == "today") {
         at = ctx.now;
     } else if (auto day = named_day(text, ctx)) {
-        if (*day > today(ctx)) {
-            at = future == Future::allow ? noon_of(*day, ctx, option, text) : Instant::max();
-        } else {
-            at = *day == today(ctx) ? ctx.now : noon_of(*day, ctx, option, text);
-        }
+        // Any later day's noon is after now, so the check below catches it.
+        at = *day == today(ctx) ? ctx.now : noon_of(*day, ctx, option, text);
     } else if (auto stamp = scan_stamp(text)) {
         auto since_midnight = stamp->day.time_since_epoch() + stamp->time_of_day;
         at = stamp->offset ? Instant{since_midnight - *stamp->offset}
