@@ -41,6 +41,8 @@ int run(int argc, char** argv) {
     setup_remind(app, ctx);
     setup_status(app, ctx);
     setup_completions(app, ctx);
+    setup_event(app, ctx);
+    setup_response(app, ctx);
 
     try {
         app.parse(argc, argv);

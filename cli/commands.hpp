@@ -20,5 +20,7 @@ void setup_check(CLI::App& app, Context& ctx);
 void setup_remind(CLI::App& app, Context& ctx);
 void setup_status(CLI::App& app, Context& ctx);
 void setup_completions(CLI::App& app, Context& ctx);
+void setup_event(CLI::App& app, Context& ctx);
+void setup_response(CLI::App& app, Context& ctx);
 
 }  // namespace painlog::cli

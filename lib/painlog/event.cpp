@@ -74,17 +74,18 @@ std::string validate_event_label(std::string_view text, std::string_view option)
                    return u < 0x20 || u == 0x7f;
                });
     if (bad)
-        throw InputError(fmt::format("{} '{}': expected one line of at most {} bytes without control characters",
-                                     option, text, max_label_bytes));
+        throw InputError(fmt::format("{}: expected one line of at most {} bytes without control characters "
+                                     "(got {} bytes)",
+                                     option, max_label_bytes, text.size()));
     // Reuses the note rules for UTF-8 validity.
     return validate_note(label, option);
 }
 
-void check_event_time(const Event& event, const TimeContext& ctx, std::string_view option) {
+void check_event_time(const Event& event, const TimeContext& ctx, std::string_view what) {
     if (event.kind == EventKind::appointment || event.at <= ctx.now) return;
-    throw InputError(fmt::format("{} {}: is in the future; only appointments may be recorded ahead, expected a time "
-                                 "no later than now ({})",
-                                 option, format_local_minutes(event.at, ctx.zone), format_local_minutes(ctx.now, ctx.zone)));
+    throw InputError(fmt::format("{}: {} is in the future and only appointments may be recorded ahead; expected "
+                                 "a time no later than now ({})",
+                                 what, format_local_minutes(event.at, ctx.zone), format_local_minutes(ctx.now, ctx.zone)));
 }
 
 void add_event(Diary& diary, Event& event) {

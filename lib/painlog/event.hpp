@@ -40,9 +40,10 @@ struct Event {
 
 // Trims and rejects control characters and labels over 100 bytes.
 [[nodiscard]] std::string validate_event_label(std::string_view text, std::string_view option);
-// Only appointments may lie in the future; throws InputError naming `option`
-// and the time otherwise.
-void check_event_time(const Event& event, const TimeContext& ctx, std::string_view option);
+// Only appointments may lie in the future; otherwise throws InputError
+// "<what>: 2026-12-01 12:00 is in the future and only appointments may be
+// recorded ahead; …", `what` naming the user's value (e.g. "--at 2026-12-01").
+void check_event_time(const Event& event, const TimeContext& ctx, std::string_view what);
 
 void add_event(Diary& diary, Event& event);  // sets id; one transaction
 void update_event(Diary& diary, const Event& event);
