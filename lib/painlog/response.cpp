@@ -195,8 +195,11 @@ void put_span(nlohmann::ordered_json& j, const SpanSummary& s) {
 
 // Text helpers.
 std::string number(const std::optional<double>& value) { return value ? fmt::format("{:.1f}", round_to(*value, 1)) : "-"; }
+// "+1.5", "-0.3", and "0.0" for no change.
 std::string signed_number(const std::optional<double>& value) {
-    return value ? fmt::format("{:+.1f}", round_to(*value, 1)) : "-";
+    if (!value) return "-";
+    double rounded = round_to(*value, 1);
+    return rounded == 0.0 ? "0.0" : fmt::format("{:+.1f}", rounded);
 }
 
 Style category_style(const ResponseWindow& w) {
@@ -405,7 +408,7 @@ std::string infusion_response_text(const InfusionResponse& r, Color color) {
                     {"Change", Align::right}, {"%", Align::right}, {"Category"}});
     for (const auto& w : r.windows) {
         bool empty = w.status == WindowStatus::cut_off || w.status == WindowStatus::not_started;
-        auto pct = w.pain_change_pct ? fmt::format("{:+.1f}", *w.pain_change_pct) : std::string("-");
+        auto pct = signed_number(w.pain_change_pct);
         pain.add_row({{w.label},
                       {format_day(w.span.from)},
                       {empty ? "-" : format_day(w.span.to)},

@@ -1,0 +1,131 @@
+# painlog response on a diary whose figures were worked out by hand.
+#
+# Today is 2026-11-22 (lib.sh); London is on GMT (UTC+0) throughout.
+# Infusion on 2026-11-01 10:00 = day 0 (D). Pain by diary day:
+#   D-14 .. D-1 (10-18 .. 10-31): 6, mood 4           baseline mean 6.0, mood 4.0
+#   D (11-01): 9 at 23:30                              infusion day: in nothing
+#   D+1 (11-02): 2 at 00:30 and 4 at 09:00 -> 3        day 1
+#   D+2 .. D+7: 3, mood 6                              days 1-7: 3.0, -3.0, -50.0 % substantial
+#   D+8 .. D+14: 4                                     days 8-14: 4.0, -2.0, -33.3 % moderate
+#   D+15 .. D+21 (to 11-22, today): 6                  days 15-28: in progress, 7/7 days, 0.0 % none
+#   since infusion: (7x3 + 7x4 + 7x6) / 21 = 91/21 = 4.333: -1.67, -27.8 % minimal
+# Rolling 7-day mean of pain: day 14 (days 8-14) = 4.0 (-33.3 %, responding); day 15
+# (days 9-15) = (6x4 + 6) / 7 = 4.29 (-28.6 %, not): the response lasted 14 days.
+# Side effects: nausea at D 15:00 and dizziness at D+1 09:00 are within 48 h; vivid dreams
+# at D+3 09:00 are not.
+# Mood: days 1-7 = (day 1 has none) 6 x 6 / 6 = 6.0, change +2.0.
+source "$(dirname "$0")/lib.sh"
+
+jf() { printf '%s' "$OUT" | jq -r "$1"; }
+day_of() { date -u -d "2026-11-01 $1 days" +%F; }
+
+case_ "no infusions yet"
+run painlog response
+expect_rc 0
+expect_out_is "No infusions recorded; add one with: painlog event add infusion --at WHEN"
+run painlog response --format json
+expect_rc 0
+expect_eq "$(jf '.events | length')" 0 "no events"
+expect_eq "$(jf .today)" 2026-11-22 today
+expect_eq "$(jf .baseline_days)" 14 "default baseline"
+
+for i in $(seq -14 -1); do painlog add --at "$(day_of "$i")T09:00" --pain 6 --mood 4 >/dev/null; done
+painlog event add infusion --at 2026-11-01T10:00 --label ketamine >/dev/null
+painlog add --at 2026-11-01T15:00 --side-effect nausea >/dev/null
+painlog add --at 2026-11-01T23:30 --pain 9 >/dev/null
+painlog add --at 2026-11-02T00:30 --pain 2 >/dev/null
+painlog add --at 2026-11-02T09:00 --pain 4 --side-effect dizziness >/dev/null
+for i in $(seq 2 7); do painlog add --at "$(day_of "$i")T09:00" --pain 3 --mood 6 >/dev/null; done
+painlog add --at 2026-11-04T09:00 --side-effect "vivid dreams" >/dev/null
+for i in $(seq 8 14); do painlog add --at "$(day_of "$i")T09:00" --pain 4 >/dev/null; done
+for i in $(seq 15 21); do painlog add --at "$(day_of "$i")T09:00" --pain 6 >/dev/null; done
+painlog event add appointment --at 2026-11-25T11:00 --label "follow-up" >/dev/null
+
+case_ "JSON: baseline, windows, duration, side effects"
+snapshot
+run painlog response --format json
+expect_rc 0
+expect_unchanged
+expect_eq "$(jf '.events | length')" 1 "one infusion (the appointment is not analysed)"
+expect_eq "$(jf '.events[0] | [.id, .date, .label] | join(" ")')" "1 2026-11-01 ketamine" event
+expect_eq "$(jf '.events[0].baseline | [.from, .to, .days_logged, .pain_mean, .mood_mean, .sufficient] | join(" ")')" \
+    "2026-10-18 2026-10-31 14 6 4 true" baseline
+w() { jf ".events[0].windows[$1] | [.label, .from, .to, .days, .days_logged, .pain_mean, .pain_change, .pain_change_pct, .category, .status] | join(\" \")"; }
+expect_eq "$(w 0)" "days 1-7 2026-11-02 2026-11-08 7 7 3 -3 -50 substantial ok" "days 1-7"
+expect_eq "$(w 1)" "days 8-14 2026-11-09 2026-11-15 7 7 4 -2 -33.3 moderate ok" "days 8-14"
+expect_eq "$(w 2)" "days 15-28 2026-11-16 2026-11-22 7 7 6 0 0 none in progress" "days 15-28"
+expect_eq "$(w 3)" "since infusion 2026-11-02 2026-11-22 21 21 4.33 -1.67 -27.8 minimal ok" "since"
+expect_eq "$(jf '.events[0].windows[0] | [.mood_mean, .mood_change] | join(" ")')" "6 2" "mood days 1-7"
+expect_eq "$(jf '.events[0] | [.response_status, .response_days, .response_ongoing] | join(" ")')" \
+    "ended 14 false" duration
+expect_eq "$(jf '.events[0].side_effects | map("\(.tag)=\(.count)") | join(",")')" "dizziness=1,nausea=1" \
+    "side effects"
+
+case_ "text: the same figures in 80 columns"
+run painlog response
+expect_rc 0
+expect_golden response.txt
+expect_eq "$(printf '%s\n' "$OUT" | awk 'length > 80' | wc -l)" 0 "lines over 80 columns"
+
+case_ "--baseline-days and the baseline-days setting"
+run painlog response --baseline-days 7 --format json
+expect_eq "$(jf '.baseline_days')" 7 "flag"
+expect_eq "$(jf '.events[0].baseline | [.from, .days] | join(" ")')" "2026-10-25 7" "7-day baseline"
+painlog config set baseline-days 10 >/dev/null
+run painlog response --format json
+expect_eq "$(jf '.events[0].baseline | [.from, .days] | join(" ")')" "2026-10-22 10" "setting"
+run painlog response --format json --baseline-days 14
+expect_eq "$(jf '.events[0].baseline.from')" "2026-10-18" "the flag overrides the setting"
+painlog config unset baseline-days >/dev/null
+
+case_ "a sparse baseline gives no category, never a guess"
+run painlog response --format json --baseline-days 7
+expect_eq "$(jf '.events[0].baseline.sufficient')" true "7 of 7 is enough"
+sql "DELETE FROM entry WHERE day = '2026-10-30'"
+run painlog response --format json --baseline-days 7
+expect_eq "$(jf '.events[0].baseline | [.days_logged, .sufficient] | join(" ")')" "6 false" "6 of 7"
+expect_eq "$(jf '[.events[0].windows[].category] | map(tostring) | join(",")')" "null,null,null,null" "categories"
+expect_eq "$(jf '.events[0] | [.response_status, (.response_days | tostring)] | join(" ")')" \
+    "not assessable null" duration
+expect_eq "$(jf '.events[0].remarks[0]')" \
+    "Baseline has 6 logged days of 7 (at least 7 needed): categories and duration are not assessed." remark
+
+case_ "a second infusion cuts the first one's windows"
+painlog event add infusion --at 2026-11-11T10:00 >/dev/null
+run painlog response --format json
+expect_eq "$(jf '.events | length')" 2 "two infusions"
+expect_eq "$(jf '.events[0].next_infusion')" 2026-11-11 "next"
+expect_eq "$(jf '.events[0].windows[1] | [.to, .days, .truncated, .status] | join(" ")')" \
+    "2026-11-10 2 true insufficient data" "days 8-14 cut at the next infusion"
+expect_eq "$(jf '.events[0].windows[2].status')" "cut off" "days 15-28"
+expect_eq "$(jf '.events[0] | [.response_status, .response_days] | join(" ")')" "until next infusion 9" duration
+run painlog response --event 3 --format json
+expect_eq "$(jf '[.events[].id] | join(",")')" 3 "--event picks one"
+expect_eq "$(jf '.events[0].previous_infusion')" 2026-11-01 "previous"
+
+case_ "bad input: exit 2, one line, nothing written"
+snapshot
+run painlog response --baseline-days 6
+expect_rc 2
+expect_error "--baseline-days 6: expected a whole number of days from 7 to 90"
+expect_unchanged
+run painlog response --baseline-days 91
+expect_rc 2
+expect_error "--baseline-days 91: expected a whole number of days from 7 to 90"
+run painlog response --baseline-days two
+expect_rc 2
+expect_error "--baseline-days two: expected a whole number"
+run painlog response --event 99
+expect_rc 2
+expect_error "event 99: no such event; see painlog event list"
+run painlog response --event 2
+expect_rc 2
+expect_error "--event 2: event 2 is an appointment; expected an infusion"
+run painlog response --event x
+expect_rc 2
+expect_error "--event x: expected a positive whole number"
+run painlog response --format html
+expect_rc 2
+expect_unchanged
+
+finish
