@@ -160,18 +160,19 @@ std::string signed_number(double value) { return value > 0 ? fmt::format("+{:g}"
 
 std::string yes_no(bool value) { return value ? "yes" : "no"; }
 
-// Breaks text into lines of at most `width` columns at spaces, for a terminal.
-std::string wrapped(std::string_view text, std::size_t width = 78) {
+// Breaks text into lines of at most `width` columns at spaces, for a
+// terminal; lines after the first start with `indent`.
+std::string wrapped(std::string_view text, std::size_t width = 78, std::string_view indent = "") {
     std::string out, line;
     std::size_t start = 0;
     while (start < text.size()) {
         auto space = text.find(' ', start);
         auto word = text.substr(start, space == std::string_view::npos ? std::string_view::npos : space - start);
-        if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
+        if (!line.empty() && line != indent && display_width(line) + 1 + display_width(word) > width) {
             out += line + "\n";
-            line.clear();
+            line = indent;
         }
-        line += (line.empty() ? "" : " ") + std::string(word);
+        line += (line.empty() || line == indent ? "" : " ") + std::string(word);
         if (space == std::string_view::npos) break;
         start = space + 1;
     }
@@ -438,8 +439,9 @@ nlohmann::ordered_json questionnaires_json(const std::vector<QuestionnaireResult
 std::string instrument_intro(Instrument instrument) {
     const auto& spec = spec_of(instrument);
     std::string out = fmt::format("{} ({})\n", spec.title, spec.citation);
-    if (!spec.stem.empty()) out += fmt::format("{}\n", spec.stem);
-    out += fmt::format("Answer each of the {} items with {}.\n", spec.items.size(), allowed_answers(spec));
+    if (!spec.stem.empty()) out += wrapped(spec.stem);
+    out += fmt::format("Answer each of the {} items with a number from {} to {}.\n", spec.items.size(),
+                       spec.min_answer, spec.max_answer);
     out += "Press Ctrl-D to stop without saving anything.\n";
     return out;
 }
@@ -447,7 +449,7 @@ std::string instrument_intro(Instrument instrument) {
 std::string item_prompt(Instrument instrument, std::size_t index) {
     const auto& spec = spec_of(instrument);
     const auto& item = spec.items[index];
-    std::string out = fmt::format("\n{}/{}. {}\n", index + 1, spec.items.size(), item.text);
+    std::string out = "\n" + wrapped(fmt::format("{}/{}. {}", index + 1, spec.items.size(), item.text), 78, "     ");
     if (!item.anchors.empty()) out += fmt::format("     ({})\n", item.anchors);
     for (std::size_t i = 0; i < spec.answer_labels.size(); ++i)
         out += fmt::format("     {} {}\n", i, spec.answer_labels[i]);
@@ -510,6 +512,13 @@ std::string results_table(const std::vector<QuestionnaireResult>& results,
     for (const auto& r : results) {
         std::string change, notes;
         auto add_note = [&](std::string_view note) { notes += (notes.empty() ? "" : ", ") + std::string(note); };
+        Style style = Style::plain;
+        // First, so that a narrow terminal never cuts it off.
+        if (needs_safety_message(r)) {
+            add_note("item 9 > 0");
+            style = Style::bad;
+            any_safety = true;
+        }
         if (r.instrument == Instrument::phq9) {
             auto p = phq9_progress(r, history);
             if (p.change) change = signed_number(*p.change);
@@ -517,12 +526,6 @@ std::string results_table(const std::vector<QuestionnaireResult>& results,
             if (p.response && *p.response) add_note("response");
             if (p.remission && *p.remission) add_note("remission");
             if (phq2_positive(r)) add_note("PHQ-2 positive");
-        }
-        Style style = Style::plain;
-        if (needs_safety_message(r)) {
-            add_note("item 9 above 0 (see below)");
-            style = Style::bad;
-            any_safety = true;
         }
         table.add_row({{std::to_string(r.id)},
                        {format_day(r.day)},

@@ -240,6 +240,20 @@ TEST_CASE("interactive answers: one item, explained when wrong") {
     CHECK(item_prompt(Instrument::peg, 0).find("(0 no pain, 10 pain as bad as you can imagine)") != std::string::npos);
 }
 
+TEST_CASE("a long item is wrapped for the terminal without changing its words") {
+    auto prompt = item_prompt(Instrument::phq9, 7);
+    // python3: textwrap.wrap("8/9. " + item8, 78, subsequent_indent=" " * 5)
+    CHECK(prompt.starts_with(
+        "\n8/9. Moving or speaking so slowly that other people could have noticed? Or the\n"
+        "     opposite \u2014 being so fidgety or restless that you have been moving around\n"
+        "     a lot more than usual\n"
+        "     0 Not at all\n"));
+    CHECK(instrument_intro(Instrument::peg) ==
+          "PEG (Krebs et al., J Gen Intern Med 2009;24(6):733\u2013738)\n"
+          "Answer each of the 3 items with a number from 0 to 10.\n"
+          "Press Ctrl-D to stop without saving anything.\n");
+}
+
 TEST_CASE("PHQ-2 is items 1 and 2, positive at 3 or more") {
     auto r = make_result(Instrument::phq9, "2026-11-22T08:00:00Z", {1, 1, 3, 3, 3, 3, 3, 3, 0});
     CHECK(phq2_score(r) == 2);
@@ -486,6 +500,6 @@ TEST_CASE("results table marks baseline, response, remission and item 9") {
     auto table = results_table(history, history, Color::no);
     CHECK(table.find("baseline") != std::string::npos);
     CHECK(table.find("-10") != std::string::npos);
-    CHECK(table.find("response, remission, item 9 above 0") != std::string::npos);
+    CHECK(table.find("item 9 > 0, response, remission") != std::string::npos);
     CHECK(flat(table).find(safety_message()) != std::string::npos);
 }
