@@ -480,3 +480,46 @@ TEST_CASE("response text fits 80 columns and says what the figures mean") {
     CHECK(text.find("Mood") != std::string::npos);
     CHECK(text.find("Energy") == std::string::npos);  // no energy ratings: no column
 }
+
+TEST_CASE("a window with enough logged days but few pain ratings gets no category") {
+    // Baseline 14 days of pain 6. Days 1-7: 5 logged days, only 3 with pain (2 each); the
+    // other two carry only mood.
+    std::vector<DailyValues> days;
+    fill(days, -14, -1, 6);
+    fill(days, 1, 3, 2);
+    for (int i : {4, 5}) {
+        DailyValues v;
+        v.day = D + date::days{i};
+        v.entries = 1;
+        v.values[static_cast<std::size_t>(Metric::mood)] = 7.0;
+        days.push_back(v);
+    }
+    std::ranges::sort(days, {}, &DailyValues::day);
+    auto r = analyse(days, 7);
+    const auto& w1 = window(r, "days 1-7");
+    CHECK(w1.span.days_logged == 5);
+    CHECK(w1.span.pain_days == 3);
+    CHECK(w1.status == WindowStatus::ok);
+    CHECK(pain(w1.span) == 2.0);
+    CHECK(w1.span.mean(Metric::mood) == 7.0);
+    CHECK_FALSE(w1.change_of(Metric::mood));  // the baseline has no mood
+    CHECK_FALSE(w1.category);
+    CHECK(std::ranges::count(r.remarks, std::string("days 1-7: pain rated on only 3 days (at least 4 needed), "
+                                                    "so no category.")) == 1);
+}
+
+TEST_CASE("only infusions are analysed; appointments and other events are ignored") {
+    std::vector<DailyValues> days;
+    fill(days, -14, -1, 6);
+    fill(days, 1, 7, 3);
+    auto appointment = infusion_on(D + date::days{3}, 2);
+    appointment.kind = EventKind::appointment;
+    auto change = infusion_on(D + date::days{5}, 3);
+    change.kind = EventKind::medication_change;
+    auto all = analyse_responses(days, {}, {appointment, infusion_on(D, 1), change}, 14, D + date::days{7});
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].infusion.id == 1);
+    CHECK_FALSE(all[0].next_infusion);  // an appointment does not cut the windows
+    CHECK(window(all[0], "days 1-7").span.days == 7);
+    CHECK(analyse_responses(days, {}, {appointment}, 14, D).empty());
+}
