@@ -215,6 +215,15 @@ run painlog check list --since 2026-12-01 --until 2026-12-31
 expect_rc 0
 expect_out_is "No questionnaire results since 2026-12-01."
 
+case_ "the diary day follows day-start-hour, as for entries"
+DB="$WORK/night.db"
+painlog config set day-start-hour 4 >/dev/null
+# 01:30 local on the 22nd (GMT) belongs to the 21st when the day starts at 04:00.
+run painlog check gad7 --answers 0,0,0,0,0,0,0 --at 2026-11-22T01:30
+expect_rc 0
+expect_out_has "for 2026-11-21."
+expect_eq "$(sql "SELECT at, day FROM questionnaire")" "2026-11-22T01:30:00Z|2026-11-21" "stored time and day"
+
 case_ "an empty diary lists nothing"
 run "$PAINLOG_BIN" --db "$WORK/empty.db" check list --instrument gad7
 expect_rc 0
