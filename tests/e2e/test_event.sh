@@ -139,6 +139,14 @@ run painlog event add other --at 2026-11-12T01:30 --format json
 expect_rc 0
 expect_eq "$(jf .day)" 2026-11-11 "01:30 belongs to the day before"
 
+case_ "around the clock change: the local time and diary day are London's"
+# 2026-10-25 01:30 happens twice in London (BST then GMT): the first, BST, is meant.
+run painlog event add infusion --at 2026-10-25T01:30 --format json
+expect_rc 0
+expect_eq "$(jf .time)" "2026-10-25T01:30:00+01:00" "first occurrence"
+expect_eq "$(jf .day)" 2026-10-24 "01:30 with a 04:00 day start is the day before"
+expect_eq "$(sql "SELECT at FROM event WHERE id = $(jf .id)")" "2026-10-25T00:30:00Z" "stored in UTC"
+
 case_ "an empty diary lists no events"
 DB="$WORK/empty.db"
 run painlog event list
