@@ -141,6 +141,27 @@ std::string signed_figure(const std::optional<double>& value) {
     return fmt::format("{:+.1f}", rounded);
 }
 
+// Greedy word wrap to `width` columns; the first line starts with `first`,
+// the others with `rest`.
+std::string wrap_words(std::string_view text, std::size_t width, std::string_view first, std::string_view rest) {
+    std::string out, line(first);
+    bool empty = true;
+    while (!text.empty()) {
+        auto space = text.find(' ');
+        auto word = text.substr(0, space);
+        text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
+        if (!empty && display_width(line) + 1 + display_width(word) > width) {
+            out += line + "\n";
+            line = std::string(rest);
+            empty = true;
+        }
+        if (!empty) line += ' ';
+        line += word;
+        empty = false;
+    }
+    return out + line + "\n";
+}
+
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -260,9 +281,48 @@ int current_logging_streak(Diary& diary, Day today) {
     return current_streak(run, today);
 }
 
+std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to) {
+    // avg() skips NULLs: a day's value is the mean of the entries that carry it.
+    SQLite::Statement days(diary.db(),
+                           "SELECT day, count(*), avg(pain), avg(mood), avg(energy), avg(sleep_hours), "
+                           "avg(sleep_quality), avg(activity) FROM entry WHERE day >= ?1 AND day <= ?2 "
+                           "GROUP BY day ORDER BY day");
+    days.bind(1, format_day(from));
+    days.bind(2, format_day(to));
+    std::vector<DailyValues> result;
+    std::map<std::string, std::size_t> index_of;
+    while (days.executeStep()) {
+        auto text = days.getColumn(0).getString();
+        auto day = parse_iso_day(text);
+        if (!day) continue;
+        DailyValues d;
+        d.day = *day;
+        d.entries = days.getColumn(1).getInt();
+        for (auto metric : all_metrics) {
+            const auto column = days.getColumn(2 + static_cast<int>(metric));
+            if (!column.isNull()) d.values[static_cast<std::size_t>(metric)] = column.getDouble();
+        }
+        index_of.emplace(std::move(text), result.size());
+        result.push_back(std::move(d));
+    }
+    if (result.empty()) return result;
+    SQLite::Statement tags(diary.db(),
+                           "SELECT DISTINCT e.day, t.kind, t.name FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
+                           "WHERE e.day >= ?1 AND e.day <= ?2");
+    tags.bind(1, format_day(from));
+    tags.bind(2, format_day(to));
+    while (tags.executeStep()) {
+        auto found = index_of.find(tags.getColumn(0).getString());
+        auto kind = tag_kind_named(tags.getColumn(1).getString());
+        if (found == index_of.end() || !kind) continue;
+        add_tag(result[found->second].tags, {*kind, tags.getColumn(2).getString()});
+    }
+    return result;
+}
+
 Summary summarize_diary(Diary& diary, Period period, Day today) {
     auto previous = period.previous();
-    auto days = daily_values(diary.entries({.from = previous.from, .to = period.to, .last = std::nullopt}));
+    auto days = read_daily_values(diary, previous.from, period.to);
     auto s = summarize(days, days, period);
     s.streak_days = current_logging_streak(diary, today);
     return s;
@@ -321,8 +381,8 @@ std::string summary_text(const Summary& s, Color color) {
     }
     out += table.render(color);
     out += fmt::format(
-        "Figures are over diary days (a day's value is the mean of its entries); n is the number of days.\n"
-        "Previous: the {} days before, {} to {}. Change: mean minus previous mean.\n"
+        "n: days with a value (a day's value is the mean of its entries).\n"
+        "Previous: the {} days before, {} to {}; change: mean minus previous mean.\n"
         "Pain: lower is better. Mood, energy, sleep and activity: higher is better.\n",
         s.previous.days(), format_day(s.previous.from), format_day(s.previous.to));
 
@@ -355,7 +415,7 @@ std::string summary_text(const Summary& s, Color color) {
     }
 
     out += "\nPatterns (Spearman rank correlation; a link is not a cause):\n";
-    for (const auto& p : s.patterns) out += "  " + describe(p) + "\n";
+    for (const auto& p : s.patterns) out += wrap_words(describe(p), 78, "  ", "    ");
     return out;
 }
 

@@ -112,6 +112,11 @@ struct Summary {
 [[nodiscard]] Summary summarize(const std::vector<DailyValues>& period_days,
                                 const std::vector<DailyValues>& previous_days, Period period);
 
+// The same as daily_values(diary.entries({from, to})), but computed by
+// SQLite (GROUP BY day over the day index), without building entries: a
+// ten-year diary takes a few milliseconds.
+[[nodiscard]] std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to);
+
 // Reads only the days needed (the period and the one before it, and the
 // most recent run of logged days for the streak) and summarizes them.
 [[nodiscard]] Summary summarize_diary(Diary& diary, Period period, Day today);

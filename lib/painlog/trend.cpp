@@ -44,6 +44,15 @@ Day bucket_end(Day start, Grouping by) {
     return start;
 }
 
+// Table headers short enough for six metrics in 80 columns.
+std::string_view short_label(Metric metric) {
+    switch (metric) {
+        case Metric::sleep_hours: return "sleep h";
+        case Metric::sleep_quality: return "sleep q";
+        default: return label_of(metric);
+    }
+}
+
 std::string trim_right(std::string text) {
     while (!text.empty() && text.back() == ' ') text.pop_back();
     return text;
@@ -169,7 +178,7 @@ TrendSeries analyze_trend(const std::vector<DailyValues>& days, Period period, c
 
 TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by) {
     auto from = period.from - date::days{rolling_window_days - 1};
-    auto days = daily_values(diary.entries({.from = from, .to = period.to, .last = std::nullopt}));
+    auto days = read_daily_values(diary, from, period.to);
     return analyze_trend(days, period, metrics, by);
 }
 
@@ -229,6 +238,10 @@ std::string trend_text(const TrendSeries& trend, Color color) {
         }
         auto [lo, hi] = sparkline_scale(t.metric);
         out += "\n" + styled(pad_right(label_of(t.metric), label_width), Style::bold, color);
+        if (t.n == 0) {
+            out += "no values in this period\n";
+            continue;
+        }
         out += trim_right(sparkline(chunk_means(daily, chunk), lo, hi)) + "\n";
         out += trim_right(pad_right("", label_width) + sparkline(chunk_means(rolling, chunk), lo, hi)) + "\n";
         auto lines = verdict_lines(t);
@@ -243,17 +256,19 @@ std::string trend_text(const TrendSeries& trend, Color color) {
                                  : trend.by == Grouping::month ? "month"
                                                                : "day",
                                  Align::left}};
-    for (const auto& t : trend.metrics) columns.push_back({std::string(label_of(t.metric)) + " (n)", Align::right});
+    for (const auto& t : trend.metrics)
+        if (t.n > 0) columns.push_back({std::string(short_label(t.metric)), Align::right});
     TextTable table(columns);
     for (const auto& b : trend.buckets) {
         std::vector<Cell> row{{bucket_label(b, trend.by)}};
         for (const auto& t : trend.metrics) {
+            if (t.n == 0) continue;
             auto m = static_cast<std::size_t>(t.metric);
             row.push_back({b.n[m] > 0 ? fmt::format("{} ({})", format_figure(b.mean[m]), b.n[m]) : "–"});
         }
         table.add_row(row);
     }
-    out += fmt::format("\n{} means of daily values (n = days with a value):\n",
+    out += fmt::format("\n{} means of daily values, with (n) the days with a value:\n",
                        trend.by == Grouping::week ? "Weekly (Monday to Sunday)" : trend.by == Grouping::month ? "Monthly" : "Daily");
     out += table.render(color, 200);
     out += "\nA trend needs at least 8 days. The p-values assume days are independent,\n"

@@ -300,3 +300,33 @@ TEST_CASE("resolve_period: defaults and the order of the ends") {
                          "--since 2026-11-23: after the last day 2026-11-22; expected a first day on or before the last",
                          InputError);
 }
+
+TEST_CASE("read_daily_values agrees with daily_values over Diary::entries") {
+    auto diary = Diary::in_memory();
+    std::vector<Entry> entries;
+    auto e1 = entry_on(nov(13), 4, 9);
+    e1.rating(Rating::mood) = 6;
+    e1.sleep_hours = 6.5;
+    e1.tags = {{TagKind::better, "heat"}, {TagKind::activity, "walk"}};
+    auto e2 = entry_on(nov(13), 7, 20);  // no mood: the day's mood is e1's alone
+    e2.tags = {{TagKind::activity, "walk"}, {TagKind::worse, "cold"}};
+    auto e3 = entry_on(nov(14), 5);
+    e3.rating(Rating::activity) = 3;
+    auto e4 = entry_on(nov(15), 1);  // outside the range asked for
+    for (auto* e : {&e1, &e2, &e3, &e4}) diary.add(*e);
+    auto from_sql = read_daily_values(diary, nov(12), nov(14));
+    auto from_entries = daily_values(diary.entries({.from = nov(12), .to = nov(14), .last = std::nullopt}));
+    REQUIRE(from_sql.size() == 2);
+    REQUIRE(from_entries.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(from_sql[i].day == from_entries[i].day);
+        CHECK(from_sql[i].entries == from_entries[i].entries);
+        CHECK(from_sql[i].values == from_entries[i].values);
+        CHECK(from_sql[i].tags == from_entries[i].tags);
+    }
+    CHECK(*from_sql[0].value(Metric::pain) == Approx(5.5));
+    CHECK(*from_sql[0].value(Metric::mood) == 6);
+    CHECK(from_sql[0].tags.size() == 3);  // walk once, though both entries carry it
+    CHECK_FALSE(from_sql[1].value(Metric::mood).has_value());
+    CHECK(read_daily_values(diary, nov(1), nov(10)).empty());
+}

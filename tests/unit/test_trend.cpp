@@ -207,6 +207,6 @@ TEST_CASE("trend text") {
     CHECK(text.find("slope -1.91/week, Mann–Kendall S = -43, z = -3.37, p < 0.001") != std::string::npos);
     CHECK(text.find("No clear trend: not enough data (n = 5 days; needs 8).") != std::string::npos);
     CHECK(text.find("\nmood          ▅▆▇ ▇█\n                ▆▆▆▇▇▇▇\n") != std::string::npos);
-    CHECK(text.find("week of    pain (n) mood (n)\n2026-11-01  7.0 (1)  6.0 (1)\n2026-11-02  6.0 (5)  8.5 (4)\n"
-                    "2026-11-09  4.2 (5)        –\n") != std::string::npos);
+    CHECK(text.find("week of       pain    mood\n2026-11-01 7.0 (1) 6.0 (1)\n2026-11-02 6.0 (5) 8.5 (4)\n"
+                    "2026-11-09 4.2 (5)       –\n") != std::string::npos);
 }
