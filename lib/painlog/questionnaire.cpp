@@ -387,6 +387,7 @@ std::vector<QuestionnaireResult> questionnaire_results(Diary& diary, std::option
             throw damaged("answer list");
         }
         r.score = st.getColumn(6).getDouble();
+        if (!(r.score >= 0 && r.score <= spec_of(r.instrument).max_score)) throw damaged("score");
         results.push_back(std::move(r));
     }
     return results;

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "painlog/diary.hpp"
+#include "painlog/error.hpp"
 #include "painlog/questionnaire.hpp"
 #include "painlog/schema.hpp"
 
@@ -90,6 +91,15 @@ TEST_CASE("a v2 diary opened by this build keeps its data and gains the question
     REQUIRE(results.size() == 1);
     CHECK(results[0] == r);
     CHECK(results[0].score == 7);
+}
+
+TEST_CASE("a damaged stored result is reported as damage, not as bad input") {
+    auto diary = Diary::in_memory();
+    diary.db().exec("INSERT INTO questionnaire (instrument, at, zone, day, answers, score) VALUES "
+                    "('gad7', '2026-11-21T09:00:00Z', 'Etc/UTC', '2026-11-21', '1,1,1,1,1,1,1', 40)");
+    CHECK_THROWS_AS((void)questionnaire_results(diary), RuntimeError);
+    diary.db().exec("UPDATE questionnaire SET score = 7, answers = '1,1'");
+    CHECK_THROWS_AS((void)questionnaire_results(diary), RuntimeError);
 }
 
 TEST_CASE("the questionnaire table refuses unknown instruments") {
