@@ -22,7 +22,8 @@ namespace painlog::cli {
 namespace {
 
 struct ExportOptions {
-    std::string format, since, until, output;
+    std::string format, since, until, output, what;
+    CLI::Option* what_option = nullptr;
     CLI::Option* since_option = nullptr;
     CLI::Option* until_option = nullptr;
 };
@@ -61,11 +62,15 @@ void run_export(const ExportOptions& opts, Context& ctx) {
     if (query.from && query.to && *query.from > *query.to)
         throw InputError(fmt::format("--since {} is after --until {}: expected a period that runs forwards",
                                      opts.since, opts.until));
-    ExportData data{diary.entries(query)};
+    if (opts.what_option->count() > 0 && opts.format != "csv")
+        throw InputError(fmt::format("--what {}: only applies to --format csv (JSON holds entries, events and "
+                                     "questionnaire results; FHIR holds entries and questionnaire results)",
+                                     opts.what));
+    auto data = export_data(diary, query.from, query.to);
     std::string text;
-    if (opts.format == "csv") text = export_csv(data);
+    if (opts.format == "csv") text = opts.what == "events" ? events_csv(data.events) : export_csv(data);
     else if (opts.format == "json") text = export_json(data).dump(2) + "\n";
-    else text = fhir_bundle(data.entries, time.now).dump(2) + "\n";
+    else text = fhir_bundle(data.entries, data.results, time.now).dump(2) + "\n";
     if (opts.output.empty() || opts.output == "-") ctx.out << text;
     else write_private_file(opts.output, text);
 }
@@ -80,6 +85,10 @@ void setup_export(CLI::App& app, Context& ctx) {
         cmd->add_option("--since", opts->since, "First day: 2026-11-01, yesterday, or a span: 14d, 3w, 6m, 1y")
             ->type_name("WHEN");
     opts->until_option = cmd->add_option("--until", opts->until, "Last day: 2026-11-22, today, yesterday")->type_name("WHEN");
+    opts->what = "entries";
+    opts->what_option = cmd->add_option("--what", opts->what, "CSV only: entries (default) or events")
+                            ->check(CLI::IsMember({"entries", "events"}))
+                            ->type_name("WHAT");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (mode 0600) instead of standard output")
         ->type_name("FILE");
     cmd->callback([opts, &ctx] { run_export(*opts, ctx); });

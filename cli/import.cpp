@@ -86,6 +86,31 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+// "Imported 3 entries and 1 event from a.json; skipped 2 entries already in the diary."
+std::string summary(const ImportCounts& c, const std::string& name, DryRun dry_run) {
+    std::vector<std::string> added, skipped;
+    bool others = c.events_added + c.events_skipped + c.results_added + c.results_skipped > 0;
+    if (c.entries_added + c.entries_skipped > 0 || !others) added.push_back(plural(c.entries_added, "entry", "entries"));
+    if (c.entries_skipped > 0) skipped.push_back(plural(c.entries_skipped, "entry", "entries"));
+    if (c.events_added + c.events_skipped > 0) added.push_back(plural(c.events_added, "event", "events"));
+    if (c.events_skipped > 0) skipped.push_back(plural(c.events_skipped, "event", "events"));
+    if (c.results_added + c.results_skipped > 0)
+        added.push_back(plural(c.results_added, "questionnaire result", "questionnaire results"));
+    if (c.results_skipped > 0)
+        skipped.push_back(plural(c.results_skipped, "questionnaire result", "questionnaire results"));
+    auto join = [](const std::vector<std::string>& parts) {
+        std::string out;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+        return out;
+    };
+    auto text = fmt::format("{} {} from {}", dry_run == DryRun::yes ? "Would import" : "Imported", join(added), name);
+    if (!skipped.empty())
+        text += fmt::format("; {} {} already in the diary", dry_run == DryRun::yes ? "would skip" : "skipped",
+                            join(skipped));
+    return text + (dry_run == DryRun::yes ? "; nothing was written (--dry-run).\n" : ".\n");
+}
+
 void run_import(const ImportOptions& opts, Context& ctx) {
     auto text = read_input(opts.file);
     auto name = opts.file == "-" ? std::string("stdin") : opts.file;
@@ -124,16 +149,7 @@ void run_import(const ImportOptions& opts, Context& ctx) {
     ProgressBar bar(ctx.err);
     auto counts = import_data(diary, parsed.data, opts.dry_run ? DryRun::yes : DryRun::no,
                               [&bar](std::size_t done, std::size_t total) { bar.update(done, total); });
-    auto skipped = counts.entries_skipped > 0
-                       ? fmt::format(" ({} already in the diary)",
-                                     plural(counts.entries_skipped, "entry was", "entries were"))
-                       : std::string();
-    if (opts.dry_run)
-        ctx.out << fmt::format("Would import {} from {}{}; nothing was written (--dry-run).\n",
-                               plural(counts.entries_added, "entry", "entries"), name, skipped);
-    else
-        ctx.out << fmt::format("Imported {} from {}{}.\n", plural(counts.entries_added, "entry", "entries"), name,
-                               skipped);
+    ctx.out << summary(counts, name, opts.dry_run ? DryRun::yes : DryRun::no);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "painlog/fhir.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 namespace painlog {
@@ -53,7 +55,8 @@ std::string_view rating_code(Rating r) {
 
 }  // namespace
 
-ojson fhir_bundle(const std::vector<Entry>& entries, Instant timestamp) {
+ojson fhir_bundle(const std::vector<Entry>& entries, const std::vector<QuestionnaireResult>& results,
+                  Instant timestamp) {
     ojson bundle;
     bundle["resourceType"] = "Bundle";
     bundle["type"] = "collection";
@@ -83,6 +86,23 @@ ojson fhir_bundle(const std::vector<Entry>& entries, Instant timestamp) {
                                   {"code", "h"}};
             add(std::move(o));
         }
+    }
+    for (const auto& r : results) {
+        const auto& spec = spec_of(r.instrument);
+        std::string_view loinc = r.instrument == Instrument::phq9   ? "44261-6"
+                                 : r.instrument == Instrument::gad7 ? "70274-6"
+                                                                    : "91147-9";
+        auto o = observation(fmt::format("questionnaire-{}", r.id),
+                             code_of(loinc_system, loinc, "", fmt::format("{} score", spec.title)),
+                             format_local(r.at, zone_or_utc(r.zone)));
+        if (r.instrument == Instrument::peg)
+            o["valueQuantity"] = {{"value", r.score},
+                                  {"unit", "{score}"},
+                                  {"system", "http://unitsofmeasure.org"},
+                                  {"code", "{score}"}};
+        else
+            o["valueInteger"] = static_cast<int>(std::lround(r.score));
+        add(std::move(o));
     }
     return bundle;
 }

@@ -11,7 +11,10 @@
 //   sleep_hours    LOINC 93832-4 (valueQuantity, h)
 //   mood, energy, sleep_quality, activity: painlog_code_system with the
 //                  codes mood, energy, sleep-quality, activity
-// Tags and notes are not exported to FHIR.
+//   PHQ-9 total    LOINC 44261-6 (valueInteger)
+//   GAD-7 total    LOINC 70274-6 (valueInteger)
+//   PEG score      LOINC 91147-9 (valueQuantity, UCUM {score}: the exact mean)
+// Tags, notes and events are not exported to FHIR.
 
 #include <string_view>
 #include <vector>
@@ -19,14 +22,17 @@
 #include <nlohmann/json.hpp>
 
 #include "painlog/entry.hpp"
+#include "painlog/questionnaire.hpp"
 
 namespace painlog {
 
 inline constexpr std::string_view painlog_code_system = "urn:painlog:observation";
 inline constexpr std::string_view loinc_system = "http://loinc.org";
 
-// Observation ids are "entry-ID-VALUE", e.g. entry-12-pain. `timestamp`
-// becomes Bundle.timestamp (the time of the export).
-[[nodiscard]] nlohmann::ordered_json fhir_bundle(const std::vector<Entry>& entries, Instant timestamp);
+// Observation ids are "entry-ID-VALUE" (entry-12-pain) and
+// "questionnaire-ID" (questionnaire-3). `timestamp` becomes Bundle.timestamp
+// (the time of the export).
+[[nodiscard]] nlohmann::ordered_json fhir_bundle(const std::vector<Entry>& entries,
+                                                 const std::vector<QuestionnaireResult>& results, Instant timestamp);
 
 }  // namespace painlog

@@ -74,20 +74,21 @@ std::optional<std::int64_t> parse_positive_id(std::string_view text) {
 
 }  // namespace detail
 
-std::string check_entry_day(Entry& entry, bool day_given, const ImportRules& rules) {
-    const auto* zone = date::locate_zone(entry.zone);
+std::string check_diary_day(Instant at, const std::string& zone_name, Day& day, bool day_given,
+                            const ImportRules& rules) {
+    const auto* zone = date::locate_zone(zone_name);
     if (!day_given) {
-        entry.day = diary_day(entry.at, zone, rules.day_start_hour);
+        day = diary_day(at, zone, rules.day_start_hour);
         return "";
     }
     // The day must be the one some allowed day-start hour (0–11) gives.
-    auto local = date::make_zoned(zone, entry.at).get_local_time();
+    auto local = date::make_zoned(zone, at).get_local_time();
     auto local_day = date::floor<date::days>(local);
     auto hour = std::chrono::duration_cast<std::chrono::hours>(local - local_day).count();
     Day calendar{local_day.time_since_epoch()};
-    if (entry.day == calendar || (entry.day == calendar - date::days{1} && hour < max_day_start_hour)) return "";
-    return fmt::format("{}: is not the diary day of {} in {} (expected {}{})", format_day(entry.day),
-                       format_local(entry.at, zone), entry.zone, format_day(calendar),
+    if (day == calendar || (day == calendar - date::days{1} && hour < max_day_start_hour)) return "";
+    return fmt::format("{}: is not the diary day of {} in {} (expected {}{})", format_day(day),
+                       format_local(at, zone), zone_name, format_day(calendar),
                        hour < max_day_start_hour ? " or " + format_day(calendar - date::days{1}) : "");
 }
 
@@ -211,12 +212,107 @@ struct EntryBuilder {
         if (problems.list.size() != problems_before) return;
         if (!has_time) return problems.add(line, std::string(time_column), "missing: expected a time");
         if (!has_zone) return problems.add(line, "zone", "missing: expected an IANA time zone name");
-        if (auto message = check_entry_day(entry, day_given, rules); !message.empty())
+        if (auto message = check_diary_day(entry.at, entry.zone, entry.day, day_given, rules); !message.empty())
             return problems.add(line, std::string(day_column), message);
         if (!entry.has_values())
             problems.add(line, "", "no values: expected at least one rating, sleep hours, tag or note");
     }
 };
+
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+constexpr std::array event_columns{"id", "kind", "label", "time", "zone", "day", "note"};
+
+// One event from named text values (a CSV row or a JSON object's strings).
+void event_from_fields(const Fields& fields, std::size_t line, Problems& problems, const ImportRules& rules,
+                       std::vector<Event>& out) {
+    auto before = problems.list.size();
+    Event event;
+    std::string time_text;
+    bool has_kind = false, has_time = false, has_zone = false, day_given = false;
+    for (const auto& [name, value] : fields) {
+        try {
+            if (name == "id") {
+                if (value.empty()) continue;
+                if (auto id = detail::parse_positive_id(value)) event.id = *id;
+                else problems.add(line, name, fmt::format("{}: expected a positive whole number", value));
+            } else if (name == "kind") {
+                has_kind = true;
+                event.kind = parse_event_kind(value, "");
+            } else if (name == "label") {
+                event.label = validate_event_label(value, "");
+            } else if (name == "time") {
+                time_text = value;
+                has_time = true;
+            } else if (name == "zone") {
+                event.zone = value;
+                if (detail::known_zone(value)) has_zone = true;
+                else problems.add(line, name, detail::zone_problem(value));
+            } else if (name == "day") {
+                if (value.empty()) continue;
+                if (auto d = parse_iso_day(value)) event.day = *d, day_given = true;
+                else problems.add(line, name, fmt::format("{}: expected a date like 2026-11-22", value));
+            } else if (name == "note") {
+                event.note = validate_note(value, "");
+            } else {
+                problems.add(line, name, "unknown key: expected the keys of painlog's event JSON");
+            }
+        } catch (const InputError& e) {
+            problems.add(line, name, detail::problem_text(e));
+        }
+    }
+    if (!has_kind) problems.add(line, "kind", "missing: expected infusion, appointment, medication-change or other");
+    if (!has_time) problems.add(line, "time", "missing: expected a time");
+    if (!has_zone && problems.list.size() == before) problems.add(line, "zone", "missing: expected an IANA time zone name");
+    if (problems.list.size() != before) return;
+    // Only appointments may lie ahead (event.hpp).
+    auto rules_for_kind = rules;
+    if (event.kind == EventKind::appointment) rules_for_kind.now = Instant::max();
+    std::string problem;
+    if (auto at = detail::parse_time(time_text, rules_for_kind, problem)) event.at = *at;
+    else return problems.add(line, "time", problem + (event.kind == EventKind::appointment ? "" : "; only appointments may be in the future"));
+    if (auto message = check_diary_day(event.at, event.zone, event.day, day_given, rules); !message.empty())
+        return problems.add(line, "day", message);
+    out.push_back(std::move(event));
+}
+
+ParsedImport parse_events_csv(const CsvTable& table, const ImportRules& rules) {
+    ParsedImport result;
+    Problems problems;
+    const auto& header = table.rows.front();
+    std::vector<std::string> names;
+    for (const auto& raw : header.fields) {
+        auto name = unprotect_csv_field(raw);
+        if (std::ranges::find(event_columns, name) == event_columns.end())
+            problems.add(header.line, name, "unknown column: expected painlog's events CSV header "
+                                            "(id,kind,label,time,zone,day,note)");
+        else if (std::ranges::find(names, name) != names.end())
+            problems.add(header.line, name, "repeated column");
+        names.push_back(name);
+    }
+    for (std::string_view required : {"kind", "time", "zone"})
+        if (std::ranges::find(names, required) == names.end())
+            problems.add(header.line, std::string(required), "missing from the header");
+    if (!problems.list.empty()) {
+        result.problems = std::move(problems.list);
+        return result;
+    }
+    for (std::size_t r = 1; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
+        if (row.fields.size() != names.size()) {
+            problems.add(row.line, "",
+                         fmt::format("{} fields: expected {} as in the header", row.fields.size(), names.size()));
+            continue;
+        }
+        Fields fields;
+        for (std::size_t c = 0; c < names.size(); ++c) fields.emplace_back(names[c], unprotect_csv_field(row.fields[c]));
+        event_from_fields(fields, row.line, problems, rules, result.data.events);
+    }
+    result.problems = std::move(problems.list);
+    if (!result.problems.empty()) result.data = {};
+    return result;
+}
 
 }  // namespace
 
@@ -233,6 +329,8 @@ ParsedImport parse_painlog_csv(std::string_view text, const ImportRules& rules) 
         return result;
     }
     const auto& header = table.rows.front();
+    for (const auto& raw : header.fields)
+        if (unprotect_csv_field(raw) == "kind") return parse_events_csv(table, rules);
     std::vector<ColumnSpec> specs;
     std::vector<std::string> names;
     for (const auto& raw : header.fields) {
@@ -420,6 +518,95 @@ void json_entry(const json& object, std::size_t line, Problems& problems, const 
     if (problems.list.size() == before) result.data.entries.push_back(std::move(b.entry));
 }
 
+void json_event(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
+                ParsedImport& result) {
+    if (!object.is_object()) return problems.add(line, "", fmt::format("{}: expected an event object", type_name(object)));
+    Fields fields;
+    bool ok = true;
+    for (const auto& [key, value] : object.items()) {
+        if (value.is_string()) fields.emplace_back(key, value.get<std::string>());
+        else if (key == "id" && value.is_number_integer()) fields.emplace_back(key, value.dump());
+        else if ((key == "id" || key == "day") && value.is_null()) fields.emplace_back(key, "");
+        else ok = false, problems.add(line, key, fmt::format("{}: expected {}", type_name(value),
+                                                             key == "id" ? "a whole number" : "a string"));
+    }
+    if (ok) event_from_fields(fields, line, problems, rules, result.data.events);
+}
+
+void json_result(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
+                 ParsedImport& result) {
+    if (!object.is_object())
+        return problems.add(line, "", fmt::format("{}: expected a questionnaire result object", type_name(object)));
+    auto before = problems.list.size();
+    QuestionnaireResult r;
+    bool has_instrument = false, has_time = false, has_zone = false, has_answers = false, day_given = false;
+    std::optional<double> score;
+    for (const auto& [key, value] : object.items()) {
+        auto text = value.is_string() ? value.get<std::string>() : std::string();
+        // Named captures: clang 14 cannot capture structured bindings.
+        auto want = [&, &key = key, &value = value](bool good, std::string_view what) {
+            if (!good) problems.add(line, key, fmt::format("{}: expected {}", type_name(value), what));
+            return good;
+        };
+        if (key == "id") {
+            if (!value.is_null() && want(value.is_number_integer() && value.get<std::int64_t>() > 0, "a positive whole number"))
+                r.id = value.get<std::int64_t>();
+        } else if (key == "instrument") {
+            if (!want(value.is_string(), "phq9, gad7 or peg")) continue;
+            if (auto i = instrument_named(text)) r.instrument = *i, has_instrument = true;
+            else problems.add(line, key, fmt::format("{}: expected phq9, gad7 or peg", text));
+        } else if (key == "time") {
+            if (!want(value.is_string(), "a time")) continue;
+            std::string problem;
+            if (auto at = detail::parse_time(text, rules, problem)) r.at = *at, has_time = true;
+            else problems.add(line, key, problem);
+        } else if (key == "zone") {
+            if (!want(value.is_string(), "an IANA time zone name")) continue;
+            r.zone = text;
+            if (detail::known_zone(text)) has_zone = true;
+            else problems.add(line, key, detail::zone_problem(text));
+        } else if (key == "day") {
+            if (value.is_null()) continue;
+            if (!want(value.is_string(), "a date")) continue;
+            if (auto d = parse_iso_day(text)) r.day = *d, day_given = true;
+            else problems.add(line, key, fmt::format("{}: expected a date like 2026-11-22", text));
+        } else if (key == "answers") {
+            if (!want(value.is_array(), "an array of whole numbers")) continue;
+            has_answers = true;
+            for (const auto& a : value) {
+                if (a.is_number_integer() && a.get<std::int64_t>() >= 0 && a.get<std::int64_t>() <= 10)
+                    r.answers.push_back(a.get<int>());
+                else
+                    has_answers = false;
+            }
+            if (!has_answers) problems.add(line, key, fmt::format("{}: expected whole-number answers", value.dump()));
+        } else if (key == "score") {
+            if (want(value.is_number(), "a number")) score = value.get<double>();
+        } else if (key == "band" || key == "phq2_score" || key == "phq2_positive" || key == "safety_message_needed" ||
+                   key == "progress") {
+            // Derived from the answers: recomputed, not read.
+        } else {
+            problems.add(line, key, "unknown key: expected the keys of painlog's questionnaire JSON");
+        }
+    }
+    if (problems.list.size() != before) return;
+    if (!has_instrument) return problems.add(line, "instrument", "missing: expected phq9, gad7 or peg");
+    if (!has_time) return problems.add(line, "time", "missing: expected a time");
+    if (!has_zone) return problems.add(line, "zone", "missing: expected an IANA time zone name");
+    if (!has_answers) return problems.add(line, "answers", "missing: expected the item answers");
+    try {
+        r.score = score_of(r.instrument, r.answers);
+    } catch (const InputError& e) {
+        return problems.add(line, "answers", e.what());
+    }
+    if (score && std::abs(*score - r.score) > 1e-9)
+        return problems.add(line, "score", fmt::format("{}: does not match the answers (expected {})",
+                                                       json(*score).dump(), json(r.score).dump()));
+    if (auto message = check_diary_day(r.at, r.zone, r.day, day_given, rules); !message.empty())
+        return problems.add(line, "day", message);
+    result.data.results.push_back(std::move(r));
+}
+
 }  // namespace
 
 ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules) {
@@ -449,7 +636,7 @@ ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules)
     try {
         LineCountingIterator first{text.data(), &line}, last{text.data() + text.size(), &line};
         doc = json::parse(first, last, callback);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
         std::string_view what = e.what();
         auto colon = what.find(": ");
         auto message = colon == std::string_view::npos ? what : what.substr(colon + 2);
@@ -471,8 +658,8 @@ ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules)
                                  export_format_version, export_format_version));
     for (const auto& [key, value] : doc.items()) {
         if (key == "format" || key == "format_version") continue;
-        if (key != "entries") {
-            problems.add(1, key, "unknown key: expected format, format_version, entries");
+        if (key != "entries" && key != "events" && key != "questionnaires") {
+            problems.add(1, key, "unknown key: expected format, format_version, entries, events, questionnaires");
             continue;
         }
         if (!value.is_array()) {
@@ -480,8 +667,9 @@ ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules)
             continue;
         }
         const auto& lines = object_lines[key];
+        auto parse = key == "entries" ? json_entry : key == "events" ? json_event : json_result;
         for (std::size_t i = 0; i < value.size(); ++i)
-            json_entry(value[i], i < lines.size() ? lines[i] : 1, problems, rules, result);
+            parse(value[i], i < lines.size() ? lines[i] : 1, problems, rules, result);
     }
     result.problems = std::move(problems.list);
     if (!result.problems.empty()) result.data = {};
@@ -515,43 +703,96 @@ std::string identity_of(const Entry& e) {
 
 }  // namespace
 
+namespace {
+
+std::string identity_of(const Event& e) {
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", name_of(e.kind), format_utc(e.at), e.zone, e.label, e.note);
+}
+
+std::string identity_of(const QuestionnaireResult& r) {
+    std::string answers;
+    for (int a : r.answers) answers += std::to_string(a) + ",";
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}", name_of(r.instrument), format_utc(r.at), r.zone, answers);
+}
+
+// Which of `items` are new (not in `existing`, not repeated), and whether
+// their ids can be kept (all given, distinct, free in `table`).
+template <typename T>
+struct Plan {
+    std::vector<const T*> add;
+    std::size_t skipped = 0;
+    bool keep_ids = false;
+};
+
+template <typename T>
+Plan<T> plan(Diary& diary, const std::vector<T>& items, const std::vector<T>& existing, std::string_view table) {
+    Plan<T> p;
+    std::unordered_set<std::string> seen;
+    for (const auto& e : existing) seen.insert(identity_of(e));
+    for (const auto& e : items) {
+        if (seen.insert(identity_of(e)).second) p.add.push_back(&e);
+        else ++p.skipped;
+    }
+    std::unordered_set<std::int64_t> ids;
+    p.keep_ids = !p.add.empty();
+    for (const auto* e : p.add)
+        if (e->id <= 0 || !ids.insert(e->id).second) p.keep_ids = false;
+    if (p.keep_ids) {
+        SQLite::Statement taken(diary.db(), fmt::format("SELECT id FROM {}", table));
+        while (p.keep_ids && taken.executeStep())
+            if (ids.contains(taken.getColumn(0).getInt64())) p.keep_ids = false;
+    }
+    return p;
+}
+
+template <typename T>
+std::pair<Day, Day> day_span(const std::vector<T>& items) {
+    auto [lo, hi] = std::ranges::minmax(items, {}, &T::day);
+    // Two days' margin: a record's day depends on the day-start hour.
+    return {lo.day - date::days{2}, hi.day + date::days{2}};
+}
+
+}  // namespace
+
 ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, const ImportProgress& progress) {
     ImportCounts counts;
-    // What is already there: entries on the days the file covers (two days'
-    // margin for a different day-start hour).
-    std::unordered_set<std::string> seen;
+    std::vector<Entry> old_entries;
+    std::vector<Event> old_events;
+    std::vector<QuestionnaireResult> old_results;
     if (!data.entries.empty()) {
-        auto [lo, hi] = std::ranges::minmax(data.entries, {}, &Entry::day);
-        for (const auto& e : diary.entries({lo.day - date::days{2}, hi.day + date::days{2}, {}}))
-            seen.insert(identity_of(e));
+        auto [from, to] = day_span(data.entries);
+        old_entries = diary.entries({from, to, {}});
     }
-    std::vector<const Entry*> to_add;
-    for (const auto& e : data.entries) {
-        if (seen.insert(identity_of(e)).second) to_add.push_back(&e);
-        else ++counts.entries_skipped;
+    if (!data.events.empty()) old_events = events(diary);
+    if (!data.results.empty()) {
+        auto [from, to] = day_span(data.results);
+        old_results = questionnaire_results(diary, std::nullopt, from, to);
     }
-    // Keep the file's ids only if all of them can be kept.
-    std::unordered_set<std::int64_t> ids;
-    bool keep = !to_add.empty();
-    for (const auto* e : to_add)
-        if (e->id <= 0 || !ids.insert(e->id).second) keep = false;
-    if (keep) {
-        SQLite::Statement taken(diary.db(), "SELECT id FROM entry");
-        while (keep && taken.executeStep())
-            if (ids.contains(taken.getColumn(0).getInt64())) keep = false;
-    }
-    counts.kept_ids = keep;
-    counts.entries_added = to_add.size();
+    auto entries = plan(diary, data.entries, old_entries, "entry");
+    auto new_events = plan(diary, data.events, old_events, "event");
+    auto results = plan(diary, data.results, old_results, "questionnaire");
+    counts.entries_added = entries.add.size();
+    counts.entries_skipped = entries.skipped;
+    counts.events_added = new_events.add.size();
+    counts.events_skipped = new_events.skipped;
+    counts.results_added = results.add.size();
+    counts.results_skipped = results.skipped;
     if (dry_run == DryRun::yes) return counts;
 
+    auto bind_id = [](SQLite::Statement& st, bool keep, std::int64_t id) {
+        if (keep) st.bind(1, id);
+        else st.bind(1);
+    };
     diary.write([&] {
         SQLite::Statement insert(diary.db(), "INSERT INTO entry (id, at, zone, day, pain, mood, energy, sleep_quality, "
                                              "activity, sleep_hours, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         SQLite::Statement insert_tag(diary.db(), "INSERT INTO entry_tag (entry_id, kind, name) VALUES (?, ?, ?)");
-        std::size_t done = 0;
-        for (const auto* e : to_add) {
-            if (keep) insert.bind(1, e->id);
-            else insert.bind(1);
+        std::size_t done = 0, total = entries.add.size() + new_events.add.size() + results.add.size();
+        auto tick = [&] {
+            if (progress && (++done % 1000 == 0 || done == total)) progress(done, total);
+        };
+        for (const auto* e : entries.add) {
+            bind_id(insert, entries.keep_ids, e->id);
             insert.bind(2, format_utc(e->at));
             insert.bind(3, e->zone);
             insert.bind(4, format_day(e->day));
@@ -574,7 +815,38 @@ ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, c
                 insert_tag.exec();
                 insert_tag.reset();
             }
-            if (progress && (++done % 1000 == 0 || done == to_add.size())) progress(done, to_add.size());
+            tick();
+        }
+        SQLite::Statement insert_event(diary.db(), "INSERT INTO event (id, kind, label, at, zone, day, note) "
+                                                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        for (const auto* e : new_events.add) {
+            bind_id(insert_event, new_events.keep_ids, e->id);
+            insert_event.bind(2, std::string(name_of(e->kind)));
+            insert_event.bind(3, e->label);
+            insert_event.bind(4, format_utc(e->at));
+            insert_event.bind(5, e->zone);
+            insert_event.bind(6, format_day(e->day));
+            insert_event.bind(7, e->note);
+            insert_event.exec();
+            insert_event.reset();
+            tick();
+        }
+        // Answers are stored as questionnaire.cpp stores them: "1,2,0,…".
+        SQLite::Statement insert_result(diary.db(), "INSERT INTO questionnaire (id, instrument, at, zone, day, answers, "
+                                                    "score) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        for (const auto* r : results.add) {
+            std::string answers;
+            for (int a : r->answers) answers += (answers.empty() ? "" : ",") + std::to_string(a);
+            bind_id(insert_result, results.keep_ids, r->id);
+            insert_result.bind(2, std::string(name_of(r->instrument)));
+            insert_result.bind(3, format_utc(r->at));
+            insert_result.bind(4, r->zone);
+            insert_result.bind(5, format_day(r->day));
+            insert_result.bind(6, answers);
+            insert_result.bind(7, r->score);
+            insert_result.exec();
+            insert_result.reset();
+            tick();
         }
     });
     return counts;

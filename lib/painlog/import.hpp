@@ -12,7 +12,9 @@
 // tags are all equal; the id and the diary day are not part of it. An entry
 // already in the diary, or met earlier in the same file, is skipped, so
 // importing a file twice adds nothing the second time, and an entry edited
-// since the export is added beside the old one rather than lost.
+// since the export is added beside the old one rather than lost. Likewise an
+// event is its kind, instant, zone, label and note; a questionnaire result
+// its instrument, instant, zone and answers.
 
 #include <cstddef>
 #include <functional>
@@ -21,6 +23,8 @@
 #include <vector>
 
 #include "painlog/entry.hpp"
+#include "painlog/event.hpp"
+#include "painlog/questionnaire.hpp"
 #include "painlog/time.hpp"
 
 namespace painlog {
@@ -41,8 +45,11 @@ struct ImportProblem {
 // Parsers stop collecting after this many problems.
 inline constexpr std::size_t max_import_problems = 100;
 
+// id > 0: the id the file gave (kept when free, see import_data).
 struct ImportData {
-    std::vector<Entry> entries;  // id > 0: the id the file gave (kept when free, see import_data)
+    std::vector<Entry> entries;
+    std::vector<Event> events;
+    std::vector<QuestionnaireResult> results;
     friend bool operator==(const ImportData&, const ImportData&) = default;
 };
 
@@ -61,11 +68,16 @@ struct ImportRules {
 // Columns are found by header name: time and zone are required; id, day,
 // the ratings, sleep_hours, tags_<kind> and note are optional; an unknown or
 // repeated column is a problem. Fields are un-protected (csv.hpp) first.
+// A header with a `kind` column is an events file (`export --what events`):
+// kind, time and zone required; id, label, day and note optional.
 [[nodiscard]] ParsedImport parse_painlog_csv(std::string_view text, const ImportRules& rules);
 
 // painlog's JSON (`painlog export --format json`): an object with
-// "format": "painlog", "format_version": 1 and "entries" (each as entry_json
-// writes it). Problems name the line on which the entry's object starts.
+// "format": "painlog", "format_version": 1, "entries" (each as entry_json
+// writes it), "events" (event_json) and "questionnaires" (questionnaire_json;
+// its derived keys band, phq2_score, phq2_positive, safety_message_needed
+// are recomputed, and score must match the answers). The three lists are
+// optional. Problems name the line on which the element's object starts.
 [[nodiscard]] ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules);
 
 inline constexpr int export_format_version = 1;
@@ -75,22 +87,27 @@ enum class DryRun { no, yes };
 struct ImportCounts {
     std::size_t entries_added = 0;
     std::size_t entries_skipped = 0;  // already in the diary or repeated in the file
-    bool kept_ids = false;            // the file's ids were kept (see import_data)
+    std::size_t events_added = 0;
+    std::size_t events_skipped = 0;
+    std::size_t results_added = 0;
+    std::size_t results_skipped = 0;
 };
 
 // Called now and then while writing: (done, total).
 using ImportProgress = std::function<void(std::size_t, std::size_t)>;
 
-// Adds the entries that are not already in the diary (see Identity above) in
-// one transaction, or, with DryRun::yes, only counts them. The file's ids
-// are kept when every imported entry has one, they are distinct and none is
-// taken in the diary (restoring into a new diary keeps them); otherwise all
-// imported entries get new ids.
+// Adds the entries, events and results that are not already in the diary
+// (see Identity above) in one transaction, or, with DryRun::yes, only counts
+// them. For each of the three, the file's ids are kept when every one being
+// added has one, they are distinct and none is taken in the diary (restoring
+// into a new diary keeps them); otherwise all of that kind get new ids.
 ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, const ImportProgress& progress = {});
 
-// Shared by the CSV and JSON parsers (and daylio.hpp): checks a parsed
-// entry's day against its instant and zone, or fills it in when absent.
-// Returns the problem message, or "" when fine.
-[[nodiscard]] std::string check_entry_day(Entry& entry, bool day_given, const ImportRules& rules);
+// Checks a record's diary day against its instant and (valid) zone: it must
+// be the local date, or the day before when the local time is before 11:00
+// (the latest day-start hour). Fills it in from rules.day_start_hour when
+// not given. Returns the problem message, or "" when fine.
+[[nodiscard]] std::string check_diary_day(Instant at, const std::string& zone, Day& day, bool day_given,
+                                          const ImportRules& rules);
 
 }  // namespace painlog

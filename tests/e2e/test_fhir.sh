@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# painlog export --format fhir, checked by FHIR.js (the npm package "fhir"),
+# a FHIR R4 validator independent of painlog. .ci/run installs it with
+# `npm install --prefix tests/fhir`; without it (or node) this suite skips.
+source "$(dirname "$0")/lib.sh"
+
+VALIDATE="$SRC/tests/fhir/validate.js"
+if ! command -v node >/dev/null || [ ! -d "$SRC/tests/fhir/node_modules/fhir" ]; then
+    echo "skipped: FHIR.js is not installed (npm install --prefix tests/fhir)"
+    exit 77
+fi
+
+painlog add --pain 6 --mood 4 --energy 5 --sleep 7.5 --sleep-quality 3 --activity 2 --note "not in FHIR" \
+    --at 2026-07-01T08:30 >/dev/null
+painlog add --pain 2 --at 2026-11-20T08:30 >/dev/null
+painlog check phq9 --answers 1,1,2,0,0,1,0,0,0 --at 2026-11-18T12:00 >/dev/null
+painlog check gad7 --answers 0,1,2,3,0,1,2 --at 2026-11-18T12:01 >/dev/null
+painlog check peg --answers 4,5,5 --at 2026-11-18T12:02 >/dev/null
+
+case_ "the validator can fail: a broken bundle is refused"
+printf '%s' '{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Observation","status":"done","code":{"text":"x"},"effectiveDateTime":"22/11/2026","valueInteger":"six"}}]}' >"$WORK/broken.json"
+run node "$VALIDATE" "$WORK/broken.json"
+expect_rc 1
+expect_out_has "Observation.status"
+expect_out_has "not a FHIR dateTime: 22/11/2026"
+expect_out_has "Number type expected"
+
+case_ "painlog's FHIR export validates"
+run painlog export --format fhir -o "$WORK/bundle.json"
+expect_rc 0
+run node "$VALIDATE" "$WORK/bundle.json"
+expect_rc 0
+expect_out_has "valid"
+
+case_ "the bundle holds what clinical.md asks for"
+OUT=$(cat "$WORK/bundle.json")
+expect_out_has '"resourceType": "Bundle",'
+expect_out_has '"type": "collection",'
+expect_out_has '"timestamp": "2026-11-22T20:00:00Z",'
+expect_eq "$(grep -c '"resourceType": "Observation"' <<<"$OUT")" 10 "observations: 6 + 1 values and 3 totals"
+expect_eq "$(grep -c '"status": "final"' <<<"$OUT")" 10 "status final"
+expect_eq "$(grep -c '"code": "survey"' <<<"$OUT")" 10 "category survey"
+expect_out_has '"code": "72514-3"'
+expect_out_has '"code": "93832-4"'
+expect_out_has '"code": "44261-6"'
+expect_out_has '"code": "70274-6"'
+expect_out_has '"code": "91147-9"'
+expect_out_has '"system": "urn:painlog:observation",'
+expect_out_has '"effectiveDateTime": "2026-07-01T08:30:00+01:00",'
+expect_out_has '"valueInteger": 6'
+expect_out_has '"unit": "h",'
+expect_out_lacks "not in FHIR"
+
+finish

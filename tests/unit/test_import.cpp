@@ -1,0 +1,234 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "painlog/diary.hpp"
+#include "painlog/entry_format.hpp"
+#include "painlog/import.hpp"
+
+using namespace painlog;
+
+namespace {
+
+ImportRules rules() { return {*parse_iso_instant("2026-11-22T20:00:00Z"), 0}; }
+
+const std::string header =
+    "id,time,zone,day,pain,mood,energy,sleep_hours,sleep_quality,activity,tags_activity,tags_better,tags_worse,"
+    "tags_side_effect,tags_medication,note\r\n";
+
+}  // namespace
+
+TEST_CASE("painlog CSV: every column is read back") {
+    auto parsed = parse_painlog_csv(header +
+                                        "7,2026-11-20T08:30:00+00:00,Europe/London,2026-11-20,6,4,5,7.5,3,2,"
+                                        "'-swim;walk,heat,cold,nausea,'@ibuprofen 400,\"'=sum, \"\"x\"\"\n😀\"\r\n",
+                                    rules());
+    REQUIRE(parsed.problems.empty());
+    REQUIRE(parsed.data.entries.size() == 1);
+    const auto& e = parsed.data.entries[0];
+    CHECK(e.id == 7);
+    CHECK(format_utc(e.at) == "2026-11-20T08:30:00Z");
+    CHECK(e.rating(Rating::pain) == 6);
+    CHECK(e.rating(Rating::mood) == 4);
+    CHECK(e.rating(Rating::energy) == 5);
+    CHECK(e.sleep_hours == 7.5);
+    CHECK(e.rating(Rating::sleep_quality) == 3);
+    CHECK(e.rating(Rating::activity) == 2);
+    CHECK(e.tags == std::vector<Tag>{{TagKind::activity, "-swim"},
+                                     {TagKind::activity, "walk"},
+                                     {TagKind::better, "heat"},
+                                     {TagKind::worse, "cold"},
+                                     {TagKind::side_effect, "nausea"},
+                                     {TagKind::medication, "@ibuprofen 400"}});
+    CHECK(e.note == "=sum, \"x\"\n😀");
+    // The same row renders back to the same bytes.
+    CHECK(entries_csv(parsed.data.entries) == header +
+                                                  "7,2026-11-20T08:30:00+00:00,Europe/London,2026-11-20,6,4,5,7.5,3,2,"
+                                                  "'-swim;walk,heat,cold,nausea,'@ibuprofen 400,\"'=sum, \"\"x\"\"\n😀\"\r\n");
+}
+
+TEST_CASE("painlog CSV: a minimal header; the day comes from the day-start hour") {
+    auto r = rules();
+    r.day_start_hour = 4;
+    auto parsed = parse_painlog_csv("zone,time,pain\nEurope/London,2026-11-20T01:30:00Z,3\n", r);
+    REQUIRE(parsed.problems.empty());
+    CHECK(format_day(parsed.data.entries[0].day) == "2026-11-19");
+    CHECK(parsed.data.entries[0].id == 0);
+}
+
+TEST_CASE("painlog CSV: each bad value is reported as LINE, column, what is wrong") {
+    auto parsed = parse_painlog_csv(header +
+                                        "1,2026-11-20T08:30:00+00:00,Europe/London,2026-11-20,11,,,,,,,,,,,\r\n"
+                                        "2,2026-11-20T08:30,Europe/London,,1,,,,,,,,,,,\r\n"
+                                        "3,2026-11-20T08:30:00Z,Mars/Olympus,,1,,,,,,,,,,,\r\n"
+                                        "4,2026-11-20T08:30:00Z,Europe/London,2026-11-25,1,,,,,,,,,,,\r\n"
+                                        "5,2026-11-20T08:30:00Z,Europe/London,,,,,7.55,,,,,,,,\r\n"
+                                        "6,2026-11-20T08:30:00Z,Europe/London,,,,,,,,,,,,,\r\n"
+                                        "7,2026-11-23T08:30:00Z,Europe/London,,1,,,,,,,,,,,\r\n"
+                                        "x,2026-11-20T08:30:00Z,Europe/London,,1,,,,,,,,,,,\r\n"
+                                        "9,2026-11-20T08:30:00Z,Europe/London,,1\r\n",
+                                    rules());
+    CHECK(parsed.data.entries.empty());
+    REQUIRE(parsed.problems.size() == 9);
+    CHECK(parsed.problems[0] == ImportProblem{2, "pain", "11: expected a whole number from 0 to 10"});
+    CHECK(parsed.problems[1] ==
+          ImportProblem{3, "time", "2026-11-20T08:30: expected a time with its offset, like 2026-11-22T08:30:00+00:00"});
+    CHECK(parsed.problems[2] ==
+          ImportProblem{4, "zone", "'Mars/Olympus': expected an IANA time zone name like Europe/London"});
+    CHECK(parsed.problems[3] == ImportProblem{5, "day",
+                                              "2026-11-25: is not the diary day of 2026-11-20T08:30:00+00:00 in "
+                                              "Europe/London (expected 2026-11-20 or 2026-11-19)"});
+    CHECK(parsed.problems[4].column == "sleep_hours");
+    CHECK(parsed.problems[5] ==
+          ImportProblem{7, "", "no values: expected at least one rating, sleep hours, tag or note"});
+    CHECK(parsed.problems[6] == ImportProblem{8, "time",
+                                              "2026-11-23T08:30:00Z: is in the future (now is 2026-11-22T20:00:00Z)"});
+    CHECK(parsed.problems[7] == ImportProblem{9, "id", "x: expected a positive whole number"});
+    CHECK(parsed.problems[8] == ImportProblem{10, "", "5 fields: expected 16 as in the header"});
+    CHECK(describe(parsed.problems[0], "a.csv") == "a.csv:2: column pain: 11: expected a whole number from 0 to 10");
+    CHECK(describe(parsed.problems[8], "a.csv") == "a.csv:10: 5 fields: expected 16 as in the header");
+}
+
+TEST_CASE("painlog CSV: wrong headers, empty and binary files") {
+    auto unknown = parse_painlog_csv("time,zone,pian\n", rules());
+    REQUIRE(unknown.problems.size() == 1);
+    CHECK(unknown.problems[0].line == 1);
+    CHECK(unknown.problems[0].column == "pian");
+    auto missing = parse_painlog_csv("time,pain\n", rules());
+    REQUIRE(missing.problems.size() == 1);
+    CHECK(missing.problems[0] == ImportProblem{1, "zone", "missing from the header"});
+    auto repeated = parse_painlog_csv("time,zone,pain,pain\n", rules());
+    REQUIRE(repeated.problems.size() == 1);
+    CHECK(repeated.problems[0].message == "repeated column");
+    auto empty = parse_painlog_csv("", rules());
+    REQUIRE(empty.problems.size() == 1);
+    CHECK(empty.problems[0].message.starts_with("empty file"));
+    auto binary = parse_painlog_csv(std::string("\x7f" "ELF\x02\x01\x01\0\0", 9), rules());
+    REQUIRE(binary.problems.size() == 1);
+    CHECK(binary.problems[0].line == 1);
+    auto truncated = parse_painlog_csv(header + "1,2026-11-20T08:30:00Z,Europe/London,,1,,,,,,,,,,,\"cut sh", rules());
+    REQUIRE(truncated.problems.size() == 1);
+    CHECK(truncated.problems[0].line == 2);
+    CHECK(truncated.problems[0].message.find("truncated") != std::string::npos);
+}
+
+TEST_CASE("painlog CSV: problems stop at max_import_problems") {
+    std::string csv = "time,zone,pain\n";
+    for (int i = 0; i < 500; ++i) csv += "2026-11-20T08:30:00Z,Europe/London,99\n";
+    auto parsed = parse_painlog_csv(csv, rules());
+    CHECK(parsed.problems.size() == max_import_problems);
+}
+
+TEST_CASE("painlog CSV: an events file is recognised by its kind column") {
+    auto parsed = parse_painlog_csv("id,kind,label,time,zone,day,note\r\n"
+                                    "4,infusion,ketamine 0.5 mg/kg,2026-11-02T10:00:00+00:00,Europe/London,2026-11-02,\"first, of three\"\r\n"
+                                    "5,appointment,follow-up,2026-12-01T10:00:00+00:00,Europe/London,2026-12-01,\r\n",
+                                    rules());
+    REQUIRE(parsed.problems.empty());
+    REQUIRE(parsed.data.events.size() == 2);
+    CHECK(parsed.data.events[0].kind == EventKind::infusion);
+    CHECK(parsed.data.events[0].label == "ketamine 0.5 mg/kg");
+    CHECK(parsed.data.events[0].note == "first, of three");
+    CHECK(parsed.data.events[1].kind == EventKind::appointment);  // appointments may lie ahead
+    auto future = parse_painlog_csv("kind,time,zone\ninfusion,2026-12-01T10:00:00Z,Europe/London\nbath,2026-11-01T10:00:00Z,UTC\n", rules());
+    REQUIRE(future.problems.size() == 2);
+    CHECK(future.problems[0].column == "time");
+    CHECK(future.problems[0].message.find("only appointments") != std::string::npos);
+    CHECK(future.problems[1].column == "kind");
+}
+
+TEST_CASE("painlog JSON: problems name the line where the element starts") {
+    std::string json = R"({
+  "format": "painlog",
+  "format_version": 1,
+  "entries": [
+    {"time": "2026-11-20T08:30:00+00:00", "zone": "Europe/London", "pain": 3},
+    {
+      "time": "2026-11-20T09:30:00+00:00",
+      "zone": "Europe/London",
+      "pain": "6"
+    }
+  ],
+  "questionnaires": [
+    {"instrument": "gad7", "time": "2026-11-20T08:30:00+00:00", "zone": "UTC", "answers": [1,1,1,1,1,1,1], "score": 8}
+  ]
+}
+)";
+    auto parsed = parse_painlog_json(json, rules());
+    REQUIRE(parsed.problems.size() == 2);
+    CHECK(parsed.problems[0] == ImportProblem{6, "pain", "\"6\": expected a whole number or null"});
+    CHECK(parsed.problems[1] == ImportProblem{13, "score", "8.0: does not match the answers (expected 7.0)"});
+}
+
+TEST_CASE("painlog JSON: syntax errors, wrong versions and other documents") {
+    auto syntax = parse_painlog_json("{\n  \"format\": \"painlog\",\n  \"entries\": [\n", rules());
+    REQUIRE(syntax.problems.size() == 1);
+    CHECK(syntax.problems[0].line == 4);
+    CHECK(syntax.problems[0].message.starts_with("not valid JSON"));
+    auto version = parse_painlog_json(R"({"format": "painlog", "format_version": 2, "entries": []})", rules());
+    REQUIRE(version.problems.size() == 1);
+    CHECK(version.problems[0].column == "format_version");
+    auto other = parse_painlog_json("[1, 2]", rules());
+    REQUIRE(other.problems.size() == 1);
+    CHECK(parse_painlog_json("  \n", rules()).problems.at(0).message.starts_with("empty file"));
+}
+
+TEST_CASE("import_data: one transaction, idempotent, ids kept only when all are free") {
+    auto diary = Diary::in_memory();
+    auto parsed = parse_painlog_csv("id,time,zone,pain,note\n"
+                                    "5,2026-11-20T08:30:00Z,Europe/London,3,a\n"
+                                    "9,2026-11-21T08:30:00Z,Europe/London,4,b\n"
+                                    "9,2026-11-21T08:30:00Z,Europe/London,4,b\n",  // a repeat in the same file
+                                    rules());
+    REQUIRE(parsed.problems.empty());
+    auto dry = import_data(diary, parsed.data, DryRun::yes);
+    CHECK(dry.entries_added == 2);
+    CHECK(dry.entries_skipped == 1);
+    CHECK(diary.entries().empty());
+
+    auto first = import_data(diary, parsed.data, DryRun::no);
+    CHECK(first.entries_added == 2);
+    auto stored = diary.entries();
+    REQUIRE(stored.size() == 2);
+    CHECK(stored[0].id == 5);
+    CHECK(stored[1].id == 9);
+
+    auto again = import_data(diary, parsed.data, DryRun::no);
+    CHECK(again.entries_added == 0);
+    CHECK(again.entries_skipped == 3);
+    CHECK(diary.entries().size() == 2);
+
+    // The same instant with a different note is a different entry; id 5 is
+    // taken, so it gets a new one.
+    auto edited = parse_painlog_csv("id,time,zone,pain,note\n5,2026-11-20T08:30:00Z,Europe/London,3,a!\n", rules());
+    auto third = import_data(diary, edited.data, DryRun::no);
+    CHECK(third.entries_added == 1);
+    stored = diary.entries();
+    REQUIRE(stored.size() == 3);
+    CHECK(stored[1].note == "a!");
+    CHECK(stored[1].id == 10);
+}
+
+TEST_CASE("import_data: events and questionnaire results are idempotent too") {
+    auto diary = Diary::in_memory();
+    auto parsed = parse_painlog_json(R"({"format": "painlog", "format_version": 1,
+      "events": [{"id": 3, "kind": "infusion", "label": "ketamine", "time": "2026-11-02T10:00:00Z", "zone": "UTC", "day": null, "note": ""}],
+      "questionnaires": [{"id": 2, "instrument": "peg", "time": "2026-11-02T10:00:00Z", "zone": "UTC", "answers": [4, 5, 5]}]})",
+                                     rules());
+    REQUIRE(parsed.problems.empty());
+    auto first = import_data(diary, parsed.data, DryRun::no);
+    CHECK(first.events_added == 1);
+    CHECK(first.results_added == 1);
+    auto stored = events(diary);
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].id == 3);
+    auto results = questionnaire_results(diary);
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].id == 2);
+    CHECK(results[0].answers == std::vector<int>{4, 5, 5});
+    CHECK(results[0].score == doctest::Approx(14.0 / 3));
+    auto again = import_data(diary, parsed.data, DryRun::no);
+    CHECK(again.events_skipped == 1);
+    CHECK(again.results_skipped == 1);
+    CHECK(events(diary).size() == 1);
+}
