@@ -120,6 +120,22 @@ expect_eq "$row" "$head_cells" "cells in the tag row"
 run painlog report --format json
 expect_out_has '"name": "<b>Bob</b> | \"x\""'
 
+case_ "PHQ-9 item 9 above 0: the safety message at the top and with the scores"
+painlog check phq9 --answers 0,0,0,0,0,0,0,0,1 --at 2026-11-21T10:00 >/dev/null
+run painlog report
+expect_rc 0
+first_lines=$(printf '%s\n' "$OUT" | head -12)
+[[ "$first_lines" == *"IMPORTANT: You answered that you have had thoughts"* ]] && pass ||
+    fail "no safety message at the top"
+expect_out_has "(item 9 above 0)"
+expect_out_has "Samaritans on 116"
+run painlog report --format html
+expect_out_has '<div class="safety" role="alert"><strong>Important:</strong> You answered'
+run painlog report --format markdown
+expect_out_has "> **Important:** You answered"
+run painlog report --format json
+expect_out_has '"safety_message": "You answered'
+
 case_ "bad input: exit 2, one line, nothing written"
 snapshot
 for args in "--until 2026-11-23" "--since 2026-11-23 --until 2026-11-22" "--event 99" "--event x" \

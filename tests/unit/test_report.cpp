@@ -45,7 +45,7 @@ TEST_CASE("markdown_escape keeps tables and paragraphs intact") {
 
 TEST_CASE("build_report: the default period without an infusion is the last report-days days") {
     auto diary = Diary::in_memory();
-    add_entry(diary, "2026-11-01T09:00:00Z", 6);  // before the period: the previous period
+    add_entry(diary, "2026-10-20T09:00:00Z", 6);  // in the previous period (2026-09-28..10-25)
     add_entry(diary, "2026-11-20T09:00:00Z", 4, "older note");
     add_entry(diary, "2026-11-22T09:00:00Z", 2, "newest note");
     auto r = build_report(diary, clock_at("2026-11-22T20:00:00Z"), {});

@@ -27,7 +27,7 @@ ChartSpec ten_days() {
     return spec;
 }
 
-Day nov(int d) { return date::sys_days{2026_y / 11 / static_cast<unsigned>(d)}; }
+Day day_of_nov(int d) { return date::sys_days{2026_y / 11 / static_cast<unsigned>(d)}; }
 
 }  // namespace
 
@@ -39,7 +39,7 @@ TEST_CASE("xml_escape escapes the five markup characters") {
 
 TEST_CASE("svg_chart places values by day and value") {
     auto spec = ten_days();
-    spec.series.push_back({"Pain", {{nov(1), 10.0}, {nov(6), 5.0}, {nov(11), 0.0}}, {}, 0});
+    spec.series.push_back({"Pain", {{day_of_nov(1), 10.0}, {day_of_nov(6), 5.0}, {day_of_nov(11), 0.0}}, {}, 0});
     auto svg = svg_chart(spec);
     CHECK(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 230\""));
     CHECK(svg.ends_with("</svg>"));
@@ -50,7 +50,7 @@ TEST_CASE("svg_chart places values by day and value") {
 
 TEST_CASE("svg_chart clips values and days outside the axes") {
     auto spec = ten_days();
-    spec.series.push_back({"Pain", {{nov(1), 12.0}, {nov(20), 5.0}, {nov(2), std::nullopt}}, {}, 0});
+    spec.series.push_back({"Pain", {{day_of_nov(1), 12.0}, {day_of_nov(20), 5.0}, {day_of_nov(2), std::nullopt}}, {}, 0});
     auto svg = svg_chart(spec);
     // 12 is drawn at the top edge; the day after `to` and the missing value are not drawn.
     CHECK(svg.find(R"(<circle cx="46.0" cy="30.0")") != std::string::npos);
@@ -60,8 +60,8 @@ TEST_CASE("svg_chart clips values and days outside the axes") {
 TEST_CASE("svg_chart breaks the smoothed line at gaps and skipped days") {
     auto spec = ten_days();
     ChartSeries s{"Mood", {}, {}, 1};
-    s.smooth = {{nov(1), 4.0}, {nov(2), 5.0}, {nov(3), std::nullopt}, {nov(4), 6.0}, {nov(5), 6.0},
-                {nov(8), 7.0}, {nov(9), 7.0}};
+    s.smooth = {{day_of_nov(1), 4.0}, {day_of_nov(2), 5.0}, {day_of_nov(3), std::nullopt}, {day_of_nov(4), 6.0}, {day_of_nov(5), 6.0},
+                {day_of_nov(8), 7.0}, {day_of_nov(9), 7.0}};
     spec.series.push_back(s);
     auto svg = svg_chart(spec);
     CHECK(count(svg, "<polyline") == 3);
@@ -71,9 +71,9 @@ TEST_CASE("svg_chart breaks the smoothed line at gaps and skipped days") {
 
 TEST_CASE("svg_chart shades ranges, draws markers and threshold lines") {
     auto spec = ten_days();
-    spec.ranges.push_back({nov(1), nov(3), "baseline"});
-    spec.markers.push_back({nov(4), "Infusion 1"});
-    spec.markers.push_back({nov(30), "outside"});
+    spec.ranges.push_back({day_of_nov(1), day_of_nov(3), "baseline"});
+    spec.markers.push_back({day_of_nov(4), "Infusion 1"});
+    spec.markers.push_back({day_of_nov(30), "outside"});
     spec.lines.push_back({5, "5 mild"});
     spec.lines.push_back({50, "off the scale"});
     auto svg = svg_chart(spec);
@@ -92,8 +92,8 @@ TEST_CASE("svg_chart escapes every piece of text") {
     auto spec = ten_days();
     spec.title = "</svg><script>alert(1)</script>";
     spec.series.push_back({"<b>", {}, {}, 0});
-    spec.markers.push_back({nov(2), "</svg>"});
-    spec.ranges.push_back({nov(2), nov(3), "a & b"});
+    spec.markers.push_back({day_of_nov(2), "</svg>"});
+    spec.ranges.push_back({day_of_nov(2), day_of_nov(3), "a & b"});
     spec.lines.push_back({4, "\"q\""});
     auto svg = svg_chart(spec);
     CHECK(count(svg, "</svg>") == 1);
@@ -123,7 +123,7 @@ TEST_CASE("svg_chart picks at most 10 x ticks and handles a one-day axis") {
 
 TEST_CASE("svg_chart styles differ in colour, dash and marker shape") {
     auto spec = ten_days();
-    for (int style = 0; style < 4; ++style) spec.series.push_back({"s", {{nov(5), 5.0}}, {{nov(5), 5.0}, {nov(6), 5.0}}, style});
+    for (int style = 0; style < 4; ++style) spec.series.push_back({"s", {{day_of_nov(5), 5.0}}, {{day_of_nov(5), 5.0}, {day_of_nov(6), 5.0}}, style});
     auto svg = svg_chart(spec);
     for (auto color : {"#D55E00", "#0072B2", "#009E73", "#CC79A7"}) CHECK(svg.find(color) != std::string::npos);
     CHECK(count(svg, "<circle") == 2);  // style 0: circles
