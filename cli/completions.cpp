@@ -14,7 +14,8 @@
 //   painlog completions bash|zsh|fish
 //       The completion script for a shell, exactly as installed.
 //
-// What an option's value completes to is read from the tree:
+// What an option's value completes to is read from the tree (for a
+// positional, its name stands for the type name: ID, KEY, FILE):
 //   - an IsMember check (--format, --color): its choices;
 //   - type name TAG: the diary's tags (--tag activity, --better, --worse,
 //     --side-effect: that kind only); an option named --med: medications;
@@ -108,10 +109,15 @@ bool below(const CLI::App* cmd, std::string_view name) {
 // options fall through), long names first.
 std::vector<Candidate> option_candidates(CLI::App* cmd) {
     std::vector<Candidate> out;
+    auto add = [&out](std::string word, const std::string& description) {
+        for (const auto& candidate : out)
+            if (candidate.word == word) return;  // --help is on every level
+        out.push_back({std::move(word), description});
+    };
     for (; cmd != nullptr; cmd = cmd->get_parent()) {
         for (auto* opt : cmd->get_options([](CLI::Option* o) { return o->nonpositional() && !o->get_group().empty(); })) {
-            for (const auto& lname : opt->get_lnames()) out.push_back({"--" + lname, opt->get_description()});
-            for (const auto& sname : opt->get_snames()) out.push_back({"-" + sname, opt->get_description()});
+            for (const auto& lname : opt->get_lnames()) add("--" + lname, opt->get_description());
+            for (const auto& sname : opt->get_snames()) add("-" + sname, opt->get_description());
         }
     }
     return out;
@@ -264,7 +270,8 @@ Values values_for(const CLI::App* cmd, CLI::Option* opt, DiaryValues& diary) {
         for (auto& choice : choices) values.candidates.push_back({std::move(choice), ""});
         return values;
     }
-    const auto type = opt->get_type_name();
+    // A positional is known by its name (ID, KEY, FILE); an option by its type name.
+    const auto type = opt->get_positional() ? opt->get_name(true) : opt->get_type_name();
     if (type == "PATH" || type == "FILE" || type == "DIR") return {true, {}};
     if (type == "TAG" || named(opt, "med")) return {false, tag_candidates(diary, tag_kind_of_option(opt))};
     if (type == "METRIC" || named(opt, "metric")) return {false, metric_candidates()};

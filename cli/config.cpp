@@ -21,8 +21,17 @@ struct ConfigOptions {
 void run_list(const ConfigOptions& opts, Context& ctx) {
     auto& diary = ctx.diary(Access::read);
     if (opts.format == "json") {
-        nlohmann::ordered_json json = nlohmann::ordered_json::object();
-        for (const auto& spec : setting_specs()) json[std::string(spec.key)] = diary.setting_or_default(spec.key);
+        // One object per setting, so that the JSON keys stay snake_case and
+        // fixed however many settings there are.
+        nlohmann::ordered_json json = nlohmann::ordered_json::array();
+        for (const auto& spec : setting_specs()) {
+            auto stored = diary.setting(spec.key);
+            json.push_back({{"key", spec.key},
+                            {"value", stored ? *stored : std::string(spec.default_value)},
+                            {"default", spec.default_value},
+                            {"is_set", stored.has_value()},
+                            {"description", spec.description}});
+        }
         print_json(ctx.out, json);
         return;
     }

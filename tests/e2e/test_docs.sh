@@ -1,0 +1,80 @@
+# The manual: every man page lints clean, and every command and option that
+# --help lists (all subcommands, recursively) is documented in man/. When
+# this fails, the message names exactly what is missing and where it goes.
+# Also: the README's quick-start apt-get line installs exactly .ci/packages.
+source "$(dirname "$0")/lib.sh"
+
+MAN="$SRC/man"
+
+case_ "mandoc -T lint is clean for every man page"
+pages=("$MAN"/*.1)
+[ -f "${pages[0]}" ] && pass || fail "no man pages in man/"
+for page in "${pages[@]}"; do
+    # Cross-references to pages not installed on this machine (sqlite3(1),
+    # painlog-x(1) before installation) are not faults of the page.
+    lint=$(mandoc -T lint -W all "$page" 2>&1 | grep -v "referenced manual not found")
+    [ -z "$lint" ] && pass || fail "mandoc -T lint ${page#"$SRC"/}: $lint"
+done
+
+# A page's text with roff escapes undone: \- is -, fonts dropped.
+page_text() { sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/\\(en/-/g' "$@" 2>/dev/null; }
+
+# mentions TEXT WORD: WORD (a command or an option) stands alone in TEXT,
+# not as part of a longer name (--sleep is not --sleep-quality).
+mentions() { printf '%s\n' "$1" | grep -qE -- "(^|[^[:alnum:]_-])$2([^[:alnum:]_-]|\$)"; }
+
+# The sections of --help: subcommand names and long options (not --help).
+help_commands() { "$PAINLOG_BIN" "$@" --help | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && /^  [a-z]/ {print $1}'; }
+help_options() {
+    "$PAINLOG_BIN" "$@" --help | sed -n '/^Options:/,/^[A-Z]/p' | awk '/^  -/ {print $1}' | tr ',' '\n' |
+        grep -- '^--' | grep -vx -- '--help'
+}
+
+case_ "every command and option of --help is in man/"
+top_text=$(page_text "$MAN/painlog.1")
+# Global options: painlog.1.
+for option in $(help_options); do
+    mentions "$top_text" "$option" && pass || fail "man/painlog.1 does not document the global option $option"
+done
+# check_command PATH...: the command, its options and its subcommands.
+check_command() {
+    local top=$1 page="$MAN/painlog-$1.1" where text
+    if [ -f "$page" ]; then
+        where="man/painlog-$top.1"
+        text=$(page_text "$page")
+    else
+        where="man/painlog.1 (or a page man/painlog-$top.1)"
+        text=$top_text
+    fi
+    local name=${*: -1}
+    mentions "$text" "$name" && pass || fail "$where does not document the command: painlog $*"
+    local option sub
+    for option in $(help_options "$@"); do
+        mentions "$text" "$option" && pass || fail "$where does not document the option: painlog $* $option"
+    done
+    for sub in $(help_commands "$@"); do check_command "$@" "$sub"; done
+}
+commands=$(help_commands)
+[ -n "$commands" ] && pass || fail "painlog --help lists no commands"
+for command in $commands; do
+    # painlog.1 points to every command, with a paragraph under COMMANDS.
+    mentions "$top_text" "painlog $command" && pass ||
+        fail "man/painlog.1 does not mention 'painlog $command' (add a paragraph under COMMANDS)"
+    if [ -f "$MAN/painlog-$command.1" ]; then
+        grep -q "^\.BR painlog\\\\-$command (1)" "$MAN/painlog.1" && pass ||
+            fail "man/painlog.1 has no SEE ALSO entry '.BR painlog\\-$command (1)'"
+    fi
+    check_command "$command"
+done
+
+case_ "the README's quick-start apt-get line installs exactly .ci/packages"
+readme_packages=$(grep -m1 'apt-get install -y' "$SRC/README.md" | sed -e 's/.*apt-get install -y //' -e 's/ &&.*//' |
+    tr ' ' '\n' | grep -v '^$' | sort)
+ci_packages=$(grep -v '^#' "$SRC/.ci/packages" | grep -v '^[[:space:]]*$' | sort)
+missing=$(comm -13 <(printf '%s\n' "$readme_packages") <(printf '%s\n' "$ci_packages") | tr '\n' ' ')
+extra=$(comm -23 <(printf '%s\n' "$readme_packages") <(printf '%s\n' "$ci_packages") | tr '\n' ' ')
+[ -n "$readme_packages" ] && pass || fail "README.md has no 'apt-get install -y' line"
+[ -z "$missing" ] && pass || fail "README.md's apt-get line lacks packages that .ci/packages has: $missing"
+[ -z "$extra" ] && pass || fail "README.md's apt-get line has packages that .ci/packages lacks: $extra"
+
+finish
