@@ -1,0 +1,99 @@
+// painlog db: looking after the diary file (check, backup).
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "output.hpp"
+#include "painlog/error.hpp"
+#include "painlog/maintenance.hpp"
+#include "painlog/paths.hpp"
+
+namespace painlog::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DbOptions {
+    std::string format;
+    std::string destination;
+    bool force = false;
+};
+
+std::optional<std::string> env(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? std::optional<std::string>(value) : std::nullopt;
+}
+
+// The diary's path by the same rules as every command, without opening it:
+// db check must read a damaged or newer file exactly as it is.
+fs::path resolved_diary_path(const Context& ctx) {
+    return diary_path({ctx.global.db.empty() ? std::nullopt : std::optional(ctx.global.db), env("PAINLOG_DB"),
+                       env("XDG_DATA_HOME"), env("HOME")});
+}
+
+void run_check(const DbOptions& opts, Context& ctx) {
+    auto path = resolved_diary_path(ctx);
+    auto name = path.string();
+    if (fs::is_directory(path)) throw InputError(fmt::format("{}: is a directory; expected a diary file", name));
+    if (!fs::exists(path)) throw InputError(fmt::format("{}: no such diary; expected an existing diary file", name));
+    CheckReport report;
+    {
+        // Read-write when allowed, so that SQLite rolls back a transaction
+        // left half-done by a crash (a hot journal) as any reader would;
+        // the checks themselves only read.
+        int mode = ::access(path.c_str(), W_OK) == 0 ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+        SQLite::Database db(path, mode, static_cast<int>(busy_timeout.count()));
+        report = check_diary(db, name);
+    }
+    if (opts.format == "json") print_json(ctx.out, check_json(report));
+    else ctx.out << render_check_text(report);
+    if (!report.ok())
+        throw RuntimeError(fmt::format("{}: db check found {} problem{}", name, report.problem_count(),
+                                       report.problem_count() == 1 ? "" : "s"));
+}
+
+void run_backup(const DbOptions& opts, Context& ctx) {
+    auto& diary = ctx.diary(Access::read);
+    auto result = backup_diary(diary.db(), opts.destination, opts.force ? Overwrite::allow : Overwrite::refuse);
+    if (opts.format == "json") {
+        nlohmann::ordered_json json;
+        json["source"] = diary.path();
+        json["destination"] = result.destination;
+        json["bytes"] = result.bytes;
+        json["entries"] = result.entries;
+        json["check"] = check_json(result.check);
+        print_json(ctx.out, json);
+        return;
+    }
+    ctx.out << fmt::format("Backed up {} to {}: {} entries, {} bytes; the copy checks clean.\n", diary.path(),
+                           result.destination, result.entries, result.bytes);
+}
+
+}  // namespace
+
+void setup_db(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("db", "Look after the diary file: check it, back it up");
+    cmd->require_subcommand(1);
+
+    auto check_opts = std::make_shared<DbOptions>();
+    auto* check = cmd->add_subcommand("check", "Check the diary file: SQLite integrity, references, schema");
+    add_format_option(*check, check_opts->format, {"text", "json"});
+    check->callback([check_opts, &ctx] { run_check(*check_opts, ctx); });
+
+    auto backup_opts = std::make_shared<DbOptions>();
+    auto* backup = cmd->add_subcommand("backup", "Copy the diary safely, even while it is in use");
+    backup->add_option("FILE", backup_opts->destination, "Where to write the copy (a new file)")->required();
+    backup->add_flag("--force", backup_opts->force, "Replace FILE if it exists");
+    add_format_option(*backup, backup_opts->format, {"text", "json"});
+    backup->callback([backup_opts, &ctx] { run_backup(*backup_opts, ctx); });
+}
+
+}  // namespace painlog::cli

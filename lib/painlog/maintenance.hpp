@@ -1,0 +1,67 @@
+#pragma once
+// Looking after the diary file: checking it (SQLite's integrity and foreign
+// key checks, the schema version and the schema itself) and copying it with
+// SQLite's online backup, which is safe while other processes write.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace SQLite { class Database; }
+
+namespace painlog {
+
+// One named check and what it found; `problems` is empty when it passed.
+struct CheckResult {
+    std::string name;                   // integrity_check, foreign_key_check, schema_version, schema
+    std::string summary;                // one line for people: "ok", "3 problems", ...
+    std::vector<std::string> problems;  // one line each
+};
+
+struct CheckReport {
+    std::string path;
+    int schema_version = 0;           // the file's PRAGMA user_version
+    int expected_schema_version = 0;  // latest_schema_version() of this build
+    std::vector<CheckResult> checks;
+
+    [[nodiscard]] bool ok() const;
+    [[nodiscard]] std::size_t problem_count() const;
+};
+
+// At most this many problem lines are kept per check (integrity_check on a
+// badly damaged file can report thousands).
+inline constexpr std::size_t max_problems_per_check = 100;
+
+// Runs every check against `db`, which is only read. A file SQLite cannot
+// read at all (not a database, damaged header) becomes a failed check rather
+// than an exception. `path` is only used for the report.
+[[nodiscard]] CheckReport check_diary(SQLite::Database& db, const std::string& path);
+
+// The report for people: one line per check, then the verdict.
+[[nodiscard]] std::string render_check_text(const CheckReport& report);
+// {"path", "ok", "problem_count", "schema_version", "expected_schema_version",
+//  "checks": [{"name", "ok", "summary", "problems": [...]}]}
+[[nodiscard]] nlohmann::ordered_json check_json(const CheckReport& report);
+
+enum class Overwrite { refuse, allow };
+
+struct BackupResult {
+    std::string destination;
+    std::uintmax_t bytes = 0;
+    std::int64_t entries = 0;
+    CheckReport check;  // of the copy; always ok when backup_diary returns
+};
+
+// Copies `source` to `destination` with SQLite's online backup API. The copy
+// is written to a new file (mode 0600) beside `destination`, checked with
+// check_diary, and only then moved into place, so a failed backup leaves no
+// file and never damages an older copy. Throws InputError when `destination`
+// exists and `overwrite` is refuse, or names a directory; RuntimeError on
+// I/O failure (disk full, no permission) or when the copy does not check
+// clean.
+BackupResult backup_diary(SQLite::Database& source, const std::filesystem::path& destination, Overwrite overwrite);
+
+}  // namespace painlog
