@@ -78,10 +78,20 @@ expect_out_is $'1\t2026-11-17 infusion: ketamine 0.5 mg/kg'
 run painlog _values metrics
 expect_eq "$(printf '%s\n' "$OUT" | tr '\n' ' ')" "pain mood energy sleep_hours sleep_quality activity " "metrics"
 
-if painlog _values commands event 2>/dev/null | grep -q '^show'; then
-    case_ "the engine: event show ID offers event ids"
-    run painlog _complete -- event show ""
-    expect_out_has $'1\t2026-11-17 infusion'
+# Commands other engineers own complete through the same rules: event ids
+# for an ID below `event`, metric names for --metric, files for FILE.
+case_ "the engine: other commands' values"
+if painlog _values commands event 2>/dev/null | grep -q '^rm'; then
+    run painlog _complete -- event rm ""
+    expect_out_is $'words\n1\t2026-11-17 infusion: ketamine 0.5 mg/kg'
+fi
+if painlog _values options trend 2>/dev/null | grep -q '^--metric'; then
+    run painlog _complete -- trend --metric s
+    expect_eq "$(cands)" "sleep_hours sleep_quality" "trend --metric s"
+fi
+if painlog _values commands 2>/dev/null | grep -q '^import'; then
+    run painlog _complete -- import ""
+    expect_out_is "files"
 fi
 
 case_ "the engine: --db among the words picks the diary; a missing diary is not created"
