@@ -110,6 +110,28 @@ void bind_query(SQLite::Statement& st, const EntryQuery& query) {
     if (query.last) st.bind(":last", static_cast<std::int64_t>(*query.last));
 }
 
+// Makes several SELECTs one read transaction, so that they all see the
+// diary as it was at one moment even while other processes write (the
+// entries and, in a second statement, their tags). Inside a transaction the
+// caller already opened, it does nothing.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(SQLite::Database& db) : db_(db), own_(sqlite3_get_autocommit(db.getHandle()) != 0) {
+        if (own_) db_.exec("BEGIN DEFERRED");
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+    ~ReadSnapshot() {
+        // Only read: ending it cannot lose anything, and must not throw.
+        if (own_ && sqlite3_get_autocommit(db_.getHandle()) == 0)
+            sqlite3_exec(db_.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+
+private:
+    SQLite::Database& db_;
+    bool own_;
+};
+
 }  // namespace
 
 Diary::Diary(std::string path, std::unique_ptr<SQLite::Database> db) : path_(std::move(path)), db_(std::move(db)) {
@@ -194,6 +216,7 @@ void Diary::remove(std::int64_t id) {
 }
 
 std::optional<Entry> Diary::find(std::int64_t id) {
+    ReadSnapshot snapshot(*db_);
     SQLite::Statement st(*db_, fmt::format("SELECT {} FROM entry WHERE id = ?", entry_columns));
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
@@ -211,6 +234,7 @@ Entry Diary::get(std::int64_t id) {
 }
 
 std::vector<Entry> Diary::entries(const EntryQuery& query) {
+    ReadSnapshot snapshot(*db_);
     auto select = entry_select(query);
     SQLite::Statement st(*db_, select);
     bind_query(st, query);
@@ -283,6 +307,16 @@ std::string describe_sqlite_error(const SQLite::Exception& e, const std::string&
             return fmt::format("{}: the diary is locked by another process (waited {} s); try again",
                                path, busy_timeout.count() / 1000);
         case SQLITE_FULL: return fmt::format("{}: the disk is full; nothing was written", path);
+        case SQLITE_IOERR:
+            // A write refused by the system (ENOSPC is SQLITE_FULL, but EFBIG
+            // from a file size limit, EDQUOT or a failing disk land here).
+            // The transaction was rolled back.
+            if (e.getExtendedErrorCode() == SQLITE_IOERR_WRITE || e.getExtendedErrorCode() == SQLITE_IOERR_FSYNC ||
+                e.getExtendedErrorCode() == SQLITE_IOERR_TRUNCATE)
+                return fmt::format("{}: the system refused a write (disk full, quota or file size limit, or a failing "
+                                   "disk); nothing was written",
+                                   path);
+            return fmt::format("{}: disk I/O error ({}); run painlog db check", path, e.what());
         case SQLITE_READONLY: return fmt::format("{}: the diary is read-only; nothing was written", path);
         case SQLITE_CANTOPEN: return fmt::format("{}: cannot open the diary or its journal: {}", path, e.what());
         case SQLITE_CORRUPT: return fmt::format("{}: the diary is damaged ({}); run painlog db check", path, e.what());
