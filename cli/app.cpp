@@ -35,6 +35,8 @@ int run(int argc, char** argv) {
     setup_edit(app, ctx);
     setup_rm(app, ctx);
     setup_config(app, ctx);
+    setup_summary(app, ctx);
+    setup_trend(app, ctx);
     setup_db(app, ctx);
     setup_report(app, ctx);
     setup_export(app, ctx);

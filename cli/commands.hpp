@@ -14,6 +14,8 @@ void setup_show(CLI::App& app, Context& ctx);
 void setup_edit(CLI::App& app, Context& ctx);
 void setup_rm(CLI::App& app, Context& ctx);
 void setup_config(CLI::App& app, Context& ctx);
+void setup_summary(CLI::App& app, Context& ctx);
+void setup_trend(CLI::App& app, Context& ctx);
 void setup_db(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
 void setup_export(CLI::App& app, Context& ctx);

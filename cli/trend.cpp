@@ -1,0 +1,77 @@
+// painlog trend: which way each metric is going, with sparklines and the
+// Mann–Kendall test, as text or JSON.
+
+#include <algorithm>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "output.hpp"
+#include "painlog/error.hpp"
+#include "painlog/trend.hpp"
+
+namespace painlog::cli {
+namespace {
+
+constexpr int default_days = 56;
+
+struct TrendOptions {
+    std::string since, until, by = "week", format;
+    std::vector<std::string> metrics;
+    CLI::Option* since_option = nullptr;
+    CLI::Option* until_option = nullptr;
+};
+
+std::vector<Metric> metrics_for(const std::vector<std::string>& names) {
+    if (names.empty()) return {all_metrics.begin(), all_metrics.end()};
+    std::vector<Metric> metrics;
+    for (const auto& name : names) {
+        auto metric = metric_named(name);
+        if (!metric)
+            throw InputError(fmt::format(
+                "--metric {}: expected one of pain, mood, energy, sleep_hours, sleep_quality, activity", name));
+        if (std::find(metrics.begin(), metrics.end(), *metric) == metrics.end()) metrics.push_back(*metric);
+    }
+    return metrics;
+}
+
+void run_trend(const TrendOptions& opts, Context& ctx) {
+    auto metrics = metrics_for(opts.metrics);
+    auto by = grouping_named(opts.by);
+    if (!by) throw InputError(fmt::format("--by {}: expected one of day, week, month", opts.by));
+    const auto& time = ctx.time();
+    std::optional<Day> since, until;
+    if (opts.since_option->count() > 0) since = parse_since(opts.since, time, "--since");
+    if (opts.until_option->count() > 0) until = parse_day(opts.until, time, "--until");
+    auto period = resolve_period(since, until, today(time), default_days);
+    auto trend = trend_diary(ctx.diary(Access::read), period, metrics, *by);
+    if (opts.format == "json")
+        print_json(ctx.out, trend_json(trend));
+    else
+        ctx.out << trend_text(trend, ctx.color());
+}
+
+}  // namespace
+
+void setup_trend(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand(
+        "trend", "Sparklines, weekly or monthly means and the direction of change (default: the last 8 weeks)");
+    auto opts = std::make_shared<TrendOptions>();
+    opts->since_option =
+        cmd->add_option("--since", opts->since, "First day: 2026-11-01, yesterday, or a span: 14d, 3w, 6m, 1y")
+            ->type_name("WHEN");
+    opts->until_option =
+        cmd->add_option("--until", opts->until, "Last day: 2026-11-22, today, yesterday (default today)")->type_name("WHEN");
+    cmd->add_option("--metric", opts->metrics,
+                    "Only this metric (repeatable): pain, mood, energy, sleep_hours, sleep_quality, activity")
+        ->type_name("NAME")
+        ->allow_extra_args(false);
+    cmd->add_option("--by", opts->by, "Means per day, week (Monday to Sunday) or month (default week)")->type_name("UNIT");
+    add_format_option(*cmd, opts->format, {"text", "json"});
+    cmd->callback([opts, &ctx] { run_trend(*opts, ctx); });
+}
+
+}  // namespace painlog::cli
