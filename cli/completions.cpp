@@ -90,7 +90,8 @@ CLI::Option* find_option(CLI::App* cmd, std::string_view name) {
     return nullptr;
 }
 
-bool takes_value(const CLI::Option* opt) { return opt->get_type_size_max() > 0; }
+// Flags expect no value (CLI11 sets expected(0) for them).
+bool takes_value(const CLI::Option* opt) { return opt->get_expected_max() > 0 && opt->get_type_size_max() > 0; }
 
 std::vector<std::string> path_of(const CLI::App* cmd) {
     std::vector<std::string> path;

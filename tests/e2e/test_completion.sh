@@ -69,6 +69,10 @@ run painlog _complete -- show ""
 expect_eq "$(cands)" "2 1" "show ID: recent entries first"
 run painlog _complete -- show 1 ""
 expect_eq "$(cands)" "--help -h --format --version --db --color" "show 1 <TAB>: the ID is given, options follow"
+run painlog _complete -- rm -y ""
+expect_eq "$(cands)" "2 1" "rm -y <TAB>: a flag takes no value, the ID comes next"
+run painlog _complete -- list --all --l
+expect_eq "$(cands)" "--last" "list --all --l<TAB>"
 run painlog _complete -- list --format=j
 expect_eq "$(cands)" "--format=json" "--format=j"
 run painlog _complete -- --db ""
