@@ -105,18 +105,23 @@ std::vector<TagSummary> summarize_tags(const std::vector<const DailyValues*>& da
 
 Pattern correlate(Metric x, Metric y, int lag_days, const std::vector<const DailyValues*>& days) {
     Pattern pattern{x, y, lag_days, 0, std::nullopt};
-    std::map<Day, const DailyValues*> by_day;
-    for (const auto* day : days) by_day.emplace(day->day, day);
     std::vector<double> xs, ys;
-    for (const auto* day : days) {
-        auto xv = day->value(x);
-        if (!xv) continue;
-        auto other = by_day.find(day->day + date::days{lag_days});
-        if (other == by_day.end()) continue;
-        auto yv = other->second->value(y);
-        if (!yv) continue;
-        xs.push_back(*xv);
-        ys.push_back(*yv);
+    if (!days.empty()) {
+        // Index the days by their distance from the first.
+        auto [lo, hi] = std::minmax_element(days.begin(), days.end(),
+                                            [](const auto* a, const auto* b) { return a->day < b->day; });
+        Day first = (*lo)->day;
+        std::vector<const DailyValues*> by_offset(static_cast<std::size_t>(((*hi)->day - first).count() + 1));
+        for (const auto* day : days) by_offset[static_cast<std::size_t>((day->day - first).count())] = day;
+        for (const auto* day : days) {
+            auto xv = day->value(x);
+            auto offset = static_cast<std::size_t>((day->day - first).count() + lag_days);
+            if (!xv || offset >= by_offset.size() || !by_offset[offset]) continue;
+            auto yv = by_offset[offset]->value(y);
+            if (!yv) continue;
+            xs.push_back(*xv);
+            ys.push_back(*yv);
+        }
     }
     pattern.n = xs.size();
     if (pattern.n >= min_pattern_n) pattern.correlation = stats::spearman(xs, ys);
@@ -292,29 +297,47 @@ int current_logging_streak(Diary& diary, Day today) {
 }
 
 std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to) {
-    // avg() skips NULLs: a day's value is the mean of the entries that carry it.
-    SQLite::Statement days(diary.db(),
-                           "SELECT day, count(*), avg(pain), avg(mood), avg(energy), avg(sleep_hours), "
-                           "avg(sleep_quality), avg(activity) FROM entry WHERE day >= ?1 AND day <= ?2 "
-                           "GROUP BY day ORDER BY day");
-    days.bind(1, format_day(from));
-    days.bind(2, format_day(to));
+    // Rows in day order straight from the day index, summed here: cheaper
+    // than SQLite's avg() aggregates. A day's value is the mean of the
+    // entries that carry it (NULLs are skipped), as in daily_values.
+    SQLite::Statement rows(diary.db(),
+                           "SELECT day, pain, mood, energy, sleep_hours, sleep_quality, activity FROM entry "
+                           "WHERE day >= ?1 AND day <= ?2 ORDER BY day");
+    rows.bind(1, format_day(from));
+    rows.bind(2, format_day(to));
     std::vector<DailyValues> result;
     std::map<std::string, std::size_t> index_of;
-    while (days.executeStep()) {
-        auto text = days.getColumn(0).getString();
-        auto day = parse_iso_day(text);
-        if (!day) continue;
-        DailyValues d;
-        d.day = *day;
-        d.entries = days.getColumn(1).getInt();
-        for (auto metric : all_metrics) {
-            const auto column = days.getColumn(2 + static_cast<int>(metric));
-            if (!column.isNull()) d.values[static_cast<std::size_t>(metric)] = column.getDouble();
+    std::array<double, all_metrics.size()> sums{};
+    std::array<int, all_metrics.size()> counts{};
+    auto finish_day = [&] {
+        if (result.empty()) return;
+        for (std::size_t i = 0; i < sums.size(); ++i)
+            if (counts[i] > 0) result.back().values[i] = sums[i] / counts[i];
+        sums.fill(0);
+        counts.fill(0);
+    };
+    std::string current;
+    while (rows.executeStep()) {
+        const char* text = rows.getColumn(0).getText();
+        if (result.empty() || current != text) {
+            auto day = parse_iso_day(text);
+            if (!day) continue;
+            finish_day();
+            current = text;
+            DailyValues d;
+            d.day = *day;
+            index_of.emplace(current, result.size());
+            result.push_back(std::move(d));
         }
-        index_of.emplace(std::move(text), result.size());
-        result.push_back(std::move(d));
+        ++result.back().entries;
+        for (std::size_t i = 0; i < all_metrics.size(); ++i) {
+            const auto column = rows.getColumn(static_cast<int>(1 + i));
+            if (column.isNull()) continue;
+            sums[i] += column.getDouble();
+            ++counts[i];
+        }
     }
+    finish_day();
     if (result.empty()) return result;
     SQLite::Statement tags(diary.db(),
                            "SELECT DISTINCT e.day, t.kind, t.name FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
