@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -287,7 +288,7 @@ json trend_json(const TrendSeries& trend) {
         m["n"] = t.n;
         m["slope_per_week"] = number(t.slope_per_week);
         if (t.mann_kendall)
-            m["mann_kendall"] = json{{"s", t.mann_kendall->s}, {"var_s", t.mann_kendall->var_s}, {"z", t.mann_kendall->z}, {"p", t.mann_kendall->p}};
+            m["mann_kendall"] = json{{"s", static_cast<std::int64_t>(t.mann_kendall->s)}, {"var_s", t.mann_kendall->var_s}, {"z", t.mann_kendall->z}, {"p", t.mann_kendall->p}};
         else
             m["mann_kendall"] = nullptr;
         m["direction"] = name_of(t.direction);
