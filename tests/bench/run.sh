@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# painlog's benchmark: whole processes, timed with hyperfine (median and
+# spread over several runs) and measured for peak memory with GNU time,
+# against the sqlite3 shell doing the same work where there is an
+# equivalent (the same INSERT with the same durability settings; the same
+# aggregate query). Not part of ctest: it takes a few minutes.
+#
+#   tests/bench/run.sh PAINLOG_BINARY [WORK_DIRECTORY]
+#
+# Needs hyperfine, GNU time (/usr/bin/time) and sqlite3. Generates the
+# diaries with tests/bench/generate.sh first. A command that this build of
+# painlog does not have is reported as "missing", not timed.
+#
+# Targets (README, Performance): add <= 1.5x the sqlite3 insert; summary over
+# 10 years <= 30 ms and <= 2x the sqlite3 aggregate; html report over 10
+# years <= 150 ms; import of 100,000 entries <= 2 s; peak memory <= 32 MB;
+# a 28-day summary as fast on 100,000 entries as on 1 year (within noise).
+set -euo pipefail
+PAINLOG=$(realpath "${1:?usage: run.sh PAINLOG_BINARY [WORK_DIRECTORY]}")
+WORK=${2:-$(mktemp -d "${TMPDIR:-/tmp}/painlog-bench.XXXXXX")}
+HERE=$(cd "$(dirname "$0")" && pwd)
+export PAINLOG_NOW=2026-11-22T21:00:00Z TZ=Europe/London
+unset PAINLOG_DB
+mkdir -p "$WORK"
+cd "$WORK"
+
+for tool in hyperfine /usr/bin/time sqlite3; do
+    command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed" >&2; exit 1; }
+done
+
+echo "== machine"
+echo "cpu:    $(lscpu | sed -n 's/^Model name: *//p') ($(nproc) cores)"
+echo "memory: $(free -m | awk '/^Mem:/ {print $2}') MiB; kernel $(uname -r); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "disk:   $(df -hT . | awk 'NR == 2 {print $2 " on " $7}')"
+echo "painlog $("$PAINLOG" --version | cut -d' ' -f2) ($PAINLOG), sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(hyperfine --version)"
+echo
+echo "== diaries"
+"$HERE/generate.sh" "$PAINLOG" "$WORK"
+"$PAINLOG" --db "$WORK/empty.db" config list >/dev/null
+echo
+
+has_command() { "$PAINLOG" --help | sed -n '/^Subcommands:/,/^$/p' | grep -q "^  $1 "; }
+
+RESULTS="$WORK/results.txt"
+: >"$RESULTS"
+# Median (ms) of the last timing, for ratios.
+declare -A MEDIAN
+
+# bench NAME RUNS PREPARE COMMAND: times COMMAND (a shell-free command line)
+# RUNS times after a warm-up, PREPARE (or "") before each run; then runs it
+# once under /usr/bin/time -v for its peak resident memory.
+bench() {
+    local name=$1 runs=$2 prepare=$3 cmd=$4 csv="$WORK/hf.csv" args=()
+    args=(--style none --shell none --runs "$runs" --export-csv "$csv")
+    if [ -n "$prepare" ]; then args+=(--prepare "$prepare"); else args+=(--warmup "$((runs > 5 ? 2 : 1))"); fi
+    if ! hyperfine "${args[@]}" "$cmd" >/dev/null 2>"$WORK/hf.err"; then
+        printf '%-34s failed: %s\n' "$name" "$(tail -1 "$WORK/hf.err")" | tee -a "$RESULTS"
+        return
+    fi
+    # command,mean,stddev,median,user,system,min,max (seconds); the command
+    # may hold commas, so count the fields from the end.
+    local median min max
+    read -r median min max < <(awk -F, 'NR == 2 {printf "%.1f %.1f %.1f\n", $(NF-4) * 1000, $(NF-1) * 1000, $NF * 1000}' "$csv")
+    if [ -n "$prepare" ]; then bash -c "$prepare"; fi
+    local rss
+    rss=$(/usr/bin/time -v bash -c "exec $cmd" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}')
+    MEDIAN[$name]=$median
+    printf '%-34s median %8.1f ms  (min %8.1f, max %8.1f, %2d runs)  peak %6.1f MB\n' \
+        "$name" "$median" "$min" "$max" "$runs" "$rss" | tee -a "$RESULTS"
+}
+
+missing() { printf '%-34s missing (painlog %s does not exist in this build)\n' "$1" "$2" | tee -a "$RESULTS"; }
+
+ratio() {
+    local a=${MEDIAN[$1]:-} b=${MEDIAN[$2]:-}
+    if [ -z "$a" ] || [ -z "$b" ]; then printf '%-34s n/a\n' "$1 / $2" | tee -a "$RESULTS"; return; fi
+    printf '%-34s %.2fx\n' "ratio $1 / $2" "$(awk -v a="$a" -v b="$b" 'BEGIN {print a / b}')" | tee -a "$RESULTS"
+}
+
+P="$PAINLOG --db"
+cp year10.db add-painlog.db
+cp year10.db add-sqlite.db
+echo "== timings"
+# One entry with two ratings, a note and a tag: painlog's whole write path
+# (open, version check, settings, BEGIN IMMEDIATE, INSERTs, COMMIT) against
+# the sqlite3 shell running the same statements. Both use SQLite's defaults:
+# rollback journal (DELETE), synchronous FULL.
+bench "add (10 years)" 30 "" "$P add-painlog.db add --pain 5 --mood 6 --note bench --worse stairs"
+bench "sqlite3 insert (10 years)" 30 "" "sqlite3 add-sqlite.db \"PRAGMA foreign_keys = ON; BEGIN IMMEDIATE; INSERT INTO entry (at, zone, day, pain, mood, note) VALUES ('2026-11-22T21:00:00Z', 'Europe/London', '2026-11-22', 5, 6, 'bench'); INSERT INTO entry_tag (entry_id, kind, name) VALUES (last_insert_rowid(), 'worse', 'stairs'); COMMIT;\""
+ratio "add (10 years)" "sqlite3 insert (10 years)"
+
+bench "list --last 20 (10 years)" 30 "" "$P year10.db list --last 20"
+
+# The floor for a summary: every metric's daily means over the period, and
+# their mean, min and max, in one query.
+aggregate() {
+    echo "sqlite3 year10.db \"SELECT count(*), avg(p), min(p), max(p), avg(m), avg(e), avg(s), avg(q), avg(a) FROM (SELECT day, avg(pain) p, avg(mood) m, avg(energy) e, avg(sleep_hours) s, avg(sleep_quality) q, avg(activity) a FROM entry WHERE day >= '$1' GROUP BY day)\""
+}
+if has_command summary; then
+    bench "summary 28 days (10 years)" 30 "" "$P year10.db summary --since 28d"
+    bench "summary 10 years (10 years)" 20 "" "$P year10.db summary --since 2016-11-25"
+    bench "summary 28 days (1 year)" 30 "" "$P year1.db summary --since 28d"
+    bench "summary 28 days (100,000 entries)" 30 "" "$P entries100k.db summary --since 28d"
+else
+    missing "summary" summary
+fi
+bench "sqlite3 aggregate 28 days" 30 "" "$(aggregate 2026-10-26)"
+bench "sqlite3 aggregate 10 years" 30 "" "$(aggregate 2016-11-25)"
+ratio "summary 28 days (10 years)" "sqlite3 aggregate 28 days"
+ratio "summary 10 years (10 years)" "sqlite3 aggregate 10 years"
+ratio "summary 28 days (100,000 entries)" "summary 28 days (1 year)"
+
+if has_command trend; then
+    bench "trend 28 days (10 years)" 30 "" "$P year10.db trend --since 28d"
+    bench "trend 10 years (10 years)" 5 "" "$P year10.db trend --since 2016-11-25"
+else
+    missing "trend" trend
+fi
+
+if has_command report; then
+    bench "report html 10 weeks (10 years)" 20 "" "$P year10.db report --since 10w --format html"
+    bench "report html 10 years (10 years)" 5 "" "$P year10.db report --since 2016-11-25 --format html"
+else
+    missing "report --format html" report
+fi
+
+if has_command export; then
+    bench "export csv (100,000 entries)" 3 "" "$P entries100k.db export --format csv"
+else
+    missing "export --format csv" export
+fi
+if has_command import; then
+    bench "import csv 100,000 (new diary)" 3 "cp $WORK/empty.db $WORK/imported.db" \
+        "$P imported.db import import100k.csv --format csv"
+    [ "$(sqlite3 imported.db "SELECT count(*) FROM entry")" = 100000 ] ||
+        echo "import: the diary does not hold 100,000 entries afterwards" | tee -a "$RESULTS"
+else
+    missing "import" import
+fi
+
+echo
+echo "== results ($RESULTS)"
+cat "$RESULTS"
+echo "work directory: $WORK"
