@@ -53,8 +53,12 @@ std::optional<Instant> parse_time(std::string_view text, const ImportRules& rule
 
 bool known_zone(const std::string& name) {
     if (name.empty()) return false;
+    // Files repeat one or two zones on every line: remember the last answer.
+    thread_local std::string last_known;
+    if (name == last_known) return true;
     try {
         (void)date::locate_zone(name);
+        last_known = name;
         return true;
     } catch (const std::runtime_error&) {
         return false;
@@ -133,7 +137,6 @@ std::optional<ColumnSpec> column_named(std::string_view name) {
 struct EntryBuilder {
     Entry entry;
     bool has_time = false, has_zone = false, day_given = false;
-    std::string day_text;
     std::size_t line;
     Problems& problems;
     const ImportRules& rules;
@@ -681,7 +684,7 @@ ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules)
 namespace {
 
 std::string identity_of(const Entry& e) {
-    std::string key = format_utc(e.at);
+    std::string key = std::to_string(e.at.time_since_epoch().count());
     key += '\x1f';
     key += e.zone;
     for (const auto& r : e.ratings) {
@@ -706,13 +709,15 @@ std::string identity_of(const Entry& e) {
 namespace {
 
 std::string identity_of(const Event& e) {
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", name_of(e.kind), format_utc(e.at), e.zone, e.label, e.note);
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", name_of(e.kind), e.at.time_since_epoch().count(), e.zone,
+                       e.label, e.note);
 }
 
 std::string identity_of(const QuestionnaireResult& r) {
     std::string answers;
     for (int a : r.answers) answers += std::to_string(a) + ",";
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}", name_of(r.instrument), format_utc(r.at), r.zone, answers);
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}", name_of(r.instrument), r.at.time_since_epoch().count(), r.zone,
+                       answers);
 }
 
 // Which of `items` are new (not in `existing`, not repeated), and whether
@@ -728,6 +733,7 @@ template <typename T>
 Plan<T> plan(Diary& diary, const std::vector<T>& items, const std::vector<T>& existing, std::string_view table) {
     Plan<T> p;
     std::unordered_set<std::string> seen;
+    seen.reserve(existing.size() + items.size());
     for (const auto& e : existing) seen.insert(identity_of(e));
     for (const auto& e : items) {
         if (seen.insert(identity_of(e)).second) p.add.push_back(&e);
@@ -750,6 +756,23 @@ std::pair<Day, Day> day_span(const std::vector<T>& items) {
     auto [lo, hi] = std::ranges::minmax(items, {}, &T::day);
     // Two days' margin: a record's day depends on the day-start hour.
     return {lo.day - date::days{2}, hi.day + date::days{2}};
+}
+
+// format_utc and format_day without iostreams: the write loop calls them
+// for every record, and date::format's ostringstream dominated the time.
+std::string utc_text(Instant at) {
+    auto day = date::floor<date::days>(at);
+    date::year_month_day ymd{day};
+    date::hh_mm_ss time{at - day};
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
+                       time.minutes().count(), time.seconds().count());
+}
+
+std::string day_text(Day day) {
+    date::year_month_day ymd{day};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
 }
 
 }  // namespace
@@ -793,9 +816,9 @@ ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, c
         };
         for (const auto* e : entries.add) {
             bind_id(insert, entries.keep_ids, e->id);
-            insert.bind(2, format_utc(e->at));
+            insert.bind(2, utc_text(e->at));
             insert.bind(3, e->zone);
-            insert.bind(4, format_day(e->day));
+            insert.bind(4, day_text(e->day));
             int index = 5;
             for (auto r : {Rating::pain, Rating::mood, Rating::energy, Rating::sleep_quality, Rating::activity}) {
                 if (e->rating(r)) insert.bind(index, *e->rating(r));
@@ -823,9 +846,9 @@ ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, c
             bind_id(insert_event, new_events.keep_ids, e->id);
             insert_event.bind(2, std::string(name_of(e->kind)));
             insert_event.bind(3, e->label);
-            insert_event.bind(4, format_utc(e->at));
+            insert_event.bind(4, utc_text(e->at));
             insert_event.bind(5, e->zone);
-            insert_event.bind(6, format_day(e->day));
+            insert_event.bind(6, day_text(e->day));
             insert_event.bind(7, e->note);
             insert_event.exec();
             insert_event.reset();
@@ -839,9 +862,9 @@ ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, c
             for (int a : r->answers) answers += (answers.empty() ? "" : ",") + std::to_string(a);
             bind_id(insert_result, results.keep_ids, r->id);
             insert_result.bind(2, std::string(name_of(r->instrument)));
-            insert_result.bind(3, format_utc(r->at));
+            insert_result.bind(3, utc_text(r->at));
             insert_result.bind(4, r->zone);
-            insert_result.bind(5, format_day(r->day));
+            insert_result.bind(5, day_text(r->day));
             insert_result.bind(6, answers);
             insert_result.bind(7, r->score);
             insert_result.exec();

@@ -157,7 +157,13 @@ expect_out_is "Imported 100000 entries from $BIG."
 expect_err_empty
 expect_eq "$(sql 'SELECT count(*) FROM entry')" 100000 "entries"
 expect_eq "$(sql 'SELECT count(*) FROM entry_tag')" 100000 "tags"
-[ "$elapsed_ms" -lt 4000 ] && pass || fail "import took ${elapsed_ms} ms; expected well under 2 s on an idle machine"
+# About 0.6 s on an idle machine; the bound leaves room for a busy CI host.
+# A sanitizer build is many times slower, so there only the result counts.
+if ldd "$PAINLOG_BIN" 2>/dev/null | grep -q 'libasan'; then
+    pass
+else
+    [ "$elapsed_ms" -lt 4000 ] && pass || fail "import took ${elapsed_ms} ms; expected well under 2 s"
+fi
 run painlog import "$BIG"
 expect_out_is "Imported 0 entries from $BIG; skipped 100000 entries already in the diary."
 

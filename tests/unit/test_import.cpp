@@ -232,3 +232,23 @@ TEST_CASE("import_data: events and questionnaire results are idempotent too") {
     CHECK(again.results_skipped == 1);
     CHECK(events(diary).size() == 1);
 }
+
+TEST_CASE("import_data stores times and days exactly as Diary::add does") {
+    auto imported = Diary::in_memory();
+    auto added = Diary::in_memory();
+    auto parsed = parse_painlog_csv("time,zone,day,pain\n"
+                                    "0999-01-02T03:04:05Z,UTC,,1\n"
+                                    "2026-03-29T00:59:59Z,Europe/London,2026-03-28,2\n",
+                                    rules());
+    REQUIRE(parsed.problems.empty());
+    (void)import_data(imported, parsed.data, DryRun::no);
+    for (auto e : parsed.data.entries) added.add(e);
+    auto text = [](Diary& d) {
+        std::string out;
+        SQLite::Statement st(d.db(), "SELECT at || ' ' || day FROM entry ORDER BY id");
+        while (st.executeStep()) out += st.getColumn(0).getString() + "\n";
+        return out;
+    };
+    CHECK(text(imported) == "0999-01-02T03:04:05Z 0999-01-02\n2026-03-29T00:59:59Z 2026-03-28\n");
+    CHECK(text(imported) == text(added));
+}
