@@ -211,3 +211,20 @@ TEST_CASE("trend text") {
     CHECK(text.find("week of       pain    mood\n2026-11-01 7.0 (1) 6.0 (1)\n2026-11-02 6.0 (5) 8.5 (4)\n"
                     "2026-11-09 4.2 (5)       –\n") != std::string::npos);
 }
+
+TEST_CASE("trend across the October clock change: one point per calendar day, slope per calendar day") {
+    // Europe/London went back an hour on 25 October 2026; diary days are dates, so
+    // Oct 20 – Nov 2 is 14 points, and a rise of 1 point a day is 7 a week.
+    std::vector<DailyValues> days;
+    for (int i = 0; i < 14; ++i)
+        days.push_back(with(oct(20) + date::days{i}, Metric::mood, static_cast<double>(i % 10)));
+    auto trend = analyze_trend(days, Period{oct(20), nov(2)}, {Metric::mood}, Grouping::week);
+    const auto& mood = trend.metrics[0];
+    REQUIRE(mood.points.size() == 14);
+    for (int i = 0; i < 14; ++i) CHECK(mood.points[static_cast<std::size_t>(i)].day == oct(20) + date::days{i});
+    CHECK(mood.points[5].day == oct(25));
+    CHECK(mood.points[6].day == oct(26));
+    // Values 0..9 then 0..3: python statistics.median of the 91 pairwise slopes = 1.0.
+    REQUIRE(mood.slope_per_week);
+    CHECK(*mood.slope_per_week == Approx(7.0));
+}
