@@ -104,6 +104,16 @@ run painlog import --format xml "$GOOD"
 expect_rc 2
 expect_unchanged
 
+case_ "- reads standard input, named stdin in messages"
+export DB="$WORK/stdin.db"
+OUT=$("$PAINLOG_BIN" --db "$DB" import - <"$GOOD" 2>"$WORK/.stderr"); RC=$?; ERR=$(cat "$WORK/.stderr")
+expect_rc 0
+expect_out_is "Imported 3 entries from stdin."
+OUT=$(printf 'time,zone,pain\n2026-11-12T08:00:00Z,UTC,x\n' | "$PAINLOG_BIN" --db "$DB" import - 2>"$WORK/.stderr"); RC=$?; ERR=$(cat "$WORK/.stderr")
+expect_rc 2
+expect_error "stdin:2: column pain: x: expected a whole number from 0 to 10; nothing was imported"
+export DB="$WORK/diary.db"
+
 case_ "Daylio: moods, 12-hour times, activities, note title and note"
 export DB="$WORK/daylio.db"
 run painlog import "$FIX/daylio.csv"
