@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +23,7 @@
 #include "painlog/daylio.hpp"
 #include "painlog/error.hpp"
 #include "painlog/import.hpp"
+#include "painlog/paths.hpp"
 
 namespace painlog::cli {
 namespace {
@@ -50,6 +53,15 @@ std::string detect_format(const std::string& file, std::string_view text) {
     auto first = text.find_first_not_of(" \t\r\n");
     if (file.ends_with(".json") || (first != std::string_view::npos && text[first] == '{')) return "json";
     return looks_like_daylio(text) ? "daylio" : "csv";
+}
+
+std::filesystem::path diary_location(const Context& ctx) {
+    auto env = [](const char* name) {
+        const char* value = std::getenv(name);
+        return value ? std::optional<std::string>(value) : std::nullopt;
+    };
+    return diary_path({ctx.global.db.empty() ? std::nullopt : std::optional(ctx.global.db), env("PAINLOG_DB"),
+                       env("XDG_DATA_HOME"), env("HOME")});
 }
 
 // A progress bar on stderr, only on a terminal and only once the import has
@@ -117,8 +129,12 @@ void run_import(const ImportOptions& opts, Context& ctx) {
     auto format = opts.format == "auto" ? detect_format(opts.file, text) : opts.format;
     if (!opts.daylio_moods.empty() && format != "daylio")
         throw InputError(fmt::format("--daylio-mood: only applies to --format daylio (this file is read as {})", format));
-    // Open the diary first so that the day-start hour is known.
-    auto& diary = ctx.diary(opts.dry_run ? Access::read : Access::write);
+    // Open the diary first so that the day-start hour is known. A dry run
+    // against a diary that does not exist yet uses an empty one in memory,
+    // so that it creates no file.
+    std::optional<Diary> scratch;
+    if (opts.dry_run && !std::filesystem::exists(diary_location(ctx))) scratch.emplace(Diary::in_memory());
+    auto& diary = scratch ? *scratch : ctx.diary(opts.dry_run ? Access::read : Access::write);
     const auto& time = ctx.time();
     ImportRules rules{time.now, time.day_start_hour};
     ParsedImport parsed;

@@ -21,6 +21,12 @@ expect_rc 0
 expect_out_is "Would import 2 entries from $GOOD; would skip 1 entry already in the diary; nothing was written (--dry-run)."
 expect_unchanged
 
+case_ "--dry-run against a diary that does not exist creates none"
+run "$PAINLOG_BIN" --db "$WORK/none.db" import --dry-run "$GOOD"
+expect_rc 0
+expect_out_is "Would import 3 entries from $GOOD; nothing was written (--dry-run)."
+[ ! -e "$WORK/none.db" ] && pass || fail "a dry run created a diary"
+
 case_ "import adds the new entries and skips the one already there"
 run painlog import "$GOOD"
 expect_rc 0
