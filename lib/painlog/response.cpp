@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -43,11 +44,12 @@ std::optional<double> difference(const std::optional<double>& a, const std::opti
 
 int days_between(Day from, Day to) { return static_cast<int>((to - from).count()); }
 
-// The days of `days` within [from, to].
-auto days_in(const std::vector<DailyValues>& days, Day from, Day to) {
+// The days of `days` within [from, to]. (A span, not std::ranges::subrange:
+// clang 14, which builds the fuzz targets, cannot compile libstdc++ 12's.)
+std::span<const DailyValues> days_in(const std::vector<DailyValues>& days, Day from, Day to) {
     auto first = std::ranges::lower_bound(days, from, {}, &DailyValues::day);
     auto last = std::ranges::upper_bound(days, to, {}, &DailyValues::day);
-    return std::ranges::subrange(first, last);
+    return {first, last};
 }
 
 ResponseWindow make_window(const WindowSpec& spec, const Event& infusion, std::optional<Day> next_infusion,
