@@ -37,8 +37,8 @@ int run(int argc, char** argv) {
     setup_config(app, ctx);
     setup_summary(app, ctx);
     setup_trend(app, ctx);
-    setup_db(app, ctx);
     setup_report(app, ctx);
+    setup_db(app, ctx);
     setup_export(app, ctx);
     setup_import(app, ctx);
     setup_check(app, ctx);

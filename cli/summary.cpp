@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "painlog/questionnaire.hpp"
 #include "painlog/summary.hpp"
 
 namespace painlog::cli {
@@ -26,11 +27,17 @@ void run_summary(const SummaryOptions& opts, Context& ctx) {
     if (opts.since_option->count() > 0) since = parse_since(opts.since, time, "--since");
     if (opts.until_option->count() > 0) until = parse_day(opts.until, time, "--until");
     auto period = resolve_period(since, until, today(time), default_days);
-    auto summary = summarize_diary(ctx.diary(Access::read), period, today(time));
-    if (opts.format == "json")
-        print_json(ctx.out, summary_json(summary));
-    else
-        ctx.out << summary_text(summary, ctx.color());
+    auto& diary = ctx.diary(Access::read);
+    auto summary = summarize_diary(diary, period, today(time));
+    auto history = questionnaire_results(diary);
+    auto in_period = questionnaire_results(diary, std::nullopt, period.from, period.to);
+    if (opts.format == "json") {
+        auto json = summary_json(summary);
+        json["questionnaires"] = questionnaires_json(in_period, history);
+        print_json(ctx.out, json);
+    } else {
+        ctx.out << summary_text(summary, ctx.color()) << questionnaires_section(in_period, history, ctx.color());
+    }
 }
 
 }  // namespace

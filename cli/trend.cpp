@@ -11,6 +11,7 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "painlog/error.hpp"
+#include "painlog/questionnaire.hpp"
 #include "painlog/trend.hpp"
 
 namespace painlog::cli {
@@ -47,11 +48,17 @@ void run_trend(const TrendOptions& opts, Context& ctx) {
     if (opts.since_option->count() > 0) since = parse_since(opts.since, time, "--since");
     if (opts.until_option->count() > 0) until = parse_day(opts.until, time, "--until");
     auto period = resolve_period(since, until, today(time), default_days);
-    auto trend = trend_diary(ctx.diary(Access::read), period, metrics, *by);
-    if (opts.format == "json")
-        print_json(ctx.out, trend_json(trend));
-    else
-        ctx.out << trend_text(trend, ctx.color());
+    auto& diary = ctx.diary(Access::read);
+    auto trend = trend_diary(diary, period, metrics, *by);
+    auto history = questionnaire_results(diary);
+    auto in_period = questionnaire_results(diary, std::nullopt, period.from, period.to);
+    if (opts.format == "json") {
+        auto json = trend_json(trend);
+        json["questionnaires"] = questionnaires_json(in_period, history);
+        print_json(ctx.out, json);
+    } else {
+        ctx.out << trend_text(trend, ctx.color()) << questionnaires_section(in_period, history, ctx.color());
+    }
 }
 
 }  // namespace

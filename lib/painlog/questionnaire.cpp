@@ -541,4 +541,12 @@ std::string results_table(const std::vector<QuestionnaireResult>& results,
     return out;
 }
 
+std::string questionnaires_section(const std::vector<QuestionnaireResult>& in_period,
+                                  const std::vector<QuestionnaireResult>& history, Color color) {
+    if (in_period.empty()) return "";
+    std::string out = "\nQuestionnaires\n" + results_table(in_period, history, color);
+    if (std::ranges::any_of(in_period, needs_safety_message)) out += "\n" + std::string(safety_message()) + "\n";
+    return out;
+}
+
 }  // namespace painlog

@@ -152,4 +152,10 @@ void add_result(Diary& diary, QuestionnaireResult& result);
 [[nodiscard]] std::string results_table(const std::vector<QuestionnaireResult>& results,
                                         const std::vector<QuestionnaireResult>& history, Color color);
 
+// The questionnaire part of summary and trend: a heading, results_table of
+// `in_period` (history gives PHQ-9 change against the first result), and the
+// safety message when any shown result needs it. Empty when `in_period` is.
+[[nodiscard]] std::string questionnaires_section(const std::vector<QuestionnaireResult>& in_period,
+                                                 const std::vector<QuestionnaireResult>& history, Color color);
+
 }  // namespace painlog

@@ -229,4 +229,23 @@ run "$PAINLOG_BIN" --db "$WORK/empty.db" check list --instrument gad7
 expect_rc 0
 expect_out_is "No questionnaire results for GAD-7."
 
+case_ "results appear in summary and trend, with the safety message"
+DB="$WORK/combined.db"
+painlog add --pain 5 --at 2026-11-20 >/dev/null
+painlog check phq9 --answers 2,2,2,2,2,2,2,2,1 --at 2026-11-10 >/dev/null 2>&1
+painlog check phq9 --answers 1,1,1,1,0,0,0,0,0 --at 2026-11-21 >/dev/null 2>&1
+run painlog summary --since 7d
+expect_rc 0
+expect_out_has "Questionnaires"
+expect_out_has "PHQ-9"
+expect_out_lacks "$SAFETY"   # the item-9 result (Nov 10) is outside these 7 days
+run painlog summary --since 3w --format json
+expect_eq "$(python3 -c 'import json,sys; print([(r["score"], r["progress"]["change"]) for r in json.load(sys.stdin)["questionnaires"]])' <<<"$OUT")" \
+    "[(17.0, None), (4.0, -13.0)]" "summary json questionnaires"
+run painlog trend --since 3w
+expect_out_has "Questionnaires"
+expect_out_has "$SAFETY"
+run painlog trend --since 7d --format json
+expect_eq "$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["questionnaires"]))' <<<"$OUT")" "1" "trend json questionnaires"
+
 finish

@@ -164,22 +164,12 @@ for n in $(seq 0 69); do date -u -d "2026-09-01 + $n days" +%F; done |
               printf "%d,%sT%02d:%02d:00+00:00,Etc/UTC,%s,%d,%d,,7.5,,,walk,,,,,note %d\n", n, $1, m / 60, m % 60, $1, n % 11, (n * 7) % 11, n
           } }' >"$BIG"
 expect_eq "$(wc -l <"$BIG")" 100001 "lines in the generated file"
-start=$(date +%s%N)
 run painlog import "$BIG"
-elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "importing 100,000 entries took ${elapsed_ms} ms"
 expect_rc 0
 expect_out_is "Imported 100000 entries from $BIG."
 expect_err_empty
 expect_eq "$(sql 'SELECT count(*) FROM entry')" 100000 "entries"
 expect_eq "$(sql 'SELECT count(*) FROM entry_tag')" 100000 "tags"
-# About 0.6 s on an idle machine; the bound leaves room for a busy CI host.
-# A sanitizer build is many times slower, so there only the result counts.
-if ldd "$PAINLOG_BIN" 2>/dev/null | grep -q 'libasan'; then
-    pass
-else
-    [ "$elapsed_ms" -lt 4000 ] && pass || fail "import took ${elapsed_ms} ms; expected well under 2 s"
-fi
 run painlog import "$BIG"
 expect_out_is "Imported 0 entries from $BIG; skipped 100000 entries already in the diary."
 

@@ -171,7 +171,8 @@ run painlog report -o "$WORK/missing/dir/report.txt"
 expect_rc 1
 expect_error "-o $WORK/missing/dir/report.txt: cannot write"
 
-case_ "a ten-year diary: the HTML report takes at most 150 ms"
+# Speed is measured by tests/bench/run.sh, not here: this checks the result.
+case_ "a ten-year diary: the HTML report covers the last infusion"
 DB="$WORK/ten_years.db"
 painlog add --at 2016-11-23T09:00 --pain 5 >/dev/null
 # 3650 days, two entries a day, with notes and tags, plus an infusion every
@@ -186,13 +187,9 @@ sql "WITH RECURSIVE d(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d WHERE i < 72
      INSERT INTO event (kind, label, at, zone, day, note)
      SELECT 'infusion', '', strftime('%Y-%m-%dT10:00:00Z', '2016-12-01', '+' || (90 * i) || ' days'), 'Europe/London',
             date('2016-12-01', '+' || (90 * i) || ' days'), '' FROM k;"
-best=999999
-for _ in 1 2 3; do
-    start=$(date +%s%N)
-    "$PAINLOG_BIN" --db "$DB" report --format html >/dev/null || fail "report failed"
-    ms=$((($(date +%s%N) - start) / 1000000))
-    [ "$ms" -lt "$best" ] && best=$ms
-done
-[ "$best" -le 150 ] && pass || fail "html report over ten years took $best ms (best of 3), expected at most 150"
+run "$PAINLOG_BIN" --db "$DB" report --format html
+expect_rc 0
+expect_out_has "</html>"
+expect_out_has "Infusion"
 
 finish

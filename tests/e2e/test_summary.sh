@@ -178,7 +178,8 @@ expect_out_has "  After nights with more sleep, pain tended to be lower (rho -0.
 expect_out_has "a link is not a cause"
 expect_out_has "Not enough variation in mood and pain the same day to compare (n = 12)."
 
-case_ "a ten-year diary: all of it, and the default period, quickly"
+# Speed is measured by tests/bench/run.sh, not here: this checks the result.
+case_ "a ten-year diary: all of it, and the default period"
 DB="$WORK/big.db"
 run painlog summary  # creates the diary
 # 7,300 entries, two a day, 2016-11-25 .. 2026-11-22 (3,650 days), written with SQL.
@@ -198,23 +199,8 @@ run painlog summary --since 10y --format json
 expect_rc 0
 expect_eq "$(jf .entries)" 7300 "every entry in 10y"
 expect_eq "$(jf .streak_days)" 3650 "streak over ten years"
-# Best of 5 runs each, in milliseconds of wall time for the whole process
-# (loose bounds: the machine is shared; the target is well under 30 ms).
-best_ms() {
-    local best=999999 start end ms
-    for _ in 1 2 3 4 5; do
-        start=$(date +%s%N)
-        "$PAINLOG_BIN" --db "$DB" "$@" >/dev/null
-        end=$(date +%s%N)
-        ms=$(((end - start) / 1000000))
-        [ "$ms" -lt "$best" ] && best=$ms
-    done
-    echo "$best"
-}
-ten_years=$(best_ms summary --since 10y)
-default=$(best_ms summary)
-echo "summary --since 10y: ${ten_years} ms; summary (28 days): ${default} ms"
-[ "$ten_years" -lt 150 ] && pass || fail "summary --since 10y took ${ten_years} ms"
-[ "$default" -lt 60 ] && pass || fail "summary took ${default} ms"
+run painlog summary --format json
+expect_rc 0
+expect_eq "$(jf .days_logged)" 28 "default period on a big diary"
 
 finish
