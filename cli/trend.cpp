@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "period_options.hpp"
 #include "painlog/error.hpp"
 #include "painlog/questionnaire.hpp"
 #include "painlog/trend.hpp"
@@ -20,10 +21,9 @@ namespace {
 constexpr int default_days = 56;
 
 struct TrendOptions {
-    std::string since, until, by = "week", format;
+    PeriodOptions period;
+    std::string by = "week", format;
     std::vector<std::string> metrics;
-    CLI::Option* since_option = nullptr;
-    CLI::Option* until_option = nullptr;
 };
 
 std::vector<Metric> metrics_for(const std::vector<std::string>& names) {
@@ -44,10 +44,7 @@ void run_trend(const TrendOptions& opts, Context& ctx) {
     auto by = grouping_named(opts.by);
     if (!by) throw InputError(fmt::format("--by {}: expected one of day, week, month", opts.by));
     const auto& time = ctx.time();
-    std::optional<Day> since, until;
-    if (opts.since_option->count() > 0) since = parse_since(opts.since, time, "--since");
-    if (opts.until_option->count() > 0) until = parse_day(opts.until, time, "--until");
-    auto period = resolve_period(since, until, today(time), default_days);
+    auto period = resolve_period_options(opts.period, time, default_days);
     auto& diary = ctx.diary(Access::read);
     auto trend = trend_diary(diary, period, metrics, *by);
     auto history = questionnaire_results(diary);
@@ -67,11 +64,7 @@ void setup_trend(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand(
         "trend", "Sparklines, weekly or monthly means and the direction of change (default: the last 8 weeks)");
     auto opts = std::make_shared<TrendOptions>();
-    opts->since_option =
-        cmd->add_option("--since", opts->since, "First day: 2026-11-01, yesterday, or a span: 14d, 3w, 6m, 1y")
-            ->type_name("WHEN");
-    opts->until_option =
-        cmd->add_option("--until", opts->until, "Last day: 2026-11-22, today, yesterday (default today)")->type_name("WHEN");
+    add_period_options(*cmd, opts->period);
     cmd->add_option("--metric", opts->metrics,
                     "Only this metric (repeatable): pain, mood, energy, sleep_hours, sleep_quality, activity")
         ->type_name("NAME")
