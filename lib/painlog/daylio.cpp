@@ -8,45 +8,26 @@
 #include "painlog/csv_reader.hpp"
 #include "painlog/error.hpp"
 #include "painlog/import_detail.hpp"
+#include "painlog/parse.hpp"
 
 namespace painlog {
 namespace {
 
 using detail::Problems;
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::ranges::transform(out, out.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
-    return out;
-}
-
-std::string_view trim(std::string_view text) {
-    auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
-
-std::optional<int> parse_int(std::string_view text) {
-    int value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
-
 // "13:48", "8:30 am", "12:15 PM" → minutes after midnight.
 std::optional<int> parse_clock(std::string_view text) {
     text = trim(text);
     std::optional<bool> pm;
-    auto suffix = lower(text.size() >= 2 ? text.substr(text.size() - 2) : text);
+    auto suffix = ascii_lower(text.size() >= 2 ? text.substr(text.size() - 2) : text);
     if (suffix == "am" || suffix == "pm") {
         pm = suffix == "pm";
         text = trim(text.substr(0, text.size() - 2));
     }
     auto colon = text.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() - colon != 3) return std::nullopt;
-    auto hour = parse_int(text.substr(0, colon));
-    auto minute = parse_int(text.substr(colon + 1));
+    auto hour = parse_whole_number(text.substr(0, colon));
+    auto minute = parse_whole_number(text.substr(colon + 1));
     if (!hour || !minute || *minute < 0 || *minute > 59 || *hour < 0) return std::nullopt;
     if (pm) {
         if (*hour < 1 || *hour > 12) return std::nullopt;
@@ -76,8 +57,8 @@ const std::map<std::string, int, std::less<>>& daylio_default_moods() {
 
 std::pair<std::string, int> parse_daylio_mood(std::string_view text, std::string_view option) {
     auto eq = text.rfind('=');
-    auto label = eq == std::string_view::npos ? std::string() : lower(trim(text.substr(0, eq)));
-    auto value = eq == std::string_view::npos ? std::nullopt : parse_int(trim(text.substr(eq + 1)));
+    auto label = eq == std::string_view::npos ? std::string() : ascii_lower(trim(text.substr(0, eq)));
+    auto value = eq == std::string_view::npos ? std::nullopt : parse_whole_number(trim(text.substr(eq + 1)));
     if (label.empty() || !value || *value < 0 || *value > 10)
         throw InputError(fmt::format("{} {}: expected LABEL=N with a mood N from 0 to 10, like 'ecstatic=10'",
                                      option, text));
@@ -157,7 +138,7 @@ ParsedImport parse_daylio_csv(std::string_view text, const DaylioOptions& option
                 entry.day = diary_day(entry.at, options.zone, rules.day_start_hour);
             }
         }
-        auto label = lower(trim(row.fields[*mood]));
+        auto label = ascii_lower(trim(row.fields[*mood]));
         auto custom = options.moods.find(label);
         if (custom != options.moods.end()) {
             entry.rating(Rating::mood) = custom->second;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "painlog/error.hpp"
+#include "painlog/parse.hpp"
 
 namespace painlog {
 namespace {
@@ -60,11 +61,10 @@ bool Entry::has_values() const {
 }
 
 int parse_rating(std::string_view text, std::string_view option) {
-    int value = -1;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < 0 || value > 10)
+    auto value = parse_whole_number(text);
+    if (!value || *value < 0 || *value > 10)
         throw InputError(fmt::format("{} {}: expected a whole number from 0 to 10", option, text));
-    return value;
+    return *value;
 }
 
 double parse_sleep_hours(std::string_view text, std::string_view option) {
@@ -88,10 +88,7 @@ double parse_sleep_hours(std::string_view text, std::string_view option) {
 }
 
 std::string normalize_tag(std::string_view text, std::string_view option) {
-    auto first = text.find_first_not_of(" \t");
-    auto last = text.find_last_not_of(" \t");
-    std::string tag = first == std::string_view::npos ? "" : std::string(text.substr(first, last - first + 1));
-    std::ranges::transform(tag, tag.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
+    auto tag = ascii_lower(trim(text));
     bool bad = tag.empty() || tag.size() > max_tag_bytes || !valid_utf8(tag) ||
                std::ranges::any_of(tag, [](char c) { return is_control(static_cast<unsigned char>(c)); });
     if (bad)

@@ -12,6 +12,7 @@
 #include "painlog/diary.hpp"
 #include "painlog/error.hpp"
 #include "painlog/table.hpp"
+#include "painlog/parse.hpp"
 
 namespace painlog {
 namespace {
@@ -116,20 +117,6 @@ std::string answers_text(const std::vector<int>& answers) {
     std::string out;
     for (int a : answers) out += (out.empty() ? "" : ",") + std::to_string(a);
     return out;
-}
-
-std::string_view trim(std::string_view text) {
-    auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) return {};
-    auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
-
-std::optional<int> whole_number(std::string_view text) {
-    int value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-    return value;
 }
 
 std::string item_name(const InstrumentSpec& spec, std::size_t index) {
@@ -275,7 +262,7 @@ std::vector<int> parse_answers(Instrument instrument, std::string_view list) {
                                      spec.items.size(), allowed_answers(spec)));
     std::vector<int> answers;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        auto value = whole_number(parts[i]);
+        auto value = parse_whole_number(parts[i]);
         if (!value || *value < spec.min_answer || *value > spec.max_answer)
             throw InputError(fmt::format("--answers {}: {} {} is '{}'; expected {}", list, spec.title,
                                          item_name(spec, i), parts[i], allowed_answers(spec)));
@@ -286,7 +273,7 @@ std::vector<int> parse_answers(Instrument instrument, std::string_view list) {
 
 int parse_item_answer(Instrument instrument, std::size_t index, std::string_view text) {
     const auto& spec = spec_of(instrument);
-    auto value = whole_number(trim(text));
+    auto value = parse_whole_number(trim(text));
     if (!value || *value < spec.min_answer || *value > spec.max_answer)
         throw InputError(fmt::format("'{}' is not an answer to {}; expected {}", trim(text), item_name(spec, index),
                                      allowed_answers(spec)));

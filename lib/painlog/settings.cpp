@@ -1,12 +1,12 @@
 #include "painlog/settings.hpp"
 
 #include <array>
-#include <charconv>
 
 #include <fmt/format.h>
 
 #include "painlog/entry.hpp"
 #include "painlog/error.hpp"
+#include "painlog/parse.hpp"
 
 namespace painlog {
 namespace {
@@ -45,13 +45,11 @@ const SettingSpec& setting_spec(std::string_view key) {
 
 std::string validate_setting(const SettingSpec& spec, std::string_view value) {
     if (auto range = range_of(spec.key)) {
-        int number = 0;
-        auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-        if (value.empty() || ec != std::errc{} || end != value.data() + value.size() || number < range->min ||
-            number > range->max)
+        auto number = parse_whole_number(value);
+        if (!number || *number < range->min || *number > range->max)
             throw InputError(fmt::format("setting {} {}: expected a whole number from {} to {}", spec.key, value,
                                          range->min, range->max));
-        return std::to_string(number);
+        return std::to_string(*number);
     }
     if (value.size() > 100) throw InputError(fmt::format("setting {}: expected at most 100 bytes", spec.key));
     return validate_note(value, fmt::format("setting {}", spec.key));
