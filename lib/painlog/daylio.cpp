@@ -131,7 +131,10 @@ ParsedImport parse_daylio_csv(std::string_view text, const DaylioOptions& option
                                          row.fields[*time], entry.zone));
             } else {
                 entry.at = date::make_zoned(options.zone, local, date::choose::earliest).get_sys_time();
-                if (entry.at > rules.now)
+                if (!is_supported(entry.at))
+                    problems.add(row.line, "full_date",
+                                 fmt::format("{}: expected a date in the years 1900 to 9999", row.fields[*full_date]));
+                else if (entry.at > rules.now)
                     problems.add(row.line, "full_date",
                                  fmt::format("{} {}: is in the future (now is {})", row.fields[*full_date],
                                              row.fields[*time], format_utc(rules.now)));

@@ -45,7 +45,7 @@ std::optional<Day> scan_day(Scanner& in) {
     if (!(in.number(4, y) && in.literal('-') && in.number(2, m) && in.literal('-') && in.number(2, d)))
         return std::nullopt;
     date::year_month_day ymd{date::year{y}, date::month{unsigned(m)}, date::day{unsigned(d)}};
-    if (!ymd.ok()) return std::nullopt;
+    if (!ymd.ok() || Day{ymd} < first_supported_day) return std::nullopt;
     return Day{ymd};
 }
 
@@ -100,13 +100,14 @@ Instant noon_of(Day day, const TimeContext& ctx, std::string_view option, std::s
 
 [[noreturn]] void bad_when(std::string_view option, std::string_view text) {
     throw InputError(fmt::format("{} {}: expected a date or time like 2026-11-22, 2026-11-22T08:30, "
-                                 "now, today or yesterday",
+                                 "now, today or yesterday, in the years 1900 to 9999",
                                  option, text));
 }
 
 [[noreturn]] void bad_day(std::string_view option, std::string_view text, bool spans) {
-    throw InputError(fmt::format("{} {}: expected a date like 2026-11-22, today or yesterday{}", option, text,
-                                 spans ? ", or a span like 14d, 3w, 6m, 1y" : ""));
+    throw InputError(fmt::format("{} {}: expected a date like 2026-11-22, today or yesterday{}, "
+                                 "in the years 1900 to 9999",
+                                 option, text, spans ? ", or a span like 14d, 3w, 6m, 1y" : ""));
 }
 
 std::optional<Day> named_day(std::string_view text, const TimeContext& ctx) {
@@ -115,7 +116,7 @@ std::optional<Day> named_day(std::string_view text, const TimeContext& ctx) {
     return parse_iso_day(text);
 }
 
-std::optional<Day> span_start(std::string_view text, Day last) {
+std::optional<Day> span_back(std::string_view text, Day last) {
     if (text.size() < 2) return std::nullopt;
     int count = 0;
     auto digits = text.substr(0, text.size() - 1);
@@ -137,7 +138,19 @@ std::optional<Day> span_start(std::string_view text, Day last) {
     }
 }
 
+std::optional<Day> span_start(std::string_view text, Day last) {
+    auto first = span_back(text, last);
+    if (!first || *first < first_supported_day) return std::nullopt;
+    return first;
+}
+
 }  // namespace
+
+bool is_supported(Instant at) {
+    // A day's margin at each end: zone offsets and the day-start hour move a
+    // diary day less than that.
+    return at >= Instant{first_supported_day + date::days{2}} && at < Instant{last_supported_day - date::days{1}};
+}
 
 Day diary_day(Instant at, const date::time_zone* zone, int day_start_hour) {
     auto local = zone->to_local(at) - hours{day_start_hour};
@@ -168,6 +181,7 @@ Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_vi
     } else {
         bad_when(option, text);
     }
+    if (!is_supported(at)) bad_when(option, text);
     if (at > ctx.now && future == Future::refuse)
         throw InputError(fmt::format("{} {}: is in the future; expected a time no later than now ({})", option,
                                      text, describe(ctx)));
@@ -195,7 +209,9 @@ std::optional<Day> parse_iso_day(std::string_view text) {
 std::optional<Instant> parse_iso_instant(std::string_view text) {
     auto stamp = scan_stamp(text);
     if (!stamp || !stamp->offset) return std::nullopt;
-    return Instant{stamp->day.time_since_epoch() + stamp->time_of_day - *stamp->offset};
+    Instant at{stamp->day.time_since_epoch() + stamp->time_of_day - *stamp->offset};
+    if (!is_supported(at)) return std::nullopt;
+    return at;
 }
 
 std::string format_day(Day day) { return date::format("%F", day); }

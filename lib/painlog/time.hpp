@@ -24,6 +24,13 @@ using Day = date::sys_days;
 // on the wrong day, and nobody's day starts in the afternoon.
 inline constexpr int max_day_start_hour = 11;
 
+// The dates painlog accepts. Instants keep a day's margin inside the years so
+// that any instant's diary day (whatever the zone and day-start hour) and its
+// UTC form are still four-digit years that parse back.
+inline constexpr Day first_supported_day = date::year{1900} / 1 / 1;
+inline constexpr Day last_supported_day = date::year{9999} / 12 / 31;
+[[nodiscard]] bool is_supported(Instant at);
+
 struct TimeContext {
     Instant now;
     const date::time_zone* zone = nullptr;
@@ -52,7 +59,8 @@ enum class Future { refuse, allow };
 // the last 14 days, 3 weeks, 6 months or 1 year including today.
 [[nodiscard]] Day parse_since(std::string_view text, const TimeContext& ctx, std::string_view option);
 
-// Exact forms used in storage and machine formats.
+// Exact forms used in storage and machine formats; nullopt outside the
+// supported range.
 [[nodiscard]] std::optional<Day> parse_iso_day(std::string_view text);
 [[nodiscard]] std::optional<Instant> parse_iso_instant(std::string_view text);  // with Z or ±HH:MM
 [[nodiscard]] std::string format_day(Day day);                                   // 2026-11-22

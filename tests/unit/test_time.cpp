@@ -70,7 +70,26 @@ TEST_CASE("--at rejects the future and nonsense, naming the value") {
                      "22/11/2026", "2026-11-22T08", "2026-11-22T08:30+1", "2026-11-22T08:30:00Zjunk", "14d"})
         CHECK_THROWS_AS((void)parse_when(bad, ctx, "--at"), InputError);
     CHECK_THROWS_WITH((void)parse_when("soon", ctx, "--at"),
-                      "--at soon: expected a date or time like 2026-11-22, 2026-11-22T08:30, now, today or yesterday");
+                      "--at soon: expected a date or time like 2026-11-22, 2026-11-22T08:30, now, today or yesterday, "
+                      "in the years 1900 to 9999");
+}
+
+TEST_CASE("dates outside the years 1900 to 9999 are refused, even when an offset moves them there") {
+    auto ctx = london("2026-11-22T20:00:00Z");
+    // Found by fuzz_dates: year 0000 at +01:00 is year -1 in UTC, which
+    // format_utc cannot write back as four digits.
+    CHECK_FALSE(parse_iso_instant("0000-01-01T00:00+01:00"));
+    CHECK_FALSE(parse_iso_instant("9999-12-31T23:30-01:00"));
+    CHECK_FALSE(parse_iso_instant("1900-01-01T00:30+01:00"));
+    CHECK_FALSE(parse_iso_day("1899-12-31"));
+    CHECK(parse_iso_day("1900-01-01") == day("1900-01-01"));
+    CHECK(parse_iso_day("9999-12-31") == day("9999-12-31"));
+    CHECK(parse_iso_instant("1900-01-03T00:00:00Z") == utc("1900-01-03T00:00:00Z"));
+    CHECK_THROWS_WITH_AS((void)parse_when("0000-01-01T00:00+01:00", ctx, "--at"),
+                         doctest::Contains("--at 0000-01-01T00:00+01:00: expected a date or time"), InputError);
+    CHECK_THROWS_AS((void)parse_when("9999-12-31T23:00", ctx, "--at", Future::allow), InputError);
+    CHECK_THROWS_AS((void)parse_since("200y", ctx, "--since"), InputError);
+    CHECK(parse_since("100y", ctx, "--since") == day("1926-11-23"));
 }
 
 TEST_CASE("days and spans for --since and --until") {
