@@ -41,7 +41,7 @@ void Problems::add(std::size_t line, std::string column, std::string message) {
 std::optional<Instant> parse_time(std::string_view text, const ImportRules& rules, std::string& problem) {
     auto at = parse_iso_instant(text);
     if (!at) {
-        problem = fmt::format("{}: expected a time with its offset, like 2026-11-22T08:30:00+00:00", text);
+        problem = fmt::format("{}: expected a time with its offset, like 2026-11-22T08:30:00+00:00, in the years 1900 to 9999", text);
         return std::nullopt;
     }
     if (*at > rules.now) {

@@ -72,7 +72,7 @@ TEST_CASE("painlog CSV: each bad value is reported as LINE, column, what is wron
     REQUIRE(parsed.problems.size() == 9);
     CHECK(parsed.problems[0] == ImportProblem{2, "pain", "11: expected a whole number from 0 to 10"});
     CHECK(parsed.problems[1] ==
-          ImportProblem{3, "time", "2026-11-20T08:30: expected a time with its offset, like 2026-11-22T08:30:00+00:00"});
+          ImportProblem{3, "time", "2026-11-20T08:30: expected a time with its offset, like 2026-11-22T08:30:00+00:00, in the years 1900 to 9999"});
     CHECK(parsed.problems[2] ==
           ImportProblem{4, "zone", "'Mars/Olympus': expected an IANA time zone name like Europe/London"});
     CHECK(parsed.problems[3] == ImportProblem{5, "day",
@@ -237,7 +237,7 @@ TEST_CASE("import_data stores times and days exactly as Diary::add does") {
     auto imported = Diary::in_memory();
     auto added = Diary::in_memory();
     auto parsed = parse_painlog_csv("time,zone,day,pain\n"
-                                    "0999-01-02T03:04:05Z,UTC,,1\n"
+                                    "1901-01-02T03:04:05Z,UTC,,1\n"
                                     "2026-03-29T00:59:59Z,Europe/London,2026-03-28,2\n",
                                     rules());
     REQUIRE(parsed.problems.empty());
@@ -249,6 +249,13 @@ TEST_CASE("import_data stores times and days exactly as Diary::add does") {
         while (st.executeStep()) out += st.getColumn(0).getString() + "\n";
         return out;
     };
-    CHECK(text(imported) == "0999-01-02T03:04:05Z 0999-01-02\n2026-03-29T00:59:59Z 2026-03-28\n");
+    CHECK(text(imported) == "1901-01-02T03:04:05Z 1901-01-02\n2026-03-29T00:59:59Z 2026-03-28\n");
     CHECK(text(imported) == text(added));
+}
+
+TEST_CASE("import refuses times outside the years 1900 to 9999") {
+    auto parsed = parse_painlog_csv("time,zone,day,pain\n0999-01-02T03:04:05Z,UTC,,1\n", rules());
+    REQUIRE(parsed.problems.size() == 1);
+    CHECK(parsed.problems[0].message ==
+          "0999-01-02T03:04:05Z: expected a time with its offset, like 2026-11-22T08:30:00+00:00, in the years 1900 to 9999");
 }
