@@ -174,7 +174,7 @@ void setup_import(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("import", "Add entries from a painlog CSV or JSON export or a Daylio CSV export");
     auto opts = std::make_shared<ImportOptions>();
     cmd->add_option("FILE", opts->file, "The file to import (- for standard input)")->required();
-    add_format_option(*cmd, opts->format, {"auto", "csv", "json", "daylio"});
+    add_format_option(*cmd, opts->format, {"auto", "csv", "json", "daylio"}, "Format of FILE (auto: told by its name and content)");
     cmd->add_flag("--dry-run", opts->dry_run, "Check the file and say what would be imported; write nothing");
     cmd->add_option("--daylio-mood", opts->daylio_moods,
                     "Map a Daylio mood label to 0-10, like 'ecstatic=10' (repeatable)")

@@ -6,9 +6,10 @@
 
 namespace painlog::cli {
 
-void add_format_option(CLI::App& cmd, std::string& format, std::initializer_list<std::string> choices) {
+void add_format_option(CLI::App& cmd, std::string& format, std::initializer_list<std::string> choices,
+                       std::string_view what) {
     format = *choices.begin();
-    cmd.add_option("--format", format, fmt::format("Output format: {} (default {})", fmt::join(choices, ", "), format))
+    cmd.add_option("--format", format, fmt::format("{}: {} (default {})", what, fmt::join(choices, ", "), format))
         ->check(CLI::IsMember(std::vector<std::string>(choices)))
         ->type_name("FORMAT");
 }
