@@ -113,7 +113,7 @@ ParsedImport parse_daylio_csv(std::string_view text, const DaylioOptions& option
                          fmt::format("{} fields: expected {} as in the header", row.fields.size(), header.fields.size()));
             continue;
         }
-        auto before = problems.list.size();
+        auto before = problems.count;
         Entry entry;
         entry.zone = options.zone->name();
         auto day = parse_iso_day(row.fields[*full_date]);
@@ -177,9 +177,9 @@ ParsedImport parse_daylio_csv(std::string_view text, const DaylioOptions& option
         } catch (const InputError& e) {
             problems.add(row.line, note ? "note" : "note_title", detail::problem_text(e));
         }
-        if (problems.list.size() == before && !entry.has_values())
+        if (problems.count == before && !entry.has_values())
             problems.add(row.line, "mood", "empty, with no activities or note: expected a mood");
-        if (problems.list.size() == before) result.data.entries.push_back(std::move(entry));
+        if (problems.count == before) result.data.entries.push_back(std::move(entry));
     }
     result.problems = std::move(problems.list);
     if (!result.problems.empty()) {

@@ -35,6 +35,7 @@ std::string problem_text(const InputError& e) {
 }
 
 void Problems::add(std::size_t line, std::string column, std::string message) {
+    ++count;
     if (list.size() < max_import_problems) list.push_back({line, std::move(column), std::move(message)});
 }
 
@@ -212,7 +213,7 @@ struct EntryBuilder {
     }
     // The checks that need several fields; returns whether the entry is good.
     void finish(std::string_view time_column, std::string_view day_column, std::size_t problems_before) {
-        if (problems.list.size() != problems_before) return;
+        if (problems.count != problems_before) return;
         if (!has_time) return problems.add(line, std::string(time_column), "missing: expected a time");
         if (!has_zone) return problems.add(line, "zone", "missing: expected an IANA time zone name");
         if (auto message = check_diary_day(entry.at, entry.zone, entry.day, day_given, rules); !message.empty())
@@ -230,7 +231,7 @@ constexpr std::array event_columns{"id", "kind", "label", "time", "zone", "day",
 // One event from named text values (a CSV row or a JSON object's strings).
 void event_from_fields(const Fields& fields, std::size_t line, Problems& problems, const ImportRules& rules,
                        std::vector<Event>& out) {
-    auto before = problems.list.size();
+    auto before = problems.count;
     Event event;
     std::string time_text;
     bool has_kind = false, has_time = false, has_zone = false, day_given = false;
@@ -267,8 +268,8 @@ void event_from_fields(const Fields& fields, std::size_t line, Problems& problem
     }
     if (!has_kind) problems.add(line, "kind", "missing: expected infusion, appointment, medication-change or other");
     if (!has_time) problems.add(line, "time", "missing: expected a time");
-    if (!has_zone && problems.list.size() == before) problems.add(line, "zone", "missing: expected an IANA time zone name");
-    if (problems.list.size() != before) return;
+    if (!has_zone && problems.count == before) problems.add(line, "zone", "missing: expected an IANA time zone name");
+    if (problems.count != before) return;
     // Only appointments may lie ahead (event.hpp).
     auto rules_for_kind = rules;
     if (event.kind == EventKind::appointment) rules_for_kind.now = Instant::max();
@@ -363,7 +364,7 @@ ParsedImport parse_painlog_csv(std::string_view text, const ImportRules& rules) 
                          fmt::format("{} fields: expected {} as in the header", row.fields.size(), names.size()));
             continue;
         }
-        auto before = problems.list.size();
+        auto before = problems.count;
         EntryBuilder b(row.line, problems, rules);
         for (std::size_t c = 0; c < names.size(); ++c) {
             auto value = unprotect_csv_field(row.fields[c]);
@@ -382,7 +383,7 @@ ParsedImport parse_painlog_csv(std::string_view text, const ImportRules& rules) 
             }
         }
         b.finish("time", "day", before);
-        if (problems.list.size() == before) result.data.entries.push_back(std::move(b.entry));
+        if (problems.count == before) result.data.entries.push_back(std::move(b.entry));
     }
     result.problems = std::move(problems.list);
     if (!result.problems.empty()) result.data = {};
@@ -437,7 +438,7 @@ std::optional<std::string> json_integer_text(const json& value, EntryBuilder& b,
 
 void json_entry(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
                 ParsedImport& result) {
-    auto before = problems.list.size();
+    auto before = problems.count;
     if (!object.is_object()) {
         problems.add(line, "", fmt::format("{}: expected an entry object", type_name(object)));
         return;
@@ -518,7 +519,7 @@ void json_entry(const json& object, std::size_t line, Problems& problems, const 
         }
     }
     b.finish("time", "day", before);
-    if (problems.list.size() == before) result.data.entries.push_back(std::move(b.entry));
+    if (problems.count == before) result.data.entries.push_back(std::move(b.entry));
 }
 
 void json_event(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
@@ -540,7 +541,7 @@ void json_result(const json& object, std::size_t line, Problems& problems, const
                  ParsedImport& result) {
     if (!object.is_object())
         return problems.add(line, "", fmt::format("{}: expected a questionnaire result object", type_name(object)));
-    auto before = problems.list.size();
+    auto before = problems.count;
     QuestionnaireResult r;
     bool has_instrument = false, has_time = false, has_zone = false, has_answers = false, day_given = false;
     std::optional<double> score;
@@ -592,7 +593,7 @@ void json_result(const json& object, std::size_t line, Problems& problems, const
             problems.add(line, key, "unknown key: expected the keys of painlog's questionnaire JSON");
         }
     }
-    if (problems.list.size() != before) return;
+    if (problems.count != before) return;
     if (!has_instrument) return problems.add(line, "instrument", "missing: expected phq9, gad7 or peg");
     if (!has_time) return problems.add(line, "time", "missing: expected a time");
     if (!has_zone) return problems.add(line, "zone", "missing: expected an IANA time zone name");

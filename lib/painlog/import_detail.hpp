@@ -12,8 +12,12 @@
 
 namespace painlog::detail {
 
+// The first max_import_problems problems, and how many there were: a
+// record is good only if `count` did not move while it was read, even once
+// the list is full.
 struct Problems {
     std::vector<ImportProblem> list;
+    std::size_t count = 0;
     void add(std::size_t line, std::string column, std::string message);
 };
 

@@ -259,3 +259,14 @@ TEST_CASE("import refuses times outside the years 1900 to 9999") {
     CHECK(parsed.problems[0].message ==
           "0999-01-02T03:04:05Z: expected a time with its offset, like 2026-11-22T08:30:00+00:00, in the years 1900 to 9999");
 }
+
+TEST_CASE("a bad record after the problem list is full is still refused") {
+    // Found by fuzz_import_csv: once max_import_problems were listed, an
+    // event with an unknown zone looked clean and reached the zone lookup.
+    std::string csv = "time,zone,kind\n";
+    for (std::size_t i = 0; i < max_import_problems + 5; ++i) csv += "bad,Europe/London,infusion\n";
+    csv += "2026-11-01T10:00:00Z,Europe/Londn,infusion\n";
+    auto parsed = parse_painlog_csv(csv, rules());
+    CHECK(parsed.problems.size() == max_import_problems);
+    CHECK(parsed.data.events.empty());
+}
