@@ -135,7 +135,7 @@ TEST_CASE("Diary::for_each_entry gives each entry its own tags, in time order, f
         CHECK(streamed == one_by_one);
     }
     CHECK(diary.entries().size() == 3);
-    CHECK(diary.entries({{}, {}, 1}).at(0).tags == std::vector<Tag>{{TagKind::worse, "cold"}});
+    CHECK(diary.entries({{}, {}, 2}).at(0).tags == std::vector<Tag>{{TagKind::worse, "cold"}});
 }
 
 TEST_CASE("export keeps a period by diary day") {
