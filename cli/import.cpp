@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <streambuf>
 
@@ -212,12 +211,9 @@ void run_import(const ImportOptions& opts, Context& ctx) {
     auto progress = [&](std::size_t done) { bar.update(done, buffer.delivered(), size); };
     ImportOutcome outcome;
     if (format == "json") {
-        // The JSON reader still parses the whole document at once.
-        std::string text{std::istreambuf_iterator<char>(input), std::istreambuf_iterator<char>()};
-        if (input.bad()) throw RuntimeError(fmt::format("{}: cannot read", name));
-        auto parsed = parse_painlog_json(text, rules);
-        if (!parsed.problems.empty()) refuse(parsed.problems, name, opts.dry_run, ctx.err);
-        outcome.counts = import_data(diary, parsed.data, dry_run, progress);
+        outcome = import_records(
+            diary, [&](ImportSink& sink) { return read_painlog_json(input, rules, sink); }, dry_run,
+            EntryOrder::as_read, progress);
     } else if (format == "daylio") {
         DaylioOptions daylio{rules, time.zone, {}};
         for (const auto& mapping : opts.daylio_moods) {

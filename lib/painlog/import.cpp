@@ -374,6 +374,11 @@ public:
     void entry(Entry entry) override { data_.entries.push_back(std::move(entry)); }
     void event(Event event) override { data_.events.push_back(std::move(event)); }
     void result(QuestionnaireResult result) override { data_.results.push_back(std::move(result)); }
+    void forget(Kind kind) override {
+        if (kind == Kind::entries) data_.entries.clear();
+        else if (kind == Kind::events) data_.events.clear();
+        else data_.results.clear();
+    }
 
 private:
     ImportData& data_;
@@ -439,28 +444,64 @@ namespace {
 
 using json = nlohmann::json;
 
-// Counts line feeds as nlohmann's lexer reads, so that the parser callback
-// knows on which line each object starts.
-struct LineCountingIterator {
-    using iterator_category = std::forward_iterator_tag;
+// The input of nlohmann's lexer, read from a stream in chunks. It counts
+// line feeds as the lexer reads, so that the reader knows on which line each
+// element starts, and notes what the problems of a file that is not JSON at
+// all need: the first NUL byte and whether there is any text.
+class JsonSource {
+public:
+    explicit JsonSource(std::istream& in) : in_(in) {}
+    [[nodiscard]] bool at_end() {
+        if (pos_ == buffer_.size()) refill();
+        return pos_ == buffer_.size();
+    }
+    [[nodiscard]] char current() const { return buffer_[pos_]; }
+    void advance() {
+        char c = buffer_[pos_++];
+        if (c == '\n') ++line_;
+        else if (c == '\0' && nul_line_ == 0) nul_line_ = line_;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') has_text_ = true;
+    }
+    // Reads what the lexer left, for the NUL and text checks.
+    void drain() {
+        while (!at_end()) advance();
+    }
+    [[nodiscard]] std::size_t line() const { return line_; }
+    [[nodiscard]] std::size_t nul_line() const { return nul_line_; }  // 0: none
+    [[nodiscard]] bool has_text() const { return has_text_; }
+
+private:
+    void refill() {
+        buffer_.resize(64 * 1024);
+        in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        if (in_.bad()) throw RuntimeError("cannot read the input to its end; nothing was imported");
+        buffer_.resize(static_cast<std::size_t>(in_.gcount()));
+        pos_ = 0;
+    }
+
+    std::istream& in_;
+    std::string buffer_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+    std::size_t nul_line_ = 0;
+    bool has_text_ = false;
+};
+
+struct JsonSourceIterator {
+    using iterator_category = std::input_iterator_tag;
     using value_type = char;
     using difference_type = std::ptrdiff_t;
     using pointer = const char*;
-    using reference = const char&;
-    const char* p = nullptr;
-    std::size_t* line = nullptr;
-    reference operator*() const { return *p; }
-    LineCountingIterator& operator++() {
-        if (*p == '\n') ++*line;
-        ++p;
+    using reference = char;
+    JsonSource* source = nullptr;  // nullptr: the end
+    reference operator*() const { return source->current(); }
+    JsonSourceIterator& operator++() {
+        source->advance();
         return *this;
     }
-    LineCountingIterator operator++(int) {
-        auto copy = *this;
-        ++*this;
-        return copy;
-    }
-    bool operator==(const LineCountingIterator& other) const { return p == other.p; }
+    // Only ever compared with the end.
+    bool operator==(const JsonSourceIterator& other) const { return ended() == other.ended(); }
+    [[nodiscard]] bool ended() const { return source == nullptr || source->at_end(); }
 };
 
 std::string type_name(const json& value) {
@@ -480,7 +521,7 @@ std::optional<std::string> json_integer_text(const json& value, EntryBuilder& b,
 }
 
 void json_entry(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
-                ParsedImport& result) {
+                ImportSink& sink) {
     auto before = problems.list.size();
     if (!object.is_object()) {
         problems.add(line, "", fmt::format("{}: expected an entry object", type_name(object)));
@@ -562,11 +603,11 @@ void json_entry(const json& object, std::size_t line, Problems& problems, const 
         }
     }
     b.finish("time", "day", before);
-    if (problems.list.size() == before) result.data.entries.push_back(std::move(b.entry));
+    if (problems.list.size() == before) sink.entry(std::move(b.entry));
 }
 
 void json_event(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
-                ParsedImport& result) {
+                ImportSink& sink) {
     if (!object.is_object()) return problems.add(line, "", fmt::format("{}: expected an event object", type_name(object)));
     Fields fields;
     bool ok = true;
@@ -578,11 +619,11 @@ void json_event(const json& object, std::size_t line, Problems& problems, const 
                                                              key == "id" ? "a whole number" : "a string"));
     }
     if (!ok) return;
-    if (auto event = event_from_fields(fields, line, problems, rules)) result.data.events.push_back(std::move(*event));
+    if (auto event = event_from_fields(fields, line, problems, rules)) sink.event(std::move(*event));
 }
 
 void json_result(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
-                 ParsedImport& result) {
+                 ImportSink& sink) {
     if (!object.is_object())
         return problems.add(line, "", fmt::format("{}: expected a questionnaire result object", type_name(object)));
     auto before = problems.list.size();
@@ -652,76 +693,164 @@ void json_result(const json& object, std::size_t line, Problems& problems, const
                                                        json(*score).dump(), json(r.score).dump()));
     if (auto message = check_diary_day(r.at, r.zone, r.day, day_given, rules); !message.empty())
         return problems.add(line, "day", message);
-    result.data.results.push_back(std::move(r));
+    sink.result(std::move(r));
 }
 
 }  // namespace
 
-ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules) {
-    ParsedImport result;
-    Problems problems;
-    if (text.find('\0') != std::string_view::npos) {
-        std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(text.find('\0')), '\n'));
-        result.problems.push_back({line, "", "NUL byte: this is not a text file"});
-        return result;
-    }
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        result.problems.push_back({1, "", "empty file: expected painlog's JSON export"});
-        return result;
-    }
-    std::size_t line = 1;
-    std::string section;
-    std::map<std::string, std::vector<std::size_t>> object_lines;  // section → line of each element
-    json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
-        if (event == json::parse_event_t::key && depth == 1) section = parsed.get<std::string>();
-        bool element_start = event == json::parse_event_t::object_start ||
-                             event == json::parse_event_t::array_start || event == json::parse_event_t::value;
-        if (element_start && depth == 2)
-            object_lines[section].push_back(line);
+namespace {
+
+bool is_section(std::string_view key) { return key == "entries" || key == "events" || key == "questionnaires"; }
+
+// nlohmann's SAX events turned into one call per element of the entries,
+// events and questionnaires arrays, each element built as the DOM parser
+// would build it, so that no more than one is held. Problems are kept by
+// top-level key and put in key order at the end, the order in which they
+// came when the whole document was parsed first.
+class JsonReader {
+public:
+    JsonReader(const JsonSource& source, const ImportRules& rules, ImportSink& sink)
+        : source_(source), rules_(rules), sink_(sink) {}
+
+    bool null() { return value(nullptr, source_.line()); }
+    bool boolean(bool v) { return value(v, source_.line()); }
+    bool number_integer(json::number_integer_t v) { return value(v, source_.line()); }
+    bool number_unsigned(json::number_unsigned_t v) { return value(v, source_.line()); }
+    bool number_float(json::number_float_t v, const std::string&) { return value(v, source_.line()); }
+    bool string(std::string& v) { return value(std::move(v), source_.line()); }
+    bool binary(json::binary_t& v) { return value(json::binary(std::move(v)), source_.line()); }
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(std::string& k) {
+        if (!building_.empty()) {
+            building_.back().key = std::move(k);
+        } else {
+            // A repeated key replaces the earlier value, as in the DOM.
+            key_ = std::move(k);
+            if (by_key_.contains(key_) && is_section(key_))
+                sink_.forget(key_ == "entries" ? ImportSink::Kind::entries
+                             : key_ == "events" ? ImportSink::Kind::events
+                                                : ImportSink::Kind::results);
+            by_key_[key_] = {};
+        }
         return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+        error_ = e.what();
+        return false;
+    }
+
+    // The problems once the parse has succeeded.
+    std::vector<ImportProblem> problems() const;
+    [[nodiscard]] const std::optional<std::string>& error() const { return error_; }
+
+private:
+    struct Open {
+        json value;
+        std::string key;
     };
-    json doc;
-    try {
-        LineCountingIterator first{text.data(), &line}, last{text.data() + text.size(), &line};
-        doc = json::parse(first, last, callback);
-    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
-        std::string_view what = e.what();
-        auto colon = what.find(": ");
-        auto message = colon == std::string_view::npos ? what : what.substr(colon + 2);
-        result.problems.push_back({line, "", fmt::format("not valid JSON: {}", message)});
-        return result;
+
+    bool open(json container) {
+        if (building_.empty() && ((depth_ == 0 && container.is_object()) ||
+                                  (depth_ == 1 && container.is_array() && is_section(key_)))) {
+            ++depth_;  // the document and the sections are not built, only their elements
+            return true;
+        }
+        if (building_.empty()) start_line_ = source_.line();
+        building_.push_back({std::move(container), {}});
+        return true;
     }
-    if (!doc.is_object()) {
-        result.problems.push_back({1, "", fmt::format("{}: expected painlog's JSON export, an object", type_name(doc))});
-        return result;
+    bool close() {
+        if (building_.empty()) {
+            --depth_;
+            return true;
+        }
+        auto done = std::move(building_.back().value);
+        building_.pop_back();
+        return value(std::move(done), start_line_);
     }
-    auto format = doc.find("format");
-    if (format == doc.end() || *format != "painlog")
+    bool value(json v, std::size_t line) {
+        if (building_.empty()) return complete(std::move(v), line);
+        auto& top = building_.back();
+        if (top.value.is_array()) top.value.push_back(std::move(v));
+        else top.value[top.key] = std::move(v);
+        return true;
+    }
+    bool complete(json v, std::size_t line);
+
+    const JsonSource& source_;
+    const ImportRules& rules_;
+    ImportSink& sink_;
+    std::size_t depth_ = 0;  // 1: in the document, 2: in a section's array
+    std::vector<Open> building_;
+    std::size_t start_line_ = 1;
+    std::string key_;
+    std::map<std::string, Problems> by_key_;
+    std::optional<json> format_, version_;
+    std::optional<std::string> not_an_object_;
+    std::optional<std::string> error_;
+};
+
+bool JsonReader::complete(json v, std::size_t line) {
+    if (depth_ == 0) {
+        not_an_object_ = type_name(v);
+    } else if (depth_ == 2) {
+        auto parse = key_ == "entries" ? json_entry : key_ == "events" ? json_event : json_result;
+        parse(v, line, by_key_[key_], rules_, sink_);
+    } else if (key_ == "format") {
+        format_ = std::move(v);
+    } else if (key_ == "format_version") {
+        version_ = std::move(v);
+    } else if (is_section(key_)) {
+        by_key_[key_].add(1, key_, fmt::format("{}: expected an array", type_name(v)));
+    } else {
+        by_key_[key_].add(1, key_, "unknown key: expected format, format_version, entries, events, questionnaires");
+    }
+    return true;
+}
+
+std::vector<ImportProblem> JsonReader::problems() const {
+    if (not_an_object_)
+        return {{1, "", fmt::format("{}: expected painlog's JSON export, an object", *not_an_object_)}};
+    Problems problems;
+    if (!format_ || *format_ != "painlog")
         problems.add(1, "format", "expected \"format\": \"painlog\" (is this painlog's JSON export?)");
-    auto version = doc.find("format_version");
-    if (version == doc.end() || !version->is_number_integer() || version->get<std::int64_t>() != export_format_version)
+    if (!version_ || !version_->is_number_integer() || version_->get<std::int64_t>() != export_format_version)
         problems.add(1, "format_version",
                      fmt::format("{}: expected {} (this painlog reads format version {})",
-                                 version == doc.end() ? std::string("missing") : version->dump(),
-                                 export_format_version, export_format_version));
-    for (const auto& [key, value] : doc.items()) {
-        if (key == "format" || key == "format_version") continue;
-        if (key != "entries" && key != "events" && key != "questionnaires") {
-            problems.add(1, key, "unknown key: expected format, format_version, entries, events, questionnaires");
-            continue;
-        }
-        if (!value.is_array()) {
-            problems.add(1, key, fmt::format("{}: expected an array", type_name(value)));
-            continue;
-        }
-        const auto& lines = object_lines[key];
-        auto parse = key == "entries" ? json_entry : key == "events" ? json_event : json_result;
-        for (std::size_t i = 0; i < value.size(); ++i)
-            parse(value[i], i < lines.size() ? lines[i] : 1, problems, rules, result);
-    }
-    result.problems = std::move(problems.list);
-    if (!result.problems.empty()) result.data = {};
-    return result;
+                                 version_ ? version_->dump() : std::string("missing"), export_format_version,
+                                 export_format_version));
+    for (const auto& [key, found] : by_key_)
+        for (const auto& p : found.list) problems.add(p.line, p.column, p.message);
+    return std::move(problems.list);
+}
+
+}  // namespace
+
+std::vector<ImportProblem> read_painlog_json(std::istream& in, const ImportRules& rules, ImportSink& sink) {
+    JsonSource source(in);
+    JsonReader reader(source, rules, sink);
+    bool parsed = json::sax_parse(JsonSourceIterator{&source}, JsonSourceIterator{}, &reader);
+    auto error_line = source.line();
+    // nlohmann's lexer takes a NUL byte for the end of the input: a file
+    // with one is refused as not text, whatever came before it.
+    source.drain();
+    if (source.nul_line() != 0) return {{source.nul_line(), "", "NUL byte: this is not a text file"}};
+    if (parsed) return reader.problems();
+    if (!source.has_text()) return {{1, "", "empty file: expected painlog's JSON export"}};
+    std::string what = reader.error().value_or("");  // parse_error, and out_of_range for a number like 1e999
+    auto colon = what.find(": ");
+    auto message = colon == std::string::npos ? what : what.substr(colon + 2);
+    return {{error_line, "", fmt::format("not valid JSON: {}", message)}};
+}
+
+ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules) {
+    return detail::collect([&](ImportSink& sink) {
+        std::istringstream in{std::string(text)};
+        return read_painlog_json(in, rules, sink);
+    });
 }
 
 // ---- writing --------------------------------------------------------------
@@ -851,6 +980,8 @@ public:
           insert_(diary.db(), std::string(entry_insert)),
           insert_tag_(diary.db(), "INSERT INTO entry_tag (entry_id, kind, name) VALUES (?, ?, ?)") {
         base_id_ = diary.db().execAndGet("SELECT coalesce(max(id), 0) FROM entry").getInt64();
+        // Entries are the only rows written before finish: back to here forgets them.
+        if (dry_run == DryRun::no) diary.db().exec("SAVEPOINT import_entries");
     }
 
     void entry(Entry e) override {
@@ -863,6 +994,7 @@ public:
     }
     void event(Event e) override { events_.push_back(std::move(e)); }
     void result(QuestionnaireResult r) override { results_.push_back(std::move(r)); }
+    void forget(Kind kind) override;
 
     ImportCounts finish(EntryOrder order);
 
@@ -888,6 +1020,16 @@ private:
     std::vector<std::int64_t> kept_ids_;
     std::size_t done_ = 0;
 };
+
+void DiaryWriter::forget(Kind kind) {
+    if (kind == Kind::events) return events_.clear();
+    if (kind == Kind::results) return results_.clear();
+    if (dry_run_ == DryRun::no) diary_.db().exec("ROLLBACK TO import_entries");
+    seen_.clear();
+    counts_.entries_added = counts_.entries_skipped = 0;
+    keeping_ids_ = true;
+    kept_ids_.clear();
+}
 
 // Identity (import.hpp) against the diary: an equal entry has the same
 // instant, so only those need comparing, found by entry_by_at.

@@ -4,7 +4,7 @@
 //
 // Parsing never throws on bad input and never touches a diary, so the
 // parsers can be fuzzed (parse_painlog_csv, parse_painlog_json, and read_csv
-// underneath). The readers (read_painlog_csv) parse a stream and hand each
+// underneath). The readers (read_painlog_csv, read_painlog_json) parse a stream and hand each
 // valid record to an ImportSink as soon as it is read, until the first
 // problem; the parse_* functions collect them from a text. Writing
 // (import_records) inserts records as they come inside one transaction that
@@ -76,6 +76,10 @@ public:
     virtual void entry(Entry entry) = 0;
     virtual void event(Event event) = 0;
     virtual void result(QuestionnaireResult result) = 0;
+    // Drops what was handed over of one kind: a JSON document that gives a
+    // key twice means its last value, as nlohmann's DOM reads it.
+    enum class Kind { entries, events, results };
+    virtual void forget(Kind kind) = 0;
 };
 
 // painlog's CSV (`painlog export --format csv`, `painlog list --format csv`).
@@ -95,6 +99,7 @@ public:
 // its derived keys band, phq2_score, phq2_positive, safety_message_needed
 // are recomputed, and score must match the answers). The three lists are
 // optional. Problems name the line on which the element's object starts.
+[[nodiscard]] std::vector<ImportProblem> read_painlog_json(std::istream& in, const ImportRules& rules, ImportSink& sink);
 [[nodiscard]] ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules);
 
 inline constexpr int export_format_version = 1;

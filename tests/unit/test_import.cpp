@@ -332,3 +332,34 @@ TEST_CASE("import_records: ids kept while free; a later entry without one renumb
                        DryRun::no).problems.empty());
     CHECK(ids(kept) == std::vector<std::int64_t>{5, 7});
 }
+
+TEST_CASE("painlog JSON read as a stream: a NUL after the document, a key given twice, an overflowing number") {
+    using namespace std::string_literals;
+    auto nul = parse_painlog_json("{\"format\": \"painlog\", \"format_version\": 1}\n\0\n"s, rules());
+    REQUIRE(nul.problems.size() == 1);
+    CHECK(nul.problems[0] == ImportProblem{2, "", "NUL byte: this is not a text file"});
+    auto overflow = parse_painlog_json("{\"a\": 1e999}", rules());
+    REQUIRE(overflow.problems.size() == 1);
+    CHECK(overflow.problems[0].message == "not valid JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'");
+
+    // The last "entries" counts, as when the document was parsed whole.
+    std::string twice = R"({"format": "painlog", "format_version": 1,
+      "entries": [{"time": "2026-11-20T08:30:00Z", "zone": "UTC", "pain": 3}],
+      "events": [{"kind": "infusion", "time": "2026-11-02T10:00:00Z", "zone": "UTC"}],
+      "entries": [{"time": "2026-11-21T08:30:00Z", "zone": "UTC", "pain": 4}],
+      "events": []})";
+    auto parsed = parse_painlog_json(twice, rules());
+    REQUIRE(parsed.problems.empty());
+    REQUIRE(parsed.data.entries.size() == 1);
+    CHECK(parsed.data.entries[0].rating(Rating::pain) == 4);
+    CHECK(parsed.data.events.empty());
+    for (auto dry_run : {DryRun::yes, DryRun::no}) {
+        auto diary = Diary::in_memory();
+        std::istringstream in(twice);
+        auto outcome = import_records(
+            diary, [&](ImportSink& sink) { return read_painlog_json(in, rules(), sink); }, dry_run, EntryOrder::as_read);
+        CHECK(outcome.counts.entries_added == 1);
+        CHECK(outcome.counts.events_added == 0);
+        CHECK(diary.entries().size() == (dry_run == DryRun::no ? 1 : 0));
+    }
+}
