@@ -970,9 +970,10 @@ std::string same_instant_select() {
 // questionnaire results are few; they are held and written at the end.
 class DiaryWriter final : public ImportSink {
 public:
-    DiaryWriter(Diary& diary, DryRun dry_run, const ImportProgress& progress)
+    DiaryWriter(Diary& diary, DryRun dry_run, EntryOrder order, const ImportProgress& progress)
         : diary_(diary),
           dry_run_(dry_run),
+          order_(order),
           progress_(progress),
           same_instant_(diary.db(), same_instant_select()),
           tags_of_(diary.db(), "SELECT kind, name FROM entry_tag WHERE entry_id = ?"),
@@ -996,19 +997,20 @@ public:
     void result(QuestionnaireResult r) override { results_.push_back(std::move(r)); }
     void forget(Kind kind) override;
 
-    ImportCounts finish(EntryOrder order);
+    ImportCounts finish();
 
 private:
     bool in_diary(const Entry& e);
     std::optional<std::int64_t> id_for(std::int64_t file_id);
     void insert(const Entry& e);
-    void renumber_new_entries(const std::function<void()>& fill_order);
+    void renumber_new_entries(const std::function<void()>& fill_order, bool overlapping);
     void tick() {
         if (progress_ && ++done_ % 1000 == 0) progress_(done_);
     }
 
     Diary& diary_;
     DryRun dry_run_;
+    EntryOrder order_;
     const ImportProgress& progress_;
     SQLite::Statement same_instant_, tags_of_, id_taken_, insert_, insert_tag_;
     ImportCounts counts_;
@@ -1018,8 +1020,13 @@ private:
     std::int64_t base_id_ = 0;              // the largest entry id before the import
     bool keeping_ids_ = true;
     std::vector<std::int64_t> kept_ids_;
+    std::int64_t provisional_ids_ = 0;  // EntryOrder::by_time: how many were written
     std::size_t done_ = 0;
 };
+
+// EntryOrder::by_time writes entries at ids this far above the diary's, out
+// of the way of their final ids, which only the whole file decides.
+constexpr std::int64_t provisional_offset = std::int64_t{1} << 40;
 
 void DiaryWriter::forget(Kind kind) {
     if (kind == Kind::events) return events_.clear();
@@ -1029,6 +1036,7 @@ void DiaryWriter::forget(Kind kind) {
     counts_.entries_added = counts_.entries_skipped = 0;
     keeping_ids_ = true;
     kept_ids_.clear();
+    provisional_ids_ = 0;
 }
 
 // Identity (import.hpp) against the diary: an equal entry has the same
@@ -1065,6 +1073,7 @@ bool DiaryWriter::in_diary(const Entry& e) {
 // first that has none, or a taken one, decides that none are kept: those
 // written so far are given the ids they would have had as new entries.
 std::optional<std::int64_t> DiaryWriter::id_for(std::int64_t file_id) {
+    if (order_ == EntryOrder::by_time) return base_id_ + provisional_offset + ++provisional_ids_;
     if (!keeping_ids_) return std::nullopt;
     if (file_id > 0) {
         id_taken_.reset();
@@ -1084,24 +1093,29 @@ std::optional<std::int64_t> DiaryWriter::id_for(std::int64_t file_id) {
                 add.exec();
                 add.reset();
             }
-        });
+        }, true);
     }
     kept_ids_ = {};
     return std::nullopt;
 }
 
 // Moves entries (and their tags) from the ids in temp.import_order's old to
-// those in its new, through negative ids so that no two rows ever share one;
-// the foreign keys are checked at commit.
-void DiaryWriter::renumber_new_entries(const std::function<void()>& fill_order) {
+// those in its new; the foreign keys are checked at commit. When the two
+// sets may overlap, through negative ids so that no two rows share one.
+void DiaryWriter::renumber_new_entries(const std::function<void()>& fill_order, bool overlapping) {
     auto& db = diary_.db();
     db.exec("CREATE TEMP TABLE import_order (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)");
     fill_order();
     db.exec("PRAGMA defer_foreign_keys = ON");
-    db.exec("UPDATE entry SET id = -id WHERE id IN (SELECT old FROM temp.import_order)");
-    db.exec("UPDATE entry_tag SET entry_id = -entry_id WHERE entry_id IN (SELECT old FROM temp.import_order)");
-    db.exec("UPDATE entry SET id = o.new FROM temp.import_order o WHERE entry.id = -o.old");
-    db.exec("UPDATE entry_tag SET entry_id = o.new FROM temp.import_order o WHERE entry_tag.entry_id = -o.old");
+    std::string_view old = "o.old";
+    if (overlapping) {
+        db.exec("UPDATE entry SET id = -id WHERE id IN (SELECT old FROM temp.import_order)");
+        db.exec("UPDATE entry_tag SET entry_id = -entry_id WHERE entry_id IN (SELECT old FROM temp.import_order)");
+        old = "-o.old";
+    }
+    db.exec(fmt::format("UPDATE entry SET id = o.new FROM temp.import_order o WHERE entry.id = {}", old));
+    db.exec(fmt::format("UPDATE entry_tag SET entry_id = o.new FROM temp.import_order o WHERE entry_tag.entry_id = {}",
+                        old));
     db.exec("DROP TABLE temp.import_order");
 }
 
@@ -1133,13 +1147,15 @@ void DiaryWriter::insert(const Entry& e) {
     tick();
 }
 
-ImportCounts DiaryWriter::finish(EntryOrder order) {
-    if (order == EntryOrder::by_time && dry_run_ == DryRun::no && !keeping_ids_)
-        renumber_new_entries([&] {
-            diary_.db().exec(fmt::format("INSERT INTO temp.import_order (old, new) SELECT id, {0} + row_number() "
-                                         "OVER (ORDER BY at, id) FROM entry WHERE id > {0}",
-                                         base_id_));
-        });
+ImportCounts DiaryWriter::finish() {
+    if (provisional_ids_ > 0)
+        renumber_new_entries(
+            [&] {
+                diary_.db().exec(fmt::format("INSERT INTO temp.import_order (old, new) SELECT id, {} + row_number() "
+                                             "OVER (ORDER BY at, id) FROM entry WHERE id > {}",
+                                             base_id_, base_id_ + provisional_offset));
+            },
+            false);
     std::vector<Event> old_events;
     std::vector<QuestionnaireResult> old_results;
     if (!events_.empty()) old_events = events(diary_);
@@ -1199,11 +1215,11 @@ ImportOutcome import_records(Diary& diary, const ImportReader& read, DryRun dry_
                              const ImportProgress& progress) {
     std::optional<SQLite::Transaction> transaction;
     if (dry_run == DryRun::no) transaction.emplace(diary.db(), SQLite::TransactionBehavior::IMMEDIATE);
-    DiaryWriter writer(diary, dry_run, progress);
+    DiaryWriter writer(diary, dry_run, order, progress);
     ImportOutcome outcome;
     outcome.problems = read(writer);
     if (!outcome.problems.empty()) return outcome;  // the transaction rolls back what was written
-    outcome.counts = writer.finish(order);
+    outcome.counts = writer.finish();
     if (transaction) transaction->commit();
     return outcome;
 }

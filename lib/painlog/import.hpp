@@ -122,7 +122,7 @@ using ImportProgress = std::function<void(std::size_t)>;
 using ImportReader = std::function<std::vector<ImportProblem>(ImportSink&)>;
 
 // How new ids follow the entries: in the order read, or in time order (for
-// Daylio, which lists the newest first).
+// Daylio, which lists the newest first and gives no ids to keep).
 enum class EntryOrder { as_read, by_time };
 
 struct ImportOutcome {
