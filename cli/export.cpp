@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -16,7 +18,6 @@
 #include "output.hpp"
 #include "painlog/error.hpp"
 #include "painlog/export.hpp"
-#include "painlog/fhir.hpp"
 
 namespace painlog::cli {
 namespace {
@@ -28,29 +29,31 @@ struct ExportOptions {
     CLI::Option* until_option = nullptr;
 };
 
-// Writes `text` to `path` with mode 0600 (a diary export is private), through
-// a temporary file renamed into place so that a failure leaves no half file.
-void write_private_file(const std::string& path, const std::string& text) {
+// Writes to `path` with mode 0600 (a diary export is private), through a
+// temporary file renamed into place so that a failure leaves no half file.
+void write_private_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
     auto tmp = path + ".tmp";
+    auto failed = [&](int err) {
+        ::unlink(tmp.c_str());
+        return RuntimeError(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
+    };
+    // Created first so that the stream opens a file that already has the mode.
     int fd = ::open(tmp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) throw RuntimeError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
-    std::size_t done = 0;
-    while (done < text.size()) {
-        auto n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            auto err = errno;
-            ::close(fd);
+    ::close(fd);
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        try {
+            write(out);
+        } catch (...) {
             ::unlink(tmp.c_str());
-            throw RuntimeError(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
+            throw;
         }
-        done += static_cast<std::size_t>(n);
+        out.close();
+        if (!out) throw failed(errno);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
-        auto err = errno;
-        ::unlink(tmp.c_str());
-        throw RuntimeError(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
-    }
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0 || ::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) throw failed(errno);
 }
 
 void run_export(const ExportOptions& opts, Context& ctx) {
@@ -66,13 +69,13 @@ void run_export(const ExportOptions& opts, Context& ctx) {
         throw InputError(fmt::format("--what {}: only applies to --format csv (JSON holds entries, events and "
                                      "questionnaire results; FHIR holds entries and questionnaire results)",
                                      opts.what));
-    auto data = export_data(diary, query.from, query.to);
-    std::string text;
-    if (opts.format == "csv") text = opts.what == "events" ? events_csv(data.events) : export_csv(data);
-    else if (opts.format == "json") text = export_json(data).dump(2) + "\n";
-    else text = fhir_bundle(data.entries, data.results, time.now).dump(2) + "\n";
-    if (opts.output.empty() || opts.output == "-") ctx.out << text;
-    else write_private_file(opts.output, text);
+    auto format = opts.format == "json"     ? ExportFormat::json
+                  : opts.format == "fhir"   ? ExportFormat::fhir
+                  : opts.what == "events" ? ExportFormat::events_csv
+                                          : ExportFormat::entries_csv;
+    auto write = [&](std::ostream& out) { write_export(diary, format, query.from, query.to, time.now, out); };
+    if (opts.output.empty() || opts.output == "-") write(ctx.out);
+    else write_private_file(opts.output, write);
 }
 
 }  // namespace

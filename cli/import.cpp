@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <optional>
@@ -10,9 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
+#include <streambuf>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -34,25 +35,69 @@ struct ImportOptions {
     std::vector<std::string> daylio_moods;
 };
 
-std::string read_input(const std::string& file) {
+std::istream& open_input(const std::string& file, std::ifstream& opened) {
     if (file == "-") {
         if (::isatty(STDIN_FILENO)) throw InputError("-: standard input is a terminal; expected a file piped in");
-        return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+        return std::cin;
     }
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) throw InputError(fmt::format("{}: is a directory; expected a file", file));
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(fmt::format("{}: cannot read: {}", file, std::strerror(errno)));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw RuntimeError(fmt::format("{}: cannot read", file));
-    return buffer.str();
+    opened.open(file, std::ios::binary);
+    if (!opened) throw InputError(fmt::format("{}: cannot read: {}", file, std::strerror(errno)));
+    return opened;
 }
 
-std::string detect_format(const std::string& file, std::string_view text) {
-    auto first = text.find_first_not_of(" \t\r\n");
-    if (file.ends_with(".json") || (first != std::string_view::npos && text[first] == '{')) return "json";
-    return looks_like_daylio(text) ? "daylio" : "csv";
+// The start of the input, enough to tell its format: up to its first
+// character that is not white space and the end of its first line.
+std::string read_head(std::istream& in, const std::string& name) {
+    std::string head;
+    bool text = false, line = false;
+    char c = 0;
+    while (!(text && line) && in.get(c)) {
+        head += c;
+        if (c == '\n') line = true;
+        else if (c != ' ' && c != '\t' && c != '\r') text = true;
+    }
+    if (in.bad()) throw RuntimeError(fmt::format("{}: cannot read", name));
+    return head;
+}
+
+// Serves the head, already read to tell the format, then the rest of the
+// input, so that the readers see it whole without it being held whole.
+class HeadThenRest : public std::streambuf {
+public:
+    HeadThenRest(std::string head, std::istream& rest, std::string name)
+        : head_(std::move(head)), rest_(rest), name_(std::move(name)) {
+        setg(head_.data(), head_.data(), head_.data() + head_.size());
+        delivered_ = head_.size();
+    }
+    [[nodiscard]] std::string_view head() const { return head_; }
+    // Bytes handed on so far, for the progress bar.
+    [[nodiscard]] std::uintmax_t delivered() const { return delivered_; }
+
+protected:
+    int_type underflow() override {
+        rest_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        if (rest_.bad()) throw RuntimeError(fmt::format("{}: cannot read", name_));
+        auto n = static_cast<std::size_t>(rest_.gcount());
+        if (n == 0) return traits_type::eof();
+        delivered_ += n;
+        setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+        return traits_type::to_int_type(buffer_[0]);
+    }
+
+private:
+    std::string head_;
+    std::istream& rest_;
+    std::string name_;
+    std::array<char, 64 * 1024> buffer_{};
+    std::uintmax_t delivered_ = 0;
+};
+
+std::string detect_format(const std::string& file, std::string_view head) {
+    auto first = head.find_first_not_of(" \t\r\n");
+    if (file.ends_with(".json") || (first != std::string_view::npos && head[first] == '{')) return "json";
+    return looks_like_daylio(head) ? "daylio" : "csv";
 }
 
 std::filesystem::path diary_location(const Context& ctx) {
@@ -76,14 +121,19 @@ public:
     ProgressBar(const ProgressBar&) = delete;
     ProgressBar& operator=(const ProgressBar&) = delete;
 
-    void update(std::size_t done, std::size_t total) {
-        if (!on_terminal_ || total == 0) return;
+    // `records` written, having read `read` bytes of `size` (when known).
+    void update(std::size_t records, std::uintmax_t read, std::optional<std::uintmax_t> size) {
+        if (!on_terminal_) return;
         if (!drawn_ && std::chrono::steady_clock::now() - start_ < std::chrono::milliseconds(500)) return;
-        constexpr std::size_t width = 30;
-        auto filled = done * width / total;
-        err_ << fmt::format("\rimporting [{}{}] {:3}% {}/{}", std::string(filled, '#'), std::string(width - filled, '.'),
-                            done * 100 / total, done, total)
-             << std::flush;
+        constexpr std::uintmax_t width = 30;
+        if (size && *size > 0) {
+            auto filled = std::min(read, *size) * width / *size;
+            err_ << fmt::format("\rimporting [{}{}] {:3}% {} records", std::string(filled, '#'),
+                                std::string(width - filled, '.'), filled * 100 / width, records);
+        } else {
+            err_ << fmt::format("\rimporting {} records", records);
+        }
+        err_ << std::flush;
         drawn_ = true;
     }
 
@@ -123,10 +173,26 @@ std::string summary(const ImportCounts& c, const std::string& name, DryRun dry_r
     return text + (dry_run == DryRun::yes ? "; nothing was written (--dry-run).\n" : ".\n");
 }
 
+[[noreturn]] void refuse(const std::vector<ImportProblem>& problems, const std::string& name, bool dry_run,
+                         std::ostream& err) {
+    if (dry_run) {
+        for (std::size_t i = 0; i + 1 < problems.size(); ++i) err << "painlog: " << describe(problems[i], name) << '\n';
+        throw InputError(describe(problems.back(), name) + "; nothing was imported");
+    }
+    auto more = problems.size() > 1
+                    ? fmt::format(" (and {}{} more; painlog import --dry-run lists them)",
+                                  problems.size() >= max_import_problems ? "at least " : "", problems.size() - 1)
+                    : "";
+    throw InputError(describe(problems.front(), name) + more + "; nothing was imported");
+}
+
 void run_import(const ImportOptions& opts, Context& ctx) {
-    auto text = read_input(opts.file);
+    std::ifstream file;
+    auto& in = open_input(opts.file, file);
     auto name = opts.file == "-" ? std::string("stdin") : opts.file;
-    auto format = opts.format == "auto" ? detect_format(opts.file, text) : opts.format;
+    HeadThenRest buffer(read_head(in, name), in, name);
+    std::istream input(&buffer);
+    auto format = opts.format == "auto" ? detect_format(opts.file, buffer.head()) : opts.format;
     if (!opts.daylio_moods.empty() && format != "daylio")
         throw InputError(fmt::format("--daylio-mood: only applies to --format daylio (this file is read as {})", format));
     // Open the diary first so that the day-start hour is known. A dry run
@@ -137,35 +203,33 @@ void run_import(const ImportOptions& opts, Context& ctx) {
     auto& diary = scratch ? *scratch : ctx.diary(opts.dry_run ? Access::read : Access::write);
     const auto& time = ctx.time();
     ImportRules rules{time.now, time.day_start_hour};
-    ParsedImport parsed;
+    auto dry_run = opts.dry_run ? DryRun::yes : DryRun::no;
+    std::optional<std::uintmax_t> size;
+    std::error_code ec;
+    if (auto bytes = std::filesystem::file_size(opts.file, ec); opts.file != "-" && !ec) size = bytes;
+    ProgressBar bar(ctx.err);
+    auto progress = [&](std::size_t done) { bar.update(done, buffer.delivered(), size); };
+    ImportOutcome outcome;
     if (format == "json") {
-        parsed = parse_painlog_json(text, rules);
+        outcome = import_records(
+            diary, [&](ImportSink& sink) { return read_painlog_json(input, rules, sink); }, dry_run,
+            EntryOrder::as_read, progress);
     } else if (format == "daylio") {
         DaylioOptions daylio{rules, time.zone, {}};
         for (const auto& mapping : opts.daylio_moods) {
             auto [label, mood] = parse_daylio_mood(mapping, "--daylio-mood");
             daylio.moods[label] = mood;
         }
-        parsed = parse_daylio_csv(text, daylio);
+        outcome = import_records(
+            diary, [&](ImportSink& sink) { return read_daylio_csv(input, daylio, sink); }, dry_run,
+            EntryOrder::by_time, progress);
     } else {
-        parsed = parse_painlog_csv(text, rules);
+        outcome = import_records(
+            diary, [&](ImportSink& sink) { return read_painlog_csv(input, rules, sink); }, dry_run,
+            EntryOrder::as_read, progress);
     }
-    if (!parsed.problems.empty()) {
-        const auto& problems = parsed.problems;
-        if (opts.dry_run) {
-            for (std::size_t i = 0; i + 1 < problems.size(); ++i) ctx.err << "painlog: " << describe(problems[i], name) << '\n';
-            throw InputError(describe(problems.back(), name) + "; nothing was imported");
-        }
-        auto more = problems.size() > 1
-                        ? fmt::format(" (and {}{} more; painlog import --dry-run lists them)",
-                                      problems.size() >= max_import_problems ? "at least " : "", problems.size() - 1)
-                        : "";
-        throw InputError(describe(problems.front(), name) + more + "; nothing was imported");
-    }
-    ProgressBar bar(ctx.err);
-    auto counts = import_data(diary, parsed.data, opts.dry_run ? DryRun::yes : DryRun::no,
-                              [&bar](std::size_t done, std::size_t total) { bar.update(done, total); });
-    ctx.out << summary(counts, name, opts.dry_run ? DryRun::yes : DryRun::no);
+    if (!outcome.problems.empty()) refuse(outcome.problems, name, opts.dry_run, ctx.err);
+    ctx.out << summary(outcome.counts, name, dry_run);
 }
 
 }  // namespace

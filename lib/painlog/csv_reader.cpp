@@ -1,6 +1,10 @@
 #include "painlog/csv_reader.hpp"
 
+#include <sstream>
+
 #include <fmt/format.h>
+
+#include "painlog/error.hpp"
 
 namespace painlog {
 namespace {
@@ -42,85 +46,144 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
-CsvTable read_csv(std::string_view text) {
-    CsvTable table;
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    std::size_t line = 1;
-    auto fail = [&](std::size_t at_line, std::string message) {
-        table.problem = CsvProblem{at_line, std::move(message)};
-        return table;
-    };
-    // Binary first: a file with NUL bytes or invalid UTF-8 is not a CSV file.
-    {
-        std::size_t l = 1;
-        for (std::size_t i = 0; i < text.size();) {
-            char c = text[i];
-            if (c == '\0') return fail(l, "NUL byte: this is not a text file");
-            if (is_forbidden_control(c))
-                return fail(l, fmt::format("control character 0x{:02x}: this is not a text file",
-                                           static_cast<unsigned char>(c)));
-            auto len = utf8_length(text, i);
-            if (len == 0) return fail(l, "invalid UTF-8: expected a UTF-8 text file");
-            if (c == '\n') ++l;
-            i += len;
-        }
-    }
+namespace {
 
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    while (i < n) {
-        // An empty line is not a record.
-        if (text[i] == '\n') { ++line, ++i; continue; }
-        if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') { ++line, i += 2; continue; }
-        CsvRow row{line, {}};
-        bool end_of_record = false;
-        while (!end_of_record) {
-            std::string field;
-            if (i < n && text[i] == '"') {
-                std::size_t start_line = line;
-                ++i;
-                bool closed = false;
-                while (i < n) {
-                    char c = text[i];
-                    if (c == '"') {
-                        if (i + 1 < n && text[i + 1] == '"') { field += '"'; i += 2; continue; }
-                        ++i;
-                        closed = true;
-                        break;
+constexpr std::size_t chunk_size = 64 * 1024;
+
+}  // namespace
+
+void CsvReader::read_more() {
+    buffer_.erase(0, pos_);
+    checked_ -= pos_;
+    pos_ = 0;
+    if (!end_of_input_) {
+        auto old_size = buffer_.size();
+        buffer_.resize(old_size + chunk_size);
+        in_.read(buffer_.data() + old_size, static_cast<std::streamsize>(chunk_size));
+        if (in_.bad()) throw RuntimeError("cannot read the input to its end; nothing was imported");
+        buffer_.resize(old_size + static_cast<std::size_t>(in_.gcount()));
+        end_of_input_ = in_.gcount() == 0 || in_.eof();
+    }
+    check_new_bytes();
+}
+
+void CsvReader::check_new_bytes() {
+    auto binary = [&](std::string message) { problem_ = CsvProblem{checked_line_, std::move(message)}; };
+    while (checked_ < buffer_.size()) {
+        char c = buffer_[checked_];
+        if (c == '\0') return binary("NUL byte: this is not a text file");
+        if (is_forbidden_control(c))
+            return binary(fmt::format("control character 0x{:02x}: this is not a text file", static_cast<unsigned char>(c)));
+        std::string_view rest(buffer_.data() + checked_, buffer_.size() - checked_);
+        auto len = utf8_length(rest, 0);
+        // A character cut by the end of the buffer is judged when the rest arrives.
+        if (len == 0 && !end_of_input_ && rest.size() < 4) return;
+        if (len == 0) return binary("invalid UTF-8: expected a UTF-8 text file");
+        if (c == '\n') ++checked_line_;
+        checked_ += len;
+    }
+}
+
+// Whether the byte `ahead` of the next one has been read and found to be text.
+bool CsvReader::available(std::size_t ahead) {
+    while (pos_ + ahead >= checked_) {
+        if (problem_ || (end_of_input_ && checked_ == buffer_.size())) return false;
+        read_more();
+    }
+    return true;
+}
+
+std::nullopt_t CsvReader::fail(std::size_t line, std::string message) {
+    // A binary file is refused as binary even when its bytes break the CSV
+    // rules earlier on: look through the rest before blaming the quoting.
+    while (!problem_ && !(end_of_input_ && checked_ == buffer_.size())) {
+        pos_ = checked_;
+        read_more();
+    }
+    if (!problem_) problem_ = CsvProblem{line, std::move(message)};
+    return std::nullopt;
+}
+
+std::optional<CsvRow> CsvReader::next() {
+    if (problem_) return std::nullopt;
+    if (!started_) {
+        started_ = true;
+        if (available(2) && buffer_.compare(pos_, 3, "\xEF\xBB\xBF") == 0) pos_ += 3;
+    }
+    // An empty line is not a record.
+    while (available(0)) {
+        if (at(0) == '\n') {
+            ++line_, ++pos_;
+        } else if (at(0) == '\r' && available(1) && at(1) == '\n') {
+            ++line_, pos_ += 2;
+        } else {
+            break;
+        }
+    }
+    if (problem_ || !available(0)) return std::nullopt;
+    auto row = record();
+    if (problem_) return std::nullopt;
+    return row;
+}
+
+std::optional<CsvRow> CsvReader::record() {
+    CsvRow row{line_, {}};
+    auto is_end = [](char c) { return c == ',' || c == '\n' || c == '\r'; };
+    while (true) {
+        std::string field;
+        if (available(0) && at(0) == '"') {
+            std::size_t start_line = line_;
+            ++pos_;
+            bool closed = false;
+            while (available(0)) {
+                char c = at(0);
+                if (c == '"') {
+                    if (available(1) && at(1) == '"') {
+                        field += '"';
+                        pos_ += 2;
+                        continue;
                     }
-                    if (c == '\n') ++line;
-                    field += c;
-                    ++i;
+                    ++pos_;
+                    closed = true;
+                    break;
                 }
-                if (!closed)
-                    return fail(start_line, "unterminated quoted field (the file may be truncated)");
-                if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-                    return fail(line, "expected a comma or the end of the line after a closing quote");
-            } else {
-                while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    if (text[i] == '"')
-                        return fail(line, "quote inside an unquoted field; quote the field and double the quote");
-                    field += text[i];
-                    ++i;
-                }
+                if (c == '\n') ++line_;
+                field += c;
+                ++pos_;
             }
-            row.fields.push_back(std::move(field));
-            if (i >= n) {
-                end_of_record = true;
-            } else if (text[i] == ',') {
-                ++i;
-            } else if (text[i] == '\n') {
-                ++i, ++line;
-                end_of_record = true;
-            } else {  // '\r'
-                if (i + 1 >= n || text[i + 1] != '\n')
-                    return fail(line, "carriage return without a line feed outside a quoted field");
-                i += 2, ++line;
-                end_of_record = true;
+            if (problem_) return std::nullopt;
+            if (!closed) return fail(start_line, "unterminated quoted field (the file may be truncated)");
+            if (available(0) && !is_end(at(0)))
+                return fail(line_, "expected a comma or the end of the line after a closing quote");
+        } else {
+            while (available(0) && !is_end(at(0))) {
+                if (at(0) == '"') return fail(line_, "quote inside an unquoted field; quote the field and double the quote");
+                field += at(0);
+                ++pos_;
             }
         }
-        table.rows.push_back(std::move(row));
+        row.fields.push_back(std::move(field));
+        if (!available(0)) return row;
+        if (at(0) == ',') {
+            ++pos_;
+        } else if (at(0) == '\n') {
+            ++pos_, ++line_;
+            return row;
+        } else {  // '\r'
+            if (!available(1) || at(1) != '\n')
+                return fail(line_, "carriage return without a line feed outside a quoted field");
+            pos_ += 2, ++line_;
+            return row;
+        }
     }
+}
+
+CsvTable read_csv(std::string_view text) {
+    std::istringstream in{std::string(text)};
+    CsvReader reader(in);
+    CsvTable table;
+    while (auto row = reader.next()) table.rows.push_back(std::move(*row));
+    table.problem = reader.problem();
     return table;
 }
 

@@ -5,10 +5,13 @@
 // (doubled) and line breaks. A UTF-8 byte order mark at the very start is
 // skipped; empty lines are skipped. The text must be UTF-8 without NUL or
 // other control characters outside quoted fields (tab excepted), so a
-// binary file is refused rather than read as nonsense. Pure: text in,
-// records or the first problem out; it never throws on bad input.
+// binary file is refused rather than read as nonsense, and that problem
+// outranks any quoting problem, wherever in the file each lies. CsvReader
+// reads a stream record by record, holding one record and one buffer of
+// text; read_csv reads a whole text. Neither throws on bad input.
 
 #include <cstddef>
+#include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,7 +31,34 @@ struct CsvProblem {
 
 struct CsvTable {
     std::vector<CsvRow> rows;
-    std::optional<CsvProblem> problem;  // set: rows holds the records before it
+    std::optional<CsvProblem> problem;  // set: rows holds records read before it
+};
+
+class CsvReader {
+public:
+    explicit CsvReader(std::istream& in) : in_(in) {}
+    // The next record, or nullopt at the end of the text or at a problem.
+    // Throws RuntimeError when the stream fails (a read error, not bad text).
+    [[nodiscard]] std::optional<CsvRow> next();
+    [[nodiscard]] const std::optional<CsvProblem>& problem() const { return problem_; }
+
+private:
+    bool available(std::size_t ahead);
+    [[nodiscard]] char at(std::size_t ahead) const { return buffer_[pos_ + ahead]; }
+    void read_more();
+    void check_new_bytes();
+    std::nullopt_t fail(std::size_t line, std::string message);
+    std::optional<CsvRow> record();
+
+    std::istream& in_;
+    std::string buffer_;
+    std::size_t pos_ = 0;      // the next byte to parse
+    std::size_t checked_ = 0;  // bytes of buffer_ found to be text; only those are parsed
+    std::size_t checked_line_ = 1;
+    std::size_t line_ = 1;
+    bool started_ = false;
+    bool end_of_input_ = false;
+    std::optional<CsvProblem> problem_;
 };
 
 [[nodiscard]] CsvTable read_csv(std::string_view text);

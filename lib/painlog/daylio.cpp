@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -38,6 +39,12 @@ std::optional<int> parse_clock(std::string_view text) {
     return *hour * 60 + *minute;
 }
 
+// Where the columns are; the optional ones may be missing.
+struct DaylioColumns {
+    std::size_t full_date = 0, time = 0, mood = 0;
+    std::optional<std::size_t> activities, note_title, note;
+};
+
 std::string without_cr(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -72,26 +79,85 @@ bool looks_like_daylio(std::string_view text) {
     return std::ranges::find(header, "full_date") != header.end() && std::ranges::find(header, "mood") != header.end();
 }
 
-ParsedImport parse_daylio_csv(std::string_view text, const DaylioOptions& options) {
-    ParsedImport result;
-    Problems problems;
-    auto table = read_csv(text);
-    if (table.problem) {
-        result.problems.push_back({table.problem->line, "", table.problem->message});
-        return result;
+namespace {
+
+// One Daylio row as an entry; problems are added to `problems`.
+Entry daylio_entry(const CsvRow& row, const DaylioColumns& columns, const DaylioOptions& options, Problems& problems) {
+    const auto& rules = options.rules;
+    const auto& fields = row.fields;
+    Entry entry;
+    entry.zone = options.zone->name();
+    auto day = parse_iso_day(fields[columns.full_date]);
+    if (!day) problems.add(row.line, "full_date", fmt::format("{}: expected a date like 2026-10-06", fields[columns.full_date]));
+    auto minutes = parse_clock(fields[columns.time]);
+    if (!minutes)
+        problems.add(row.line, "time", fmt::format("{}: expected a time like 13:48 or 8:30 am", fields[columns.time]));
+    if (day && minutes) {
+        date::local_seconds local{day->time_since_epoch() + std::chrono::minutes{*minutes}};
+        auto info = options.zone->get_info(local);
+        if (info.result == date::local_info::nonexistent) {
+            problems.add(row.line, "time",
+                         fmt::format("{} {}: does not exist in {} (the clocks went forward)", fields[columns.full_date],
+                                     fields[columns.time], entry.zone));
+        } else {
+            entry.at = date::make_zoned(options.zone, local, date::choose::earliest).get_sys_time();
+            if (!is_supported(entry.at))
+                problems.add(row.line, "full_date",
+                             fmt::format("{}: expected a date in the years 1900 to 9999", fields[columns.full_date]));
+            else if (entry.at > rules.now)
+                problems.add(row.line, "full_date",
+                             fmt::format("{} {}: is in the future (now is {})", fields[columns.full_date],
+                                         fields[columns.time], format_utc(rules.now)));
+            entry.day = diary_day(entry.at, options.zone, rules.day_start_hour);
+        }
     }
-    if (table.rows.empty()) {
-        result.problems.push_back({1, "", "empty file: expected a Daylio export with a header row (full_date,…)"});
-        return result;
+    auto label = ascii_lower(trim(fields[columns.mood]));
+    auto custom = options.moods.find(label);
+    if (custom != options.moods.end()) {
+        entry.rating(Rating::mood) = custom->second;
+    } else if (auto known = daylio_default_moods().find(label); known != daylio_default_moods().end()) {
+        entry.rating(Rating::mood) = known->second;
+    } else if (!label.empty()) {
+        problems.add(row.line, "mood",
+                     fmt::format("'{}': not one of Daylio's default moods (rad, good, meh, bad, awful); "
+                                 "map it to 0-10 with --daylio-mood '{}=N'",
+                                 fields[columns.mood], label));
     }
-    const auto& header = table.rows.front();
+    if (columns.activities) {
+        std::string_view list = fields[*columns.activities];
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            auto end = std::min(list.find(" | ", start), list.size());
+            auto piece = trim(list.substr(start, end - start));
+            if (!piece.empty()) {
+                try {
+                    add_tag(entry.tags, {TagKind::activity, normalize_tag(piece, "")});
+                } catch (const InputError& e) {
+                    problems.add(row.line, "activities", detail::problem_text(e));
+                }
+            }
+            start = end + 3;
+        }
+    }
+    std::string title = columns.note_title ? without_cr(trim(fields[*columns.note_title])) : "";
+    std::string body = columns.note ? without_cr(fields[*columns.note]) : "";
+    std::string text_note = title.empty() ? body : body.empty() ? title : title + "\n" + body;
+    try {
+        entry.note = validate_note(text_note, "");
+    } catch (const InputError& e) {
+        problems.add(row.line, columns.note ? "note" : "note_title", detail::problem_text(e));
+    }
+    return entry;
+}
+
+// The columns found in the header, or problems.
+DaylioColumns daylio_columns(const CsvRow& header, Problems& problems) {
     auto column = [&](std::string_view name) -> std::optional<std::size_t> {
         auto it = std::ranges::find(header.fields, name);
         if (it == header.fields.end()) return std::nullopt;
         return static_cast<std::size_t>(it - header.fields.begin());
     };
     auto full_date = column("full_date"), time = column("time"), mood = column("mood");
-    auto activities = column("activities"), note_title = column("note_title"), note = column("note");
     for (auto [name, index] : {std::pair{"full_date", full_date}, {"time", time}, {"mood", mood}})
         if (!index)
             problems.add(header.line, name,
@@ -101,91 +167,32 @@ ParsedImport parse_daylio_csv(std::string_view text, const DaylioOptions& option
         if (std::find(header.fields.begin(), header.fields.begin() + static_cast<std::ptrdiff_t>(c), header.fields[c]) !=
             header.fields.begin() + static_cast<std::ptrdiff_t>(c))
             problems.add(header.line, header.fields[c], "repeated column");
-    if (!problems.list.empty()) {
-        result.problems = std::move(problems.list);
-        return result;
-    }
-    const auto& rules = options.rules;
-    for (std::size_t r = 1; r < table.rows.size(); ++r) {
-        const auto& row = table.rows[r];
-        if (row.fields.size() != header.fields.size()) {
-            problems.add(row.line, "",
-                         fmt::format("{} fields: expected {} as in the header", row.fields.size(), header.fields.size()));
-            continue;
-        }
-        auto before = problems.count;
-        Entry entry;
-        entry.zone = options.zone->name();
-        auto day = parse_iso_day(row.fields[*full_date]);
-        if (!day) problems.add(row.line, "full_date", fmt::format("{}: expected a date like 2026-10-06", row.fields[*full_date]));
-        auto minutes = parse_clock(row.fields[*time]);
-        if (!minutes)
-            problems.add(row.line, "time",
-                         fmt::format("{}: expected a time like 13:48 or 8:30 am", row.fields[*time]));
-        if (day && minutes) {
-            date::local_seconds local{day->time_since_epoch() + std::chrono::minutes{*minutes}};
-            auto info = options.zone->get_info(local);
-            if (info.result == date::local_info::nonexistent) {
-                problems.add(row.line, "time",
-                             fmt::format("{} {}: does not exist in {} (the clocks went forward)", row.fields[*full_date],
-                                         row.fields[*time], entry.zone));
-            } else {
-                entry.at = date::make_zoned(options.zone, local, date::choose::earliest).get_sys_time();
-                if (!is_supported(entry.at))
-                    problems.add(row.line, "full_date",
-                                 fmt::format("{}: expected a date in the years 1900 to 9999", row.fields[*full_date]));
-                else if (entry.at > rules.now)
-                    problems.add(row.line, "full_date",
-                                 fmt::format("{} {}: is in the future (now is {})", row.fields[*full_date],
-                                             row.fields[*time], format_utc(rules.now)));
-                entry.day = diary_day(entry.at, options.zone, rules.day_start_hour);
-            }
-        }
-        auto label = ascii_lower(trim(row.fields[*mood]));
-        auto custom = options.moods.find(label);
-        if (custom != options.moods.end()) {
-            entry.rating(Rating::mood) = custom->second;
-        } else if (auto known = daylio_default_moods().find(label); known != daylio_default_moods().end()) {
-            entry.rating(Rating::mood) = known->second;
-        } else if (!label.empty()) {
-            problems.add(row.line, "mood",
-                         fmt::format("'{}': not one of Daylio's default moods (rad, good, meh, bad, awful); "
-                                     "map it to 0-10 with --daylio-mood '{}=N'",
-                                     row.fields[*mood], label));
-        }
-        if (activities) {
-            std::string_view list = row.fields[*activities];
-            std::size_t start = 0;
-            while (start <= list.size()) {
-                auto end = std::min(list.find(" | ", start), list.size());
-                auto piece = trim(list.substr(start, end - start));
-                if (!piece.empty()) {
-                    try {
-                        add_tag(entry.tags, {TagKind::activity, normalize_tag(piece, "")});
-                    } catch (const InputError& e) {
-                        problems.add(row.line, "activities", detail::problem_text(e));
-                    }
-                }
-                start = end + 3;
-            }
-        }
-        std::string title = note_title ? without_cr(trim(row.fields[*note_title])) : "";
-        std::string body = note ? without_cr(row.fields[*note]) : "";
-        std::string text_note = title.empty() ? body : body.empty() ? title : title + "\n" + body;
-        try {
-            entry.note = validate_note(text_note, "");
-        } catch (const InputError& e) {
-            problems.add(row.line, note ? "note" : "note_title", detail::problem_text(e));
-        }
-        if (problems.count == before && !entry.has_values())
-            problems.add(row.line, "mood", "empty, with no activities or note: expected a mood");
-        if (problems.count == before) result.data.entries.push_back(std::move(entry));
-    }
-    result.problems = std::move(problems.list);
-    if (!result.problems.empty()) {
-        result.data = {};
-        return result;
-    }
+    return {full_date.value_or(0), time.value_or(0), mood.value_or(0), column("activities"), column("note_title"),
+            column("note")};
+}
+
+}  // namespace
+
+std::vector<ImportProblem> read_daylio_csv(std::istream& in, const DaylioOptions& options, ImportSink& sink) {
+    return detail::read_csv_records(
+        in, "empty file: expected a Daylio export with a header row (full_date,…)",
+        [&](const CsvRow& header, Problems& problems) -> detail::CsvRecord {
+            auto columns = daylio_columns(header, problems);
+            return [columns, &options, &problems, &sink](const CsvRow& row) {
+                auto before = problems.count;
+                auto entry = daylio_entry(row, columns, options, problems);
+                if (problems.count == before && !entry.has_values())
+                    problems.add(row.line, "mood", "empty, with no activities or note: expected a mood");
+                if (problems.count == 0) sink.entry(std::move(entry));
+            };
+        });
+}
+
+ParsedImport parse_daylio_csv(std::string_view text, const DaylioOptions& options) {
+    auto result = detail::collect([&](ImportSink& sink) {
+        std::istringstream in{std::string(text)};
+        return read_daylio_csv(in, options, sink);
+    });
     // Daylio lists the newest first; painlog stores in time order.
     std::ranges::stable_sort(result.data.entries, {}, &Entry::at);
     return result;

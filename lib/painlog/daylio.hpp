@@ -13,8 +13,11 @@
 // good 8, rad 10. Activities (separated by " | ") become activity tags;
 // note_title and note become the note (title, a line break, note).
 //
-// parse_daylio_csv is pure: text in, entries or problems out.
+// read_daylio_csv hands entries over in the file's order, as
+// read_painlog_csv does (import.hpp); parse_daylio_csv collects them from a
+// text and puts them in time order.
 
+#include <istream>
 #include <map>
 #include <string>
 #include <string_view>
@@ -34,6 +37,8 @@ struct DaylioOptions {
 // The five default labels and their 0–10 moods, best first.
 [[nodiscard]] const std::map<std::string, int, std::less<>>& daylio_default_moods();
 
+[[nodiscard]] std::vector<ImportProblem> read_daylio_csv(std::istream& in, const DaylioOptions& options,
+                                                         ImportSink& sink);
 [[nodiscard]] ParsedImport parse_daylio_csv(std::string_view text, const DaylioOptions& options);
 
 // "--daylio-mood LABEL=N": a label (lower-cased, trimmed) and a mood 0–10.

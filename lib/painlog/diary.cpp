@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -95,13 +94,29 @@ void bind_entry_values(SQLite::Statement& st, const Entry& entry) {
 }
 
 // The WHERE/ORDER/LIMIT for a query, with its parameters bound by bind_query.
-std::string entry_select(const EntryQuery& query) {
-    std::string sql = fmt::format("SELECT {} FROM entry WHERE 1", entry_columns);
+std::string entry_filter(const EntryQuery& query) {
+    std::string sql;
     if (query.from) sql += " AND day >= :from";
     if (query.to) sql += " AND day <= :to";
+    return sql;
+}
+
+std::string entry_select(const EntryQuery& query) {
+    auto sql = fmt::format("SELECT {} FROM entry WHERE 1{}", entry_columns, entry_filter(query));
     if (query.last)
         return fmt::format("SELECT * FROM ({} ORDER BY at DESC, id DESC LIMIT :last) ORDER BY at, id", sql);
     return sql + " ORDER BY at, id";
+}
+
+// The tags of entry_select's entries in the same (at, id) order, so that one
+// pass over both statements gives each entry its tags. The join walks
+// entry_by_at and entry_tag's key: no sort, nothing held.
+std::string tag_select(const EntryQuery& query) {
+    auto filter = query.last ? fmt::format(" AND entry.id IN (SELECT id FROM ({}))", entry_select(query))
+                             : entry_filter(query);
+    return fmt::format("SELECT entry.id, t.kind, t.name FROM entry JOIN entry_tag t ON t.entry_id = entry.id "
+                       "WHERE 1{} ORDER BY entry.at, entry.id",
+                       filter);
 }
 
 void bind_query(SQLite::Statement& st, const EntryQuery& query) {
@@ -234,26 +249,24 @@ Entry Diary::get(std::int64_t id) {
 }
 
 std::vector<Entry> Diary::entries(const EntryQuery& query) {
-    ReadSnapshot snapshot(*db_);
-    auto select = entry_select(query);
-    SQLite::Statement st(*db_, select);
-    bind_query(st, query);
     std::vector<Entry> result;
-    std::unordered_map<std::int64_t, std::size_t> index_of;
-    while (st.executeStep()) {
-        result.push_back(read_entry(st));
-        index_of.emplace(result.back().id, result.size() - 1);
-    }
-    if (result.empty()) return result;
-    SQLite::Statement tags(*db_, fmt::format("SELECT entry_id, kind, name FROM entry_tag WHERE entry_id IN "
-                                             "(SELECT id FROM ({}))",
-                                             select));
-    bind_query(tags, query);
-    while (tags.executeStep()) {
-        auto& entry = result[index_of.at(tags.getColumn(0).getInt64())];
-        add_tag(entry.tags, {*tag_kind_named(tags.getColumn(1).getString()), tags.getColumn(2).getString()});
-    }
+    for_each_entry(query, [&](Entry entry) { result.push_back(std::move(entry)); });
     return result;
+}
+
+void Diary::for_each_entry(const EntryQuery& query, const std::function<void(Entry)>& visit) {
+    ReadSnapshot snapshot(*db_);
+    SQLite::Statement st(*db_, entry_select(query));
+    bind_query(st, query);
+    SQLite::Statement tags(*db_, tag_select(query));
+    bind_query(tags, query);
+    bool more_tags = tags.executeStep();
+    while (st.executeStep()) {
+        Entry entry = read_entry(st);
+        for (; more_tags && tags.getColumn(0).getInt64() == entry.id; more_tags = tags.executeStep())
+            add_tag(entry.tags, {*tag_kind_named(tags.getColumn(1).getString()), tags.getColumn(2).getString()});
+        visit(std::move(entry));
+    }
 }
 
 std::optional<Instant> Diary::last_entry_time() {

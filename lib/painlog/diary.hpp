@@ -53,6 +53,9 @@ public:
     [[nodiscard]] Entry get(std::int64_t id);
     // Entries in time order.
     [[nodiscard]] std::vector<Entry> entries(const EntryQuery& query = {});
+    // The same entries, each handed to `visit` as it is read, so that a
+    // caller writing them out never holds them all.
+    void for_each_entry(const EntryQuery& query, const std::function<void(Entry)>& visit);
     [[nodiscard]] std::optional<Instant> last_entry_time();
 
     [[nodiscard]] std::optional<std::string> setting(std::string_view key);

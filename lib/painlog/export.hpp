@@ -1,5 +1,7 @@
 #pragma once
-// painlog's own export formats (painlog-export(1)).
+// painlog's own export formats (painlog-export(1)), and FHIR (fhir.hpp),
+// written to a stream as the diary is read: an export of any size holds one
+// entry at a time.
 //
 // CSV: entries exactly as `painlog list --format csv` (entry_format.hpp), so
 // that list and export never drift; events (--what events) with the columns
@@ -9,29 +11,44 @@
 // that import.hpp reads back; export → import into an empty diary → export
 // gives the same bytes.
 
+#include <cstddef>
 #include <optional>
-#include <string>
-#include <vector>
+#include <ostream>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "painlog/entry.hpp"
-#include "painlog/event.hpp"
-#include "painlog/questionnaire.hpp"
+#include "painlog/time.hpp"
 
 namespace painlog {
 
-struct ExportData {
-    std::vector<Entry> entries;
-    std::vector<Event> events;
-    std::vector<QuestionnaireResult> results;
+class Diary;
+
+enum class ExportFormat { entries_csv, events_csv, json, fhir };
+
+// The days from..to (inclusive, when given) of the diary in `format`; `now`
+// is the FHIR Bundle.timestamp. JSON and FHIR end with a line feed.
+void write_export(Diary& diary, ExportFormat format, std::optional<Day> from, std::optional<Day> to, Instant now,
+                  std::ostream& out);
+
+// Writes one JSON object member by member, array elements one at a time,
+// with exactly the bytes that nlohmann's dump(2) of the whole object gives.
+class JsonObjectWriter {
+public:
+    explicit JsonObjectWriter(std::ostream& out) : out_(out) {}
+    void member(std::string_view key, const nlohmann::ordered_json& value);
+    void begin_array(std::string_view key);
+    void element(const nlohmann::ordered_json& value);
+    void end_array();
+    // Closes the object and ends the line.
+    void end();
+
+private:
+    void key(std::string_view key);
+    std::ostream& out_;
+    std::size_t members_ = 0;
+    std::size_t elements_ = 0;
 };
-
-// What a period of the diary holds; from/to are diary days, inclusive.
-[[nodiscard]] ExportData export_data(Diary& diary, std::optional<Day> from, std::optional<Day> to);
-
-[[nodiscard]] std::string export_csv(const ExportData& data);  // the entries
-[[nodiscard]] std::string events_csv(const std::vector<Event>& events);
-[[nodiscard]] nlohmann::ordered_json export_json(const ExportData& data);
 
 }  // namespace painlog

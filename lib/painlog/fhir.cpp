@@ -55,56 +55,56 @@ std::string_view rating_code(Rating r) {
 
 }  // namespace
 
-ojson fhir_bundle(const std::vector<Entry>& entries, const std::vector<QuestionnaireResult>& results,
-                  Instant timestamp) {
-    ojson bundle;
-    bundle["resourceType"] = "Bundle";
-    bundle["type"] = "collection";
-    bundle["timestamp"] = format_utc(timestamp);
-    auto& list = bundle["entry"] = ojson::array();
-    auto add = [&](ojson resource) { list.push_back({{"resource", std::move(resource)}}); };
-    for (const auto& e : entries) {
-        auto effective = format_local(e.at, zone_or_utc(e.zone));
-        for (auto r : all_ratings) {
-            if (!e.rating(r)) continue;
-            auto code = r == Rating::pain
-                            ? code_of(loinc_system, "72514-3",
-                                      "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
-                                      question_of(r))
-                            : code_of(painlog_code_system, rating_code(r), "", question_of(r));
-            auto o = observation(fmt::format("entry-{}-{}", e.id, rating_code(r)), code, effective);
-            o["valueInteger"] = *e.rating(r);
-            add(std::move(o));
-        }
-        if (e.sleep_hours) {
-            auto o = observation(fmt::format("entry-{}-sleep-hours", e.id),
-                                 code_of(loinc_system, "93832-4", "Sleep duration", "Sleep duration last night (hours)"),
-                                 effective);
-            o["valueQuantity"] = {{"value", *e.sleep_hours},
-                                  {"unit", "h"},
-                                  {"system", "http://unitsofmeasure.org"},
-                                  {"code", "h"}};
-            add(std::move(o));
-        }
+ojson fhir_bundle_header(Instant timestamp) {
+    ojson header;
+    header["resourceType"] = "Bundle";
+    header["type"] = "collection";
+    header["timestamp"] = format_utc(timestamp);
+    return header;
+}
+
+std::vector<ojson> fhir_observations(const Entry& e) {
+    std::vector<ojson> list;
+    auto effective = format_local(e.at, zone_or_utc(e.zone));
+    for (auto r : all_ratings) {
+        if (!e.rating(r)) continue;
+        auto code = r == Rating::pain
+                        ? code_of(loinc_system, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+                                  question_of(r))
+                        : code_of(painlog_code_system, rating_code(r), "", question_of(r));
+        auto o = observation(fmt::format("entry-{}-{}", e.id, rating_code(r)), code, effective);
+        o["valueInteger"] = *e.rating(r);
+        list.push_back(std::move(o));
     }
-    for (const auto& r : results) {
-        const auto& spec = spec_of(r.instrument);
-        std::string_view loinc = r.instrument == Instrument::phq9   ? "44261-6"
-                                 : r.instrument == Instrument::gad7 ? "70274-6"
-                                                                    : "91147-9";
-        auto o = observation(fmt::format("questionnaire-{}", r.id),
-                             code_of(loinc_system, loinc, "", fmt::format("{} score", spec.title)),
-                             format_local(r.at, zone_or_utc(r.zone)));
-        if (r.instrument == Instrument::peg)
-            o["valueQuantity"] = {{"value", r.score},
-                                  {"unit", "{score}"},
-                                  {"system", "http://unitsofmeasure.org"},
-                                  {"code", "{score}"}};
-        else
-            o["valueInteger"] = static_cast<int>(std::lround(r.score));
-        add(std::move(o));
+    if (e.sleep_hours) {
+        auto o = observation(fmt::format("entry-{}-sleep-hours", e.id),
+                             code_of(loinc_system, "93832-4", "Sleep duration", "Sleep duration last night (hours)"),
+                             effective);
+        o["valueQuantity"] = {{"value", *e.sleep_hours},
+                              {"unit", "h"},
+                              {"system", "http://unitsofmeasure.org"},
+                              {"code", "h"}};
+        list.push_back(std::move(o));
     }
-    return bundle;
+    return list;
+}
+
+ojson fhir_observation(const QuestionnaireResult& r) {
+    const auto& spec = spec_of(r.instrument);
+    std::string_view loinc = r.instrument == Instrument::phq9   ? "44261-6"
+                             : r.instrument == Instrument::gad7 ? "70274-6"
+                                                                : "91147-9";
+    auto o = observation(fmt::format("questionnaire-{}", r.id),
+                         code_of(loinc_system, loinc, "", fmt::format("{} score", spec.title)),
+                         format_local(r.at, zone_or_utc(r.zone)));
+    if (r.instrument == Instrument::peg)
+        o["valueQuantity"] = {{"value", r.score},
+                              {"unit", "{score}"},
+                              {"system", "http://unitsofmeasure.org"},
+                              {"code", "{score}"}};
+    else
+        o["valueInteger"] = static_cast<int>(std::lround(r.score));
+    return o;
 }
 
 }  // namespace painlog

@@ -29,10 +29,14 @@ namespace painlog {
 inline constexpr std::string_view painlog_code_system = "urn:painlog:observation";
 inline constexpr std::string_view loinc_system = "http://loinc.org";
 
-// Observation ids are "entry-ID-VALUE" (entry-12-pain) and
-// "questionnaire-ID" (questionnaire-3). `timestamp` becomes Bundle.timestamp
-// (the time of the export).
-[[nodiscard]] nlohmann::ordered_json fhir_bundle(const std::vector<Entry>& entries,
-                                                 const std::vector<QuestionnaireResult>& results, Instant timestamp);
+// The pieces of the Bundle, which export.hpp writes one at a time. Its
+// members resourceType, type and timestamp (the time of the export), then
+// "entry": [{"resource": Observation}…] with the Observations of each entry
+// in time order, then those of the questionnaire results. Observation ids
+// are "entry-ID-VALUE" (entry-12-pain) and "questionnaire-ID"
+// (questionnaire-3).
+[[nodiscard]] nlohmann::ordered_json fhir_bundle_header(Instant timestamp);
+[[nodiscard]] std::vector<nlohmann::ordered_json> fhir_observations(const Entry& entry);
+[[nodiscard]] nlohmann::ordered_json fhir_observation(const QuestionnaireResult& result);
 
 }  // namespace painlog

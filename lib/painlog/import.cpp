@@ -1,11 +1,13 @@
 #include "painlog/import.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <charconv>
 #include <cmath>
 #include <iterator>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -229,8 +231,8 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 constexpr std::array event_columns{"id", "kind", "label", "time", "zone", "day", "note"};
 
 // One event from named text values (a CSV row or a JSON object's strings).
-void event_from_fields(const Fields& fields, std::size_t line, Problems& problems, const ImportRules& rules,
-                       std::vector<Event>& out) {
+std::optional<Event> event_from_fields(const Fields& fields, std::size_t line, Problems& problems,
+                                       const ImportRules& rules) {
     auto before = problems.count;
     Event event;
     std::string time_text;
@@ -269,125 +271,172 @@ void event_from_fields(const Fields& fields, std::size_t line, Problems& problem
     if (!has_kind) problems.add(line, "kind", "missing: expected infusion, appointment, medication-change or other");
     if (!has_time) problems.add(line, "time", "missing: expected a time");
     if (!has_zone && problems.count == before) problems.add(line, "zone", "missing: expected an IANA time zone name");
-    if (problems.count != before) return;
+    if (problems.count != before) return std::nullopt;
     // Only appointments may lie ahead (event.hpp).
     auto rules_for_kind = rules;
     if (event.kind == EventKind::appointment) rules_for_kind.now = Instant::max();
     std::string problem;
-    if (auto at = detail::parse_time(time_text, rules_for_kind, problem)) event.at = *at;
-    else return problems.add(line, "time", problem + (event.kind == EventKind::appointment ? "" : "; only appointments may be in the future"));
-    if (auto message = check_diary_day(event.at, event.zone, event.day, day_given, rules); !message.empty())
-        return problems.add(line, "day", message);
-    out.push_back(std::move(event));
+    if (auto at = detail::parse_time(time_text, rules_for_kind, problem)) {
+        event.at = *at;
+    } else {
+        problems.add(line, "time", problem + (event.kind == EventKind::appointment ? "" : "; only appointments may be in the future"));
+        return std::nullopt;
+    }
+    if (auto message = check_diary_day(event.at, event.zone, event.day, day_given, rules); !message.empty()) {
+        problems.add(line, "day", message);
+        return std::nullopt;
+    }
+    return event;
 }
 
-ParsedImport parse_events_csv(const CsvTable& table, const ImportRules& rules) {
-    ParsedImport result;
-    Problems problems;
-    const auto& header = table.rows.front();
+// The header's names, un-protected; `spec_of` says which are known (for
+// entries, what each holds) and `unknown` what to say of the others.
+template <typename Spec>
+std::vector<std::string> header_names(const CsvRow& header, const std::function<std::optional<Spec>(const std::string&)>& spec_of,
+                                      std::vector<Spec>& specs, std::string_view unknown,
+                                      std::initializer_list<std::string_view> required, Problems& problems) {
     std::vector<std::string> names;
     for (const auto& raw : header.fields) {
         auto name = unprotect_csv_field(raw);
-        if (std::ranges::find(event_columns, name) == event_columns.end())
-            problems.add(header.line, name, "unknown column: expected painlog's events CSV header "
-                                            "(id,kind,label,time,zone,day,note)");
-        else if (std::ranges::find(names, name) != names.end())
-            problems.add(header.line, name, "repeated column");
-        names.push_back(name);
-    }
-    for (std::string_view required : {"kind", "time", "zone"})
-        if (std::ranges::find(names, required) == names.end())
-            problems.add(header.line, std::string(required), "missing from the header");
-    if (!problems.list.empty()) {
-        result.problems = std::move(problems.list);
-        return result;
-    }
-    for (std::size_t r = 1; r < table.rows.size(); ++r) {
-        const auto& row = table.rows[r];
-        if (row.fields.size() != names.size()) {
-            problems.add(row.line, "",
-                         fmt::format("{} fields: expected {} as in the header", row.fields.size(), names.size()));
-            continue;
-        }
-        Fields fields;
-        for (std::size_t c = 0; c < names.size(); ++c) fields.emplace_back(names[c], unprotect_csv_field(row.fields[c]));
-        event_from_fields(fields, row.line, problems, rules, result.data.events);
-    }
-    result.problems = std::move(problems.list);
-    if (!result.problems.empty()) result.data = {};
-    return result;
-}
-
-}  // namespace
-
-ParsedImport parse_painlog_csv(std::string_view text, const ImportRules& rules) {
-    ParsedImport result;
-    Problems problems;
-    auto table = read_csv(text);
-    if (table.problem) {
-        result.problems.push_back({table.problem->line, "", table.problem->message});
-        return result;
-    }
-    if (table.rows.empty()) {
-        result.problems.push_back({1, "", "empty file: expected a header row (time,zone,…)"});
-        return result;
-    }
-    const auto& header = table.rows.front();
-    for (const auto& raw : header.fields)
-        if (unprotect_csv_field(raw) == "kind") return parse_events_csv(table, rules);
-    std::vector<ColumnSpec> specs;
-    std::vector<std::string> names;
-    for (const auto& raw : header.fields) {
-        auto name = unprotect_csv_field(raw);
-        auto spec = column_named(name);
+        auto spec = spec_of(name);
         if (!spec) {
-            problems.add(header.line, name,
-                         "unknown column: expected painlog's CSV header (id,time,zone,day,pain,mood,…), "
-                         "or use --format daylio for a Daylio export");
+            problems.add(header.line, name, std::string(unknown));
             continue;
         }
         if (std::ranges::find(names, name) != names.end()) problems.add(header.line, name, "repeated column");
         specs.push_back(*spec);
         names.push_back(name);
     }
-    for (std::string_view required : {"time", "zone"})
-        if (std::ranges::find(names, required) == names.end())
-            problems.add(header.line, std::string(required), "missing from the header");
-    if (!problems.list.empty()) {
-        result.problems = std::move(problems.list);
-        return result;
-    }
-    for (std::size_t r = 1; r < table.rows.size(); ++r) {
-        const auto& row = table.rows[r];
-        if (row.fields.size() != names.size()) {
-            problems.add(row.line, "",
-                         fmt::format("{} fields: expected {} as in the header", row.fields.size(), names.size()));
-            continue;
+    for (auto name : required)
+        if (std::ranges::find(names, name) == names.end())
+            problems.add(header.line, std::string(name), "missing from the header");
+    return names;
+}
+
+Entry entry_from_row(const CsvRow& row, const std::vector<std::string>& names, const std::vector<ColumnSpec>& specs,
+                     Problems& problems, const ImportRules& rules) {
+    auto before = problems.count;
+    EntryBuilder b(row.line, problems, rules);
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        auto value = unprotect_csv_field(row.fields[c]);
+        const auto& name = names[c];
+        const auto& spec = specs[c];
+        if (spec.rating) { b.rating(name, *spec.rating, value); continue; }
+        switch (spec.column) {
+            case Column::id: b.id(name, value); break;
+            case Column::time: b.time(name, value); break;
+            case Column::zone: b.zone(name, value); break;
+            case Column::day: b.day(name, value); break;
+            case Column::sleep_hours: b.sleep(name, value); break;
+            case Column::note: b.note(name, value); break;
+            case Column::tags: b.tag_list(name, *spec.tag_kind, value); break;
+            default: break;
         }
-        auto before = problems.count;
-        EntryBuilder b(row.line, problems, rules);
-        for (std::size_t c = 0; c < names.size(); ++c) {
-            auto value = unprotect_csv_field(row.fields[c]);
-            const auto& name = names[c];
-            const auto& spec = specs[c];
-            if (spec.rating) { b.rating(name, *spec.rating, value); continue; }
-            switch (spec.column) {
-                case Column::id: b.id(name, value); break;
-                case Column::time: b.time(name, value); break;
-                case Column::zone: b.zone(name, value); break;
-                case Column::day: b.day(name, value); break;
-                case Column::sleep_hours: b.sleep(name, value); break;
-                case Column::note: b.note(name, value); break;
-                case Column::tags: b.tag_list(name, *spec.tag_kind, value); break;
-                default: break;
-            }
-        }
-        b.finish("time", "day", before);
-        if (problems.count == before) result.data.entries.push_back(std::move(b.entry));
     }
-    result.problems = std::move(problems.list);
+    b.finish("time", "day", before);
+    return std::move(b.entry);
+}
+
+// Reads an events file (`export --what events`) after its header.
+detail::CsvRecord events_csv(const CsvRow& header, Problems& problems, const ImportRules& rules, ImportSink& sink) {
+    std::vector<bool> known;
+    auto names = header_names<bool>(
+        header,
+        [](const std::string& name) {
+            return std::ranges::find(event_columns, name) == event_columns.end() ? std::nullopt : std::optional(true);
+        },
+        known, "unknown column: expected painlog's events CSV header (id,kind,label,time,zone,day,note)",
+        {"kind", "time", "zone"}, problems);
+    return [names, &problems, &rules, &sink](const CsvRow& row) {
+        Fields fields;
+        for (std::size_t c = 0; c < names.size(); ++c) fields.emplace_back(names[c], unprotect_csv_field(row.fields[c]));
+        auto event = event_from_fields(fields, row.line, problems, rules);
+        if (event && problems.count == 0) sink.event(std::move(*event));
+    };
+}
+
+detail::CsvRecord entries_csv(const CsvRow& header, Problems& problems, const ImportRules& rules, ImportSink& sink) {
+    std::vector<ColumnSpec> specs;
+    auto names = header_names<ColumnSpec>(
+        header, [](const std::string& name) { return column_named(name); }, specs,
+        "unknown column: expected painlog's CSV header (id,time,zone,day,pain,mood,…), "
+        "or use --format daylio for a Daylio export",
+        {"time", "zone"}, problems);
+    return [names, specs, &problems, &rules, &sink](const CsvRow& row) {
+        auto entry = entry_from_row(row, names, specs, problems, rules);
+        if (problems.count == 0) sink.entry(std::move(entry));
+    };
+}
+
+// Collects what a reader hands over, for the parse_* functions.
+class Collector final : public ImportSink {
+public:
+    explicit Collector(ImportData& data) : data_(data) {}
+    void entry(Entry entry) override { data_.entries.push_back(std::move(entry)); }
+    void event(Event event) override { data_.events.push_back(std::move(event)); }
+    void result(QuestionnaireResult result) override { data_.results.push_back(std::move(result)); }
+    void forget(Kind kind) override {
+        if (kind == Kind::entries) data_.entries.clear();
+        else if (kind == Kind::events) data_.events.clear();
+        else data_.results.clear();
+    }
+
+private:
+    ImportData& data_;
+};
+
+}  // namespace
+
+namespace detail {
+
+std::vector<ImportProblem> read_csv_records(std::istream& in, std::string_view empty_file,
+                                            const CsvHeader& read_header) {
+    CsvReader reader(in);
+    Problems problems;
+    auto header = reader.next();
+    if (header) {
+        auto record = read_header(*header, problems);
+        bool header_ok = problems.count == 0;
+        // Read on after a bad header too: a problem of the CSV itself outranks it.
+        while (auto row = reader.next()) {
+            if (!header_ok) continue;
+            if (row->fields.size() == header->fields.size()) record(*row);
+            else
+                problems.add(row->line, "",
+                             fmt::format("{} fields: expected {} as in the header", row->fields.size(),
+                                         header->fields.size()));
+        }
+    }
+    if (const auto& problem = reader.problem()) return {{problem->line, "", problem->message}};
+    if (!header) return {{1, "", std::string(empty_file)}};
+    return std::move(problems.list);
+}
+
+ParsedImport collect(const ImportReader& read) {
+    ParsedImport result;
+    Collector collector(result.data);
+    result.problems = read(collector);
     if (!result.problems.empty()) result.data = {};
     return result;
+}
+
+}  // namespace detail
+
+std::vector<ImportProblem> read_painlog_csv(std::istream& in, const ImportRules& rules, ImportSink& sink) {
+    return detail::read_csv_records(in, "empty file: expected a header row (time,zone,…)",
+                                    [&](const CsvRow& header, Problems& problems) {
+                                        for (const auto& raw : header.fields)
+                                            if (unprotect_csv_field(raw) == "kind")
+                                                return events_csv(header, problems, rules, sink);
+                                        return entries_csv(header, problems, rules, sink);
+                                    });
+}
+
+ParsedImport parse_painlog_csv(std::string_view text, const ImportRules& rules) {
+    return detail::collect([&](ImportSink& sink) {
+        std::istringstream in{std::string(text)};
+        return read_painlog_csv(in, rules, sink);
+    });
 }
 
 // ---- JSON -----------------------------------------------------------------
@@ -396,28 +445,64 @@ namespace {
 
 using json = nlohmann::json;
 
-// Counts line feeds as nlohmann's lexer reads, so that the parser callback
-// knows on which line each object starts.
-struct LineCountingIterator {
-    using iterator_category = std::forward_iterator_tag;
+// The input of nlohmann's lexer, read from a stream in chunks. It counts
+// line feeds as the lexer reads, so that the reader knows on which line each
+// element starts, and notes what the problems of a file that is not JSON at
+// all need: the first NUL byte and whether there is any text.
+class JsonSource {
+public:
+    explicit JsonSource(std::istream& in) : in_(in) {}
+    [[nodiscard]] bool at_end() {
+        if (pos_ == buffer_.size()) refill();
+        return pos_ == buffer_.size();
+    }
+    [[nodiscard]] char current() const { return buffer_[pos_]; }
+    void advance() {
+        char c = buffer_[pos_++];
+        if (c == '\n') ++line_;
+        else if (c == '\0' && nul_line_ == 0) nul_line_ = line_;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') has_text_ = true;
+    }
+    // Reads what the lexer left, for the NUL and text checks.
+    void drain() {
+        while (!at_end()) advance();
+    }
+    [[nodiscard]] std::size_t line() const { return line_; }
+    [[nodiscard]] std::size_t nul_line() const { return nul_line_; }  // 0: none
+    [[nodiscard]] bool has_text() const { return has_text_; }
+
+private:
+    void refill() {
+        buffer_.resize(64 * 1024);
+        in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        if (in_.bad()) throw RuntimeError("cannot read the input to its end; nothing was imported");
+        buffer_.resize(static_cast<std::size_t>(in_.gcount()));
+        pos_ = 0;
+    }
+
+    std::istream& in_;
+    std::string buffer_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+    std::size_t nul_line_ = 0;
+    bool has_text_ = false;
+};
+
+struct JsonSourceIterator {
+    using iterator_category = std::input_iterator_tag;
     using value_type = char;
     using difference_type = std::ptrdiff_t;
     using pointer = const char*;
-    using reference = const char&;
-    const char* p = nullptr;
-    std::size_t* line = nullptr;
-    reference operator*() const { return *p; }
-    LineCountingIterator& operator++() {
-        if (*p == '\n') ++*line;
-        ++p;
+    using reference = char;
+    JsonSource* source = nullptr;  // nullptr: the end
+    reference operator*() const { return source->current(); }
+    JsonSourceIterator& operator++() {
+        source->advance();
         return *this;
     }
-    LineCountingIterator operator++(int) {
-        auto copy = *this;
-        ++*this;
-        return copy;
-    }
-    bool operator==(const LineCountingIterator& other) const { return p == other.p; }
+    // Only ever compared with the end.
+    bool operator==(const JsonSourceIterator& other) const { return ended() == other.ended(); }
+    [[nodiscard]] bool ended() const { return source == nullptr || source->at_end(); }
 };
 
 std::string type_name(const json& value) {
@@ -437,7 +522,7 @@ std::optional<std::string> json_integer_text(const json& value, EntryBuilder& b,
 }
 
 void json_entry(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
-                ParsedImport& result) {
+                ImportSink& sink) {
     auto before = problems.count;
     if (!object.is_object()) {
         problems.add(line, "", fmt::format("{}: expected an entry object", type_name(object)));
@@ -519,11 +604,11 @@ void json_entry(const json& object, std::size_t line, Problems& problems, const 
         }
     }
     b.finish("time", "day", before);
-    if (problems.count == before) result.data.entries.push_back(std::move(b.entry));
+    if (problems.count == before) sink.entry(std::move(b.entry));
 }
 
 void json_event(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
-                ParsedImport& result) {
+                ImportSink& sink) {
     if (!object.is_object()) return problems.add(line, "", fmt::format("{}: expected an event object", type_name(object)));
     Fields fields;
     bool ok = true;
@@ -534,11 +619,12 @@ void json_event(const json& object, std::size_t line, Problems& problems, const 
         else ok = false, problems.add(line, key, fmt::format("{}: expected {}", type_name(value),
                                                              key == "id" ? "a whole number" : "a string"));
     }
-    if (ok) event_from_fields(fields, line, problems, rules, result.data.events);
+    if (!ok) return;
+    if (auto event = event_from_fields(fields, line, problems, rules)) sink.event(std::move(*event));
 }
 
 void json_result(const json& object, std::size_t line, Problems& problems, const ImportRules& rules,
-                 ParsedImport& result) {
+                 ImportSink& sink) {
     if (!object.is_object())
         return problems.add(line, "", fmt::format("{}: expected a questionnaire result object", type_name(object)));
     auto before = problems.count;
@@ -608,76 +694,164 @@ void json_result(const json& object, std::size_t line, Problems& problems, const
                                                        json(*score).dump(), json(r.score).dump()));
     if (auto message = check_diary_day(r.at, r.zone, r.day, day_given, rules); !message.empty())
         return problems.add(line, "day", message);
-    result.data.results.push_back(std::move(r));
+    sink.result(std::move(r));
 }
 
 }  // namespace
 
-ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules) {
-    ParsedImport result;
-    Problems problems;
-    if (text.find('\0') != std::string_view::npos) {
-        std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(text.find('\0')), '\n'));
-        result.problems.push_back({line, "", "NUL byte: this is not a text file"});
-        return result;
-    }
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        result.problems.push_back({1, "", "empty file: expected painlog's JSON export"});
-        return result;
-    }
-    std::size_t line = 1;
-    std::string section;
-    std::map<std::string, std::vector<std::size_t>> object_lines;  // section → line of each element
-    json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
-        if (event == json::parse_event_t::key && depth == 1) section = parsed.get<std::string>();
-        bool element_start = event == json::parse_event_t::object_start ||
-                             event == json::parse_event_t::array_start || event == json::parse_event_t::value;
-        if (element_start && depth == 2)
-            object_lines[section].push_back(line);
+namespace {
+
+bool is_section(std::string_view key) { return key == "entries" || key == "events" || key == "questionnaires"; }
+
+// nlohmann's SAX events turned into one call per element of the entries,
+// events and questionnaires arrays, each element built as the DOM parser
+// would build it, so that no more than one is held. Problems are kept by
+// top-level key and put in key order at the end, the order in which they
+// came when the whole document was parsed first.
+class JsonReader {
+public:
+    JsonReader(const JsonSource& source, const ImportRules& rules, ImportSink& sink)
+        : source_(source), rules_(rules), sink_(sink) {}
+
+    bool null() { return value(nullptr, source_.line()); }
+    bool boolean(bool v) { return value(v, source_.line()); }
+    bool number_integer(json::number_integer_t v) { return value(v, source_.line()); }
+    bool number_unsigned(json::number_unsigned_t v) { return value(v, source_.line()); }
+    bool number_float(json::number_float_t v, const std::string&) { return value(v, source_.line()); }
+    bool string(std::string& v) { return value(std::move(v), source_.line()); }
+    bool binary(json::binary_t& v) { return value(json::binary(std::move(v)), source_.line()); }
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(std::string& k) {
+        if (!building_.empty()) {
+            building_.back().key = std::move(k);
+        } else {
+            // A repeated key replaces the earlier value, as in the DOM.
+            key_ = std::move(k);
+            if (by_key_.contains(key_) && is_section(key_))
+                sink_.forget(key_ == "entries" ? ImportSink::Kind::entries
+                             : key_ == "events" ? ImportSink::Kind::events
+                                                : ImportSink::Kind::results);
+            by_key_[key_] = {};
+        }
         return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+        error_ = e.what();
+        return false;
+    }
+
+    // The problems once the parse has succeeded.
+    std::vector<ImportProblem> problems() const;
+    [[nodiscard]] const std::optional<std::string>& error() const { return error_; }
+
+private:
+    struct Open {
+        json value;
+        std::string key;
     };
-    json doc;
-    try {
-        LineCountingIterator first{text.data(), &line}, last{text.data() + text.size(), &line};
-        doc = json::parse(first, last, callback);
-    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
-        std::string_view what = e.what();
-        auto colon = what.find(": ");
-        auto message = colon == std::string_view::npos ? what : what.substr(colon + 2);
-        result.problems.push_back({line, "", fmt::format("not valid JSON: {}", message)});
-        return result;
+
+    bool open(json container) {
+        if (building_.empty() && ((depth_ == 0 && container.is_object()) ||
+                                  (depth_ == 1 && container.is_array() && is_section(key_)))) {
+            ++depth_;  // the document and the sections are not built, only their elements
+            return true;
+        }
+        if (building_.empty()) start_line_ = source_.line();
+        building_.push_back({std::move(container), {}});
+        return true;
     }
-    if (!doc.is_object()) {
-        result.problems.push_back({1, "", fmt::format("{}: expected painlog's JSON export, an object", type_name(doc))});
-        return result;
+    bool close() {
+        if (building_.empty()) {
+            --depth_;
+            return true;
+        }
+        auto done = std::move(building_.back().value);
+        building_.pop_back();
+        return value(std::move(done), start_line_);
     }
-    auto format = doc.find("format");
-    if (format == doc.end() || *format != "painlog")
+    bool value(json v, std::size_t line) {
+        if (building_.empty()) return complete(std::move(v), line);
+        auto& top = building_.back();
+        if (top.value.is_array()) top.value.push_back(std::move(v));
+        else top.value[top.key] = std::move(v);
+        return true;
+    }
+    bool complete(json v, std::size_t line);
+
+    const JsonSource& source_;
+    const ImportRules& rules_;
+    ImportSink& sink_;
+    std::size_t depth_ = 0;  // 1: in the document, 2: in a section's array
+    std::vector<Open> building_;
+    std::size_t start_line_ = 1;
+    std::string key_;
+    std::map<std::string, Problems> by_key_;
+    std::optional<json> format_, version_;
+    std::optional<std::string> not_an_object_;
+    std::optional<std::string> error_;
+};
+
+bool JsonReader::complete(json v, std::size_t line) {
+    if (depth_ == 0) {
+        not_an_object_ = type_name(v);
+    } else if (depth_ == 2) {
+        auto parse = key_ == "entries" ? json_entry : key_ == "events" ? json_event : json_result;
+        parse(v, line, by_key_[key_], rules_, sink_);
+    } else if (key_ == "format") {
+        format_ = std::move(v);
+    } else if (key_ == "format_version") {
+        version_ = std::move(v);
+    } else if (is_section(key_)) {
+        by_key_[key_].add(1, key_, fmt::format("{}: expected an array", type_name(v)));
+    } else {
+        by_key_[key_].add(1, key_, "unknown key: expected format, format_version, entries, events, questionnaires");
+    }
+    return true;
+}
+
+std::vector<ImportProblem> JsonReader::problems() const {
+    if (not_an_object_)
+        return {{1, "", fmt::format("{}: expected painlog's JSON export, an object", *not_an_object_)}};
+    Problems problems;
+    if (!format_ || *format_ != "painlog")
         problems.add(1, "format", "expected \"format\": \"painlog\" (is this painlog's JSON export?)");
-    auto version = doc.find("format_version");
-    if (version == doc.end() || !version->is_number_integer() || version->get<std::int64_t>() != export_format_version)
+    if (!version_ || !version_->is_number_integer() || version_->get<std::int64_t>() != export_format_version)
         problems.add(1, "format_version",
                      fmt::format("{}: expected {} (this painlog reads format version {})",
-                                 version == doc.end() ? std::string("missing") : version->dump(),
-                                 export_format_version, export_format_version));
-    for (const auto& [key, value] : doc.items()) {
-        if (key == "format" || key == "format_version") continue;
-        if (key != "entries" && key != "events" && key != "questionnaires") {
-            problems.add(1, key, "unknown key: expected format, format_version, entries, events, questionnaires");
-            continue;
-        }
-        if (!value.is_array()) {
-            problems.add(1, key, fmt::format("{}: expected an array", type_name(value)));
-            continue;
-        }
-        const auto& lines = object_lines[key];
-        auto parse = key == "entries" ? json_entry : key == "events" ? json_event : json_result;
-        for (std::size_t i = 0; i < value.size(); ++i)
-            parse(value[i], i < lines.size() ? lines[i] : 1, problems, rules, result);
-    }
-    result.problems = std::move(problems.list);
-    if (!result.problems.empty()) result.data = {};
-    return result;
+                                 version_ ? version_->dump() : std::string("missing"), export_format_version,
+                                 export_format_version));
+    for (const auto& [key, found] : by_key_)
+        for (const auto& p : found.list) problems.add(p.line, p.column, p.message);
+    return std::move(problems.list);
+}
+
+}  // namespace
+
+std::vector<ImportProblem> read_painlog_json(std::istream& in, const ImportRules& rules, ImportSink& sink) {
+    JsonSource source(in);
+    JsonReader reader(source, rules, sink);
+    bool parsed = json::sax_parse(JsonSourceIterator{&source}, JsonSourceIterator{}, &reader);
+    auto error_line = source.line();
+    // nlohmann's lexer takes a NUL byte for the end of the input: a file
+    // with one is refused as not text, whatever came before it.
+    source.drain();
+    if (source.nul_line() != 0) return {{source.nul_line(), "", "NUL byte: this is not a text file"}};
+    if (parsed) return reader.problems();
+    if (!source.has_text()) return {{1, "", "empty file: expected painlog's JSON export"}};
+    std::string what = reader.error().value_or("");  // parse_error, and out_of_range for a number like 1e999
+    auto colon = what.find(": ");
+    auto message = colon == std::string::npos ? what : what.substr(colon + 2);
+    return {{error_line, "", fmt::format("not valid JSON: {}", message)}};
+}
+
+ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules) {
+    return detail::collect([&](ImportSink& sink) {
+        std::istringstream in{std::string(text)};
+        return read_painlog_json(in, rules, sink);
+    });
 }
 
 // ---- writing --------------------------------------------------------------
@@ -778,102 +952,287 @@ std::string day_text(Day day) {
 
 }  // namespace
 
-ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, const ImportProgress& progress) {
-    ImportCounts counts;
-    std::vector<Entry> old_entries;
+namespace {
+
+constexpr std::string_view entry_insert =
+    "INSERT INTO entry (id, at, zone, day, pain, mood, energy, sleep_quality, activity, sleep_hours, note) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+// The entries at one instant, with the ratings in all_ratings order.
+std::string same_instant_select() {
+    std::string ratings;
+    for (auto r : all_ratings) ratings += fmt::format("{}, ", name_of(r));
+    return fmt::format("SELECT id, zone, {}sleep_hours, note FROM entry WHERE at = ?", ratings);
+}
+
+// Writes entries into the diary as a reader hands them over, so that no more
+// than one is held: the diary itself, inside the import's transaction,
+// remembers those already written for the Identity check. Events and
+// questionnaire results are few; they are held and written at the end.
+class DiaryWriter final : public ImportSink {
+public:
+    DiaryWriter(Diary& diary, DryRun dry_run, EntryOrder order, const ImportProgress& progress)
+        : diary_(diary),
+          dry_run_(dry_run),
+          order_(order),
+          progress_(progress),
+          same_instant_(diary.db(), same_instant_select()),
+          tags_of_(diary.db(), "SELECT kind, name FROM entry_tag WHERE entry_id = ?"),
+          id_taken_(diary.db(), "SELECT 1 FROM entry WHERE id = ?"),
+          insert_(diary.db(), std::string(entry_insert)),
+          insert_tag_(diary.db(), "INSERT INTO entry_tag (entry_id, kind, name) VALUES (?, ?, ?)") {
+        base_id_ = diary.db().execAndGet("SELECT coalesce(max(id), 0) FROM entry").getInt64();
+        // Entries are the only rows written before finish: back to here forgets them.
+        if (dry_run == DryRun::no) diary.db().exec("SAVEPOINT import_entries");
+    }
+
+    void entry(Entry e) override {
+        if (in_diary(e) || (dry_run_ == DryRun::yes && !seen_.insert(identity_of(e)).second)) {
+            ++counts_.entries_skipped;
+            return;
+        }
+        ++counts_.entries_added;
+        if (dry_run_ == DryRun::no) insert(e);
+    }
+    void event(Event e) override { events_.push_back(std::move(e)); }
+    void result(QuestionnaireResult r) override { results_.push_back(std::move(r)); }
+    void forget(Kind kind) override;
+
+    ImportCounts finish();
+
+private:
+    bool in_diary(const Entry& e);
+    std::optional<std::int64_t> id_for(std::int64_t file_id);
+    void insert(const Entry& e);
+    void renumber_new_entries(const std::function<void()>& fill_order, bool overlapping);
+    void tick() {
+        if (progress_ && ++done_ % 1000 == 0) progress_(done_);
+    }
+
+    Diary& diary_;
+    DryRun dry_run_;
+    EntryOrder order_;
+    const ImportProgress& progress_;
+    SQLite::Statement same_instant_, tags_of_, id_taken_, insert_, insert_tag_;
+    ImportCounts counts_;
+    std::vector<Event> events_;
+    std::vector<QuestionnaireResult> results_;
+    std::unordered_set<std::string> seen_;  // a dry run's would-be entries, which are not written
+    std::int64_t base_id_ = 0;              // the largest entry id before the import
+    bool keeping_ids_ = true;
+    std::vector<std::int64_t> kept_ids_;
+    std::int64_t provisional_ids_ = 0;  // EntryOrder::by_time: how many were written
+    std::size_t done_ = 0;
+};
+
+// EntryOrder::by_time writes entries at ids this far above the diary's, out
+// of the way of their final ids, which only the whole file decides.
+constexpr std::int64_t provisional_offset = std::int64_t{1} << 40;
+
+void DiaryWriter::forget(Kind kind) {
+    if (kind == Kind::events) return events_.clear();
+    if (kind == Kind::results) return results_.clear();
+    if (dry_run_ == DryRun::no) diary_.db().exec("ROLLBACK TO import_entries");
+    seen_.clear();
+    counts_.entries_added = counts_.entries_skipped = 0;
+    keeping_ids_ = true;
+    kept_ids_.clear();
+    provisional_ids_ = 0;
+}
+
+// Identity (import.hpp) against the diary: an equal entry has the same
+// instant, so only those need comparing, found by entry_by_at.
+bool DiaryWriter::in_diary(const Entry& e) {
+    same_instant_.reset();
+    same_instant_.bind(1, utc_text(e.at));
+    std::string identity;
+    while (same_instant_.executeStep()) {
+        Entry old;
+        old.at = e.at;
+        old.zone = same_instant_.getColumn(1).getString();
+        for (std::size_t i = 0; i < all_ratings.size(); ++i) {
+            auto column = same_instant_.getColumn(static_cast<int>(2 + i));
+            if (!column.isNull()) old.ratings[i] = column.getInt();
+        }
+        auto sleep = same_instant_.getColumn(static_cast<int>(2 + all_ratings.size()));
+        if (!sleep.isNull()) old.sleep_hours = sleep.getDouble();
+        old.note = same_instant_.getColumn(static_cast<int>(3 + all_ratings.size())).getString();
+        tags_of_.reset();
+        tags_of_.bind(1, same_instant_.getColumn(0).getInt64());
+        while (tags_of_.executeStep())
+            add_tag(old.tags, {*tag_kind_named(tags_of_.getColumn(0).getString()), tags_of_.getColumn(1).getString()});
+        if (identity.empty()) identity = identity_of(e);
+        if (identity_of(old) == identity) {
+            same_instant_.reset();
+            return true;
+        }
+    }
+    return false;
+}
+
+// The file's ids are kept while every entry added so far had a free one. The
+// first that has none, or a taken one, decides that none are kept: those
+// written so far are given the ids they would have had as new entries.
+std::optional<std::int64_t> DiaryWriter::id_for(std::int64_t file_id) {
+    if (order_ == EntryOrder::by_time) return base_id_ + provisional_offset + ++provisional_ids_;
+    if (!keeping_ids_) return std::nullopt;
+    if (file_id > 0) {
+        id_taken_.reset();
+        id_taken_.bind(1, file_id);
+        if (!id_taken_.executeStep()) {
+            kept_ids_.push_back(file_id);
+            return file_id;
+        }
+    }
+    keeping_ids_ = false;
+    if (!kept_ids_.empty()) {
+        renumber_new_entries([&] {
+            SQLite::Statement add(diary_.db(), "INSERT INTO temp.import_order (old, new) VALUES (?, ?)");
+            for (std::size_t i = 0; i < kept_ids_.size(); ++i) {
+                add.bind(1, kept_ids_[i]);
+                add.bind(2, base_id_ + static_cast<std::int64_t>(i) + 1);
+                add.exec();
+                add.reset();
+            }
+        }, true);
+    }
+    kept_ids_ = {};
+    return std::nullopt;
+}
+
+// Moves entries (and their tags) from the ids in temp.import_order's old to
+// those in its new; the foreign keys are checked at commit. When the two
+// sets may overlap, through negative ids so that no two rows share one.
+void DiaryWriter::renumber_new_entries(const std::function<void()>& fill_order, bool overlapping) {
+    auto& db = diary_.db();
+    db.exec("CREATE TEMP TABLE import_order (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)");
+    fill_order();
+    db.exec("PRAGMA defer_foreign_keys = ON");
+    std::string_view old = "o.old";
+    if (overlapping) {
+        db.exec("UPDATE entry SET id = -id WHERE id IN (SELECT old FROM temp.import_order)");
+        db.exec("UPDATE entry_tag SET entry_id = -entry_id WHERE entry_id IN (SELECT old FROM temp.import_order)");
+        old = "-o.old";
+    }
+    db.exec(fmt::format("UPDATE entry SET id = o.new FROM temp.import_order o WHERE entry.id = {}", old));
+    db.exec(fmt::format("UPDATE entry_tag SET entry_id = o.new FROM temp.import_order o WHERE entry_tag.entry_id = {}",
+                        old));
+    db.exec("DROP TABLE temp.import_order");
+}
+
+void DiaryWriter::insert(const Entry& e) {
+    if (auto id = id_for(e.id)) insert_.bind(1, *id);
+    else insert_.bind(1);
+    insert_.bind(2, utc_text(e.at));
+    insert_.bind(3, e.zone);
+    insert_.bind(4, day_text(e.day));
+    int index = 5;
+    for (auto r : {Rating::pain, Rating::mood, Rating::energy, Rating::sleep_quality, Rating::activity}) {
+        if (e.rating(r)) insert_.bind(index, *e.rating(r));
+        else insert_.bind(index);
+        ++index;
+    }
+    if (e.sleep_hours) insert_.bind(10, *e.sleep_hours);
+    else insert_.bind(10);
+    insert_.bind(11, e.note);
+    insert_.exec();
+    insert_.reset();
+    auto id = diary_.db().getLastInsertRowid();
+    for (const auto& tag : e.tags) {
+        insert_tag_.bind(1, id);
+        insert_tag_.bind(2, std::string(name_of(tag.kind)));
+        insert_tag_.bind(3, tag.name);
+        insert_tag_.exec();
+        insert_tag_.reset();
+    }
+    tick();
+}
+
+ImportCounts DiaryWriter::finish() {
+    if (provisional_ids_ > 0)
+        renumber_new_entries(
+            [&] {
+                diary_.db().exec(fmt::format("INSERT INTO temp.import_order (old, new) SELECT id, {} + row_number() "
+                                             "OVER (ORDER BY at, id) FROM entry WHERE id > {}",
+                                             base_id_, base_id_ + provisional_offset));
+            },
+            false);
     std::vector<Event> old_events;
     std::vector<QuestionnaireResult> old_results;
-    if (!data.entries.empty()) {
-        auto [from, to] = day_span(data.entries);
-        old_entries = diary.entries({from, to, {}});
+    if (!events_.empty()) old_events = events(diary_);
+    if (!results_.empty()) {
+        auto [from, to] = day_span(results_);
+        old_results = questionnaire_results(diary_, std::nullopt, from, to);
     }
-    if (!data.events.empty()) old_events = events(diary);
-    if (!data.results.empty()) {
-        auto [from, to] = day_span(data.results);
-        old_results = questionnaire_results(diary, std::nullopt, from, to);
-    }
-    auto entries = plan(diary, data.entries, old_entries, "entry");
-    auto new_events = plan(diary, data.events, old_events, "event");
-    auto results = plan(diary, data.results, old_results, "questionnaire");
-    counts.entries_added = entries.add.size();
-    counts.entries_skipped = entries.skipped;
-    counts.events_added = new_events.add.size();
-    counts.events_skipped = new_events.skipped;
-    counts.results_added = results.add.size();
-    counts.results_skipped = results.skipped;
-    if (dry_run == DryRun::yes) return counts;
+    auto new_events = plan(diary_, events_, old_events, "event");
+    auto results = plan(diary_, results_, old_results, "questionnaire");
+    counts_.events_added = new_events.add.size();
+    counts_.events_skipped = new_events.skipped;
+    counts_.results_added = results.add.size();
+    counts_.results_skipped = results.skipped;
+    if (dry_run_ == DryRun::yes) return counts_;
 
     auto bind_id = [](SQLite::Statement& st, bool keep, std::int64_t id) {
         if (keep) st.bind(1, id);
         else st.bind(1);
     };
-    diary.write([&] {
-        SQLite::Statement insert(diary.db(), "INSERT INTO entry (id, at, zone, day, pain, mood, energy, sleep_quality, "
-                                             "activity, sleep_hours, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        SQLite::Statement insert_tag(diary.db(), "INSERT INTO entry_tag (entry_id, kind, name) VALUES (?, ?, ?)");
-        std::size_t done = 0, total = entries.add.size() + new_events.add.size() + results.add.size();
-        auto tick = [&] {
-            if (progress && (++done % 1000 == 0 || done == total)) progress(done, total);
-        };
-        for (const auto* e : entries.add) {
-            bind_id(insert, entries.keep_ids, e->id);
-            insert.bind(2, utc_text(e->at));
-            insert.bind(3, e->zone);
-            insert.bind(4, day_text(e->day));
-            int index = 5;
-            for (auto r : {Rating::pain, Rating::mood, Rating::energy, Rating::sleep_quality, Rating::activity}) {
-                if (e->rating(r)) insert.bind(index, *e->rating(r));
-                else insert.bind(index);
-                ++index;
-            }
-            if (e->sleep_hours) insert.bind(10, *e->sleep_hours);
-            else insert.bind(10);
-            insert.bind(11, e->note);
-            insert.exec();
-            insert.reset();
-            auto id = diary.db().getLastInsertRowid();
-            for (const auto& tag : e->tags) {
-                insert_tag.bind(1, id);
-                insert_tag.bind(2, std::string(name_of(tag.kind)));
-                insert_tag.bind(3, tag.name);
-                insert_tag.exec();
-                insert_tag.reset();
-            }
-            tick();
-        }
-        SQLite::Statement insert_event(diary.db(), "INSERT INTO event (id, kind, label, at, zone, day, note) "
-                                                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        for (const auto* e : new_events.add) {
-            bind_id(insert_event, new_events.keep_ids, e->id);
-            insert_event.bind(2, std::string(name_of(e->kind)));
-            insert_event.bind(3, e->label);
-            insert_event.bind(4, utc_text(e->at));
-            insert_event.bind(5, e->zone);
-            insert_event.bind(6, day_text(e->day));
-            insert_event.bind(7, e->note);
-            insert_event.exec();
-            insert_event.reset();
-            tick();
-        }
-        // Answers are stored as questionnaire.cpp stores them: "1,2,0,…".
-        SQLite::Statement insert_result(diary.db(), "INSERT INTO questionnaire (id, instrument, at, zone, day, answers, "
-                                                    "score) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        for (const auto* r : results.add) {
-            std::string answers;
-            for (int a : r->answers) answers += (answers.empty() ? "" : ",") + std::to_string(a);
-            bind_id(insert_result, results.keep_ids, r->id);
-            insert_result.bind(2, std::string(name_of(r->instrument)));
-            insert_result.bind(3, utc_text(r->at));
-            insert_result.bind(4, r->zone);
-            insert_result.bind(5, day_text(r->day));
-            insert_result.bind(6, answers);
-            insert_result.bind(7, r->score);
-            insert_result.exec();
-            insert_result.reset();
-            tick();
-        }
-    });
-    return counts;
+    SQLite::Statement insert_event(diary_.db(), "INSERT INTO event (id, kind, label, at, zone, day, note) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const auto* e : new_events.add) {
+        bind_id(insert_event, new_events.keep_ids, e->id);
+        insert_event.bind(2, std::string(name_of(e->kind)));
+        insert_event.bind(3, e->label);
+        insert_event.bind(4, utc_text(e->at));
+        insert_event.bind(5, e->zone);
+        insert_event.bind(6, day_text(e->day));
+        insert_event.bind(7, e->note);
+        insert_event.exec();
+        insert_event.reset();
+        tick();
+    }
+    // Answers are stored as questionnaire.cpp stores them: "1,2,0,…".
+    SQLite::Statement insert_result(diary_.db(), "INSERT INTO questionnaire (id, instrument, at, zone, day, answers, "
+                                                 "score) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const auto* r : results.add) {
+        std::string answers;
+        for (int a : r->answers) answers += (answers.empty() ? "" : ",") + std::to_string(a);
+        bind_id(insert_result, results.keep_ids, r->id);
+        insert_result.bind(2, std::string(name_of(r->instrument)));
+        insert_result.bind(3, utc_text(r->at));
+        insert_result.bind(4, r->zone);
+        insert_result.bind(5, day_text(r->day));
+        insert_result.bind(6, answers);
+        insert_result.bind(7, r->score);
+        insert_result.exec();
+        insert_result.reset();
+        tick();
+    }
+    return counts_;
+}
+
+}  // namespace
+
+ImportOutcome import_records(Diary& diary, const ImportReader& read, DryRun dry_run, EntryOrder order,
+                             const ImportProgress& progress) {
+    std::optional<SQLite::Transaction> transaction;
+    if (dry_run == DryRun::no) transaction.emplace(diary.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    DiaryWriter writer(diary, dry_run, order, progress);
+    ImportOutcome outcome;
+    outcome.problems = read(writer);
+    if (!outcome.problems.empty()) return outcome;  // the transaction rolls back what was written
+    outcome.counts = writer.finish();
+    if (transaction) transaction->commit();
+    return outcome;
+}
+
+ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, const ImportProgress& progress) {
+    auto read = [&](ImportSink& sink) {
+        for (const auto& e : data.entries) sink.entry(e);
+        for (const auto& e : data.events) sink.event(e);
+        for (const auto& r : data.results) sink.result(r);
+        return std::vector<ImportProblem>{};
+    };
+    return import_records(diary, read, dry_run, EntryOrder::as_read, progress).counts;
 }
 
 }  // namespace painlog

@@ -2,11 +2,14 @@
 // Helpers shared by the importers (import.cpp, daylio.cpp); not an interface.
 
 #include <cstdint>
+#include <functional>
+#include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "painlog/csv_reader.hpp"
 #include "painlog/error.hpp"
 #include "painlog/import.hpp"
 
@@ -27,5 +30,18 @@ struct Problems {
 [[nodiscard]] bool known_zone(const std::string& name);
 [[nodiscard]] std::string zone_problem(std::string_view zone);
 [[nodiscard]] std::optional<std::int64_t> parse_positive_id(std::string_view text);
+
+// What to do with each record of a CSV file, chosen by its header.
+using CsvRecord = std::function<void(const CsvRow& row)>;
+using CsvHeader = std::function<CsvRecord(const CsvRow& header, Problems& problems)>;
+// Reads a CSV file record by record: the header first, then each record
+// that has as many fields as the header (another count is a problem; a
+// problem with the header skips the records). A problem of the CSV itself
+// (quoting, binary) replaces all others; a file without a header is the
+// problem `empty_file`.
+[[nodiscard]] std::vector<ImportProblem> read_csv_records(std::istream& in, std::string_view empty_file,
+                                                          const CsvHeader& read_header);
+// What `read` hands over, collected, for the parse_* functions on a text.
+[[nodiscard]] ParsedImport collect(const ImportReader& read);
 
 }  // namespace painlog::detail

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "painlog/csv.hpp"
 #include "painlog/csv_reader.hpp"
@@ -100,4 +102,48 @@ TEST_CASE("is_valid_utf8 rejects overlong forms, surrogates and truncated sequen
     CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));      // U+D800
     CHECK_FALSE(is_valid_utf8("\xf0\x9f\x98"));      // cut short
     CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
+}
+
+TEST_CASE("CsvReader reads records across its buffer's edges as read_csv reads the whole text") {
+    // Far more than one 64 KiB buffer: quoted fields with line breaks and
+    // four-byte characters land on every possible edge.
+    std::string text = "n,note\r\n";
+    std::vector<std::string> notes;
+    for (int i = 0; i < 4000; ++i) {
+        notes.push_back(std::string(static_cast<std::size_t>(i % 7), 'x') + "😀, \"q\"\n" + std::to_string(i));
+        text += std::to_string(i) + "," + csv_field(notes.back()) + "\r\n";
+    }
+    std::istringstream in(text);
+    CsvReader reader(in);
+    auto header = reader.next();
+    REQUIRE(header);
+    CHECK(header->fields == std::vector<std::string>{"n", "note"});
+    std::size_t count = 0, line = 2;
+    while (auto row = reader.next()) {
+        REQUIRE(row->fields.size() == 2);
+        CHECK(row->fields[1] == notes[count]);
+        CHECK(row->line == line);
+        line += 2;
+        ++count;
+    }
+    CHECK(count == notes.size());
+    CHECK_FALSE(reader.problem());
+}
+
+TEST_CASE("CsvReader: binary anywhere outranks an earlier quoting problem; lines count across buffers") {
+    using namespace std::string_literals;
+    std::string lines;
+    for (int i = 0; i < 20000; ++i) lines += "abcdefgh\n";
+    auto quoting = read_csv("a\nx\"y\n" + lines + "z\0\n"s);
+    REQUIRE(quoting.problem);
+    CHECK(quoting.problem->line == 20003);
+    CHECK(quoting.problem->message.find("NUL") != std::string::npos);
+    auto cut = read_csv("a\n" + lines + "caf\xc3");  // a character cut off by the end of the file
+    REQUIRE(cut.problem);
+    CHECK(cut.problem->line == 20002);
+    CHECK(cut.problem->message.find("UTF-8") != std::string::npos);
+    auto late = read_csv("a\n" + lines + "\"open");
+    REQUIRE(late.problem);
+    CHECK(late.problem->line == 20002);
+    CHECK(late.rows.size() == 20001);
 }

@@ -1,8 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "painlog/daylio.hpp"
+#include "painlog/diary.hpp"
 #include "painlog/error.hpp"
 
 using namespace painlog;
@@ -113,4 +116,32 @@ TEST_CASE("Daylio: a header without full_date is not a Daylio export") {
     CHECK(parsed.problems[0].column == "full_date");
     CHECK(looks_like_daylio("full_date,date,weekday,time,mood\n"));
     CHECK_FALSE(looks_like_daylio("id,time,zone\n"));
+}
+
+TEST_CASE("Daylio streamed into a diary: new ids in time order, as from the parsed and sorted file") {
+    std::string csv = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+                      "2026-10-06,October 6,Tuesday,13:48,rad,walk,,\n"
+                      "2026-10-05,October 5,Monday,08:00,bad,,,x\n"
+                      "2026-10-06,October 6,Tuesday,09:00,meh,walk | read,,\n"
+                      "2026-10-04,October 4,Sunday,8:30 PM,good,,,\n";
+    auto streamed = Diary::in_memory();
+    Entry earlier;
+    earlier.at = *parse_iso_instant("2026-01-01T08:00:00Z");
+    earlier.zone = "UTC";
+    earlier.day = Day{date::year{2026} / 1 / 1};
+    earlier.rating(Rating::pain) = 2;
+    streamed.add(earlier);
+    std::istringstream in(csv);
+    auto outcome = import_records(
+        streamed, [&](ImportSink& sink) { return read_daylio_csv(in, london(), sink); }, DryRun::no,
+        EntryOrder::by_time);
+    REQUIRE(outcome.problems.empty());
+    CHECK(outcome.counts.entries_added == 4);
+    auto whole = Diary::in_memory();
+    whole.add(earlier);
+    (void)import_data(whole, parse_daylio_csv(csv, london()).data, DryRun::no);
+    CHECK(streamed.entries() == whole.entries());
+    std::vector<std::int64_t> ids;
+    for (const auto& e : streamed.entries()) ids.push_back(e.id);
+    CHECK(ids == std::vector<std::int64_t>{1, 2, 3, 4, 5});
 }

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 
 #include "painlog/diary.hpp"
 #include "painlog/entry_format.hpp"
 #include "painlog/export.hpp"
+#include "painlog/fhir.hpp"
 #include "painlog/import.hpp"
 
 using namespace painlog;
@@ -53,11 +55,45 @@ Diary sample_diary() {
 
 ImportRules rules() { return {at("2026-11-22T20:00:00Z"), 0}; }
 
+std::string exported(Diary& diary, ExportFormat format, std::optional<Day> from = {}, std::optional<Day> to = {}) {
+    std::ostringstream out;
+    write_export(diary, format, from, to, at("2026-11-22T20:00:00Z"), out);
+    return out.str();
+}
+
+nlohmann::ordered_json export_json(Diary& diary, std::optional<Day> from = {}, std::optional<Day> to = {}) {
+    return nlohmann::ordered_json::parse(exported(diary, ExportFormat::json, from, to));
+}
+
+// The documents as export built them whole before it streamed: the streamed
+// bytes must stay exactly these.
+std::string whole_json(Diary& diary) {
+    nlohmann::ordered_json j;
+    j["format"] = "painlog";
+    j["format_version"] = export_format_version;
+    j["entries"] = entries_json(diary.entries());
+    auto& events = j["events"] = nlohmann::ordered_json::array();
+    for (const auto& e : painlog::events(diary)) events.push_back(event_json(e));
+    auto& results = j["questionnaires"] = nlohmann::ordered_json::array();
+    for (const auto& r : questionnaire_results(diary, std::nullopt, {}, {})) results.push_back(questionnaire_json(r));
+    return j.dump(2) + "\n";
+}
+
+std::string whole_fhir(Diary& diary) {
+    auto bundle = fhir_bundle_header(at("2026-11-22T20:00:00Z"));
+    auto& list = bundle["entry"] = nlohmann::ordered_json::array();
+    for (const auto& e : diary.entries())
+        for (auto& o : fhir_observations(e)) list.push_back({{"resource", std::move(o)}});
+    for (const auto& r : questionnaire_results(diary, std::nullopt, {}, {}))
+        list.push_back({{"resource", fhir_observation(r)}});
+    return bundle.dump(2) + "\n";
+}
+
 }  // namespace
 
 TEST_CASE("export JSON: a format version and the three lists, in time order") {
     auto diary = sample_diary();
-    auto j = export_json(export_data(diary, {}, {}));
+    auto j = export_json(diary);
     CHECK(j["format"] == "painlog");
     CHECK(j["format_version"] == 1);
     REQUIRE(j["entries"].size() == 2);
@@ -70,23 +106,52 @@ TEST_CASE("export JSON: a format version and the three lists, in time order") {
 
 TEST_CASE("export CSV of entries is exactly list's CSV") {
     auto diary = sample_diary();
-    CHECK(export_csv(export_data(diary, {}, {})) == entries_csv(diary.entries()));
+    CHECK(exported(diary, ExportFormat::entries_csv) == entries_csv(diary.entries()));
+}
+
+TEST_CASE("streamed JSON and FHIR are byte for byte the documents built whole") {
+    auto diary = sample_diary();
+    CHECK(exported(diary, ExportFormat::json) == whole_json(diary));
+    CHECK(exported(diary, ExportFormat::fhir) == whole_fhir(diary));
+    auto empty = Diary::in_memory();
+    CHECK(exported(empty, ExportFormat::json) == whole_json(empty));
+    CHECK(exported(empty, ExportFormat::fhir) == whole_fhir(empty));
+}
+
+TEST_CASE("Diary::for_each_entry gives each entry its own tags, in time order, for every kind of query") {
+    auto diary = sample_diary();
+    Entry later;  // same instant as the New York entry: the id breaks the tie
+    later.at = at("2026-11-19T23:00:00Z");
+    later.zone = "UTC";
+    later.day = Day{date::year{2026} / 11 / 19};
+    add_tag(later.tags, {TagKind::worse, "cold"});
+    diary.add(later);
+    for (EntryQuery query : {EntryQuery{}, EntryQuery{Day{date::year{2026} / 11 / 20}, {}, {}},
+                             EntryQuery{{}, Day{date::year{2026} / 11 / 19}, {}}, EntryQuery{{}, {}, 2}}) {
+        std::vector<Entry> streamed;
+        diary.for_each_entry(query, [&](Entry e) { streamed.push_back(std::move(e)); });
+        std::vector<Entry> one_by_one;
+        for (const auto& e : diary.entries(query)) one_by_one.push_back(diary.get(e.id));
+        CHECK(streamed == one_by_one);
+    }
+    CHECK(diary.entries().size() == 3);
+    CHECK(diary.entries({{}, {}, 2}).at(0).tags == std::vector<Tag>{{TagKind::worse, "cold"}});
 }
 
 TEST_CASE("export keeps a period by diary day") {
     auto diary = sample_diary();
-    auto data = export_data(diary, Day{date::year{2026} / 11 / 19}, Day{date::year{2026} / 11 / 19});
-    CHECK(data.entries.size() == 1);
-    CHECK(data.events.empty());
-    CHECK(data.results.empty());
+    Day day{date::year{2026} / 11 / 19};
+    auto j = export_json(diary, day, day);
+    CHECK(j["entries"].size() == 1);
+    CHECK(j["events"].empty());
+    CHECK(j["questionnaires"].empty());
+    CHECK(exported(diary, ExportFormat::events_csv, day, day) == "id,kind,label,time,zone,day,note\r\n");
 }
 
 TEST_CASE("round trip: export, import into an empty diary, export again gives the same bytes") {
     auto diary = sample_diary();
-    auto data = export_data(diary, {}, {});
-
     SUBCASE("JSON") {
-        auto first = export_json(data).dump(2);
+        auto first = exported(diary, ExportFormat::json);
         auto parsed = parse_painlog_json(first, rules());
         REQUIRE(parsed.problems.empty());
         auto fresh = Diary::in_memory();
@@ -94,11 +159,11 @@ TEST_CASE("round trip: export, import into an empty diary, export again gives th
         CHECK(counts.entries_added == 2);
         CHECK(counts.events_added == 1);
         CHECK(counts.results_added == 3);
-        CHECK(export_json(export_data(fresh, {}, {})).dump(2) == first);
+        CHECK(exported(fresh, ExportFormat::json) == first);
     }
     SUBCASE("CSV: entries and events") {
-        auto entries = export_csv(data);
-        auto events = events_csv(data.events);
+        auto entries = exported(diary, ExportFormat::entries_csv);
+        auto events = exported(diary, ExportFormat::events_csv);
         CHECK(events == "id,kind,label,time,zone,day,note\r\n"
                         "1,infusion,\"ketamine, 0.5 mg/kg\",2026-11-18T10:00:00+00:00,Europe/London,2026-11-18,'=first\r\n");
         auto fresh = Diary::in_memory();
@@ -107,9 +172,8 @@ TEST_CASE("round trip: export, import into an empty diary, export again gives th
             REQUIRE(parsed.problems.empty());
             (void)import_data(fresh, parsed.data, DryRun::no);
         }
-        auto again = export_data(fresh, {}, {});
-        CHECK(export_csv(again) == entries);
-        CHECK(events_csv(again.events) == events);
-        CHECK(again.entries == data.entries);
+        CHECK(exported(fresh, ExportFormat::entries_csv) == entries);
+        CHECK(exported(fresh, ExportFormat::events_csv) == events);
+        CHECK(fresh.entries() == diary.entries());
     }
 }

@@ -8,6 +8,17 @@ namespace {
 
 Instant at(std::string_view text) { return *parse_iso_instant(text); }
 
+// The whole Bundle, put together from the pieces that export writes one by one.
+nlohmann::ordered_json fhir_bundle(const std::vector<Entry>& entries, const std::vector<QuestionnaireResult>& results,
+                                   Instant timestamp) {
+    auto bundle = fhir_bundle_header(timestamp);
+    auto& list = bundle["entry"] = nlohmann::ordered_json::array();
+    for (const auto& e : entries)
+        for (auto& o : fhir_observations(e)) list.push_back({{"resource", std::move(o)}});
+    for (const auto& r : results) list.push_back({{"resource", fhir_observation(r)}});
+    return bundle;
+}
+
 }  // namespace
 
 TEST_CASE("FHIR: a collection Bundle of Observations, one per value, with the clinical.md codes") {

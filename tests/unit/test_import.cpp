@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "painlog/diary.hpp"
 #include "painlog/entry_format.hpp"
@@ -269,4 +272,112 @@ TEST_CASE("a bad record after the problem list is full is still refused") {
     auto parsed = parse_painlog_csv(csv, rules());
     CHECK(parsed.problems.size() == max_import_problems);
     CHECK(parsed.data.events.empty());
+}
+
+namespace {
+
+ImportOutcome import_csv(Diary& diary, const std::string& text, DryRun dry_run) {
+    std::istringstream in(text);
+    return import_records(
+        diary, [&](ImportSink& sink) { return read_painlog_csv(in, rules(), sink); }, dry_run, EntryOrder::as_read);
+}
+
+std::vector<std::int64_t> ids(Diary& diary) {
+    std::vector<std::int64_t> out;
+    for (const auto& e : diary.entries()) out.push_back(e.id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("import_records writes as it reads, and a bad record later in the file leaves the diary unchanged") {
+    auto diary = Diary::in_memory();
+    std::string good = "time,zone,pain,tags_worse\n";
+    for (int i = 0; i < 3000; ++i) good += fmt::format("2026-11-{:02}T{:02}:{:02}:00Z,UTC,{},cold\n", 1 + i / 200, i / 60 % 24, i % 60, i % 11);
+    auto bad = import_csv(diary, good + "2026-11-21T08:30:00Z,UTC,11,\n", DryRun::no);
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].line == 3002);
+    CHECK(bad.problems[0].column == "pain");
+    CHECK(diary.entries().empty());
+    CHECK(diary.db().execAndGet("SELECT count(*) FROM entry_tag").getInt() == 0);
+    auto ok = import_csv(diary, good, DryRun::no);
+    CHECK(ok.problems.empty());
+    CHECK(ok.counts.entries_added == 3000);
+    CHECK(diary.entries().size() == 3000);
+}
+
+TEST_CASE("import_records: a dry run writes nothing and still counts repeats within the file") {
+    auto diary = Diary::in_memory();
+    std::string csv = "time,zone,pain\n2026-11-20T08:30:00Z,UTC,3\n2026-11-20T08:30:00Z,UTC,3\n2026-11-20T08:30:00Z,UTC,4\n";
+    auto dry = import_csv(diary, csv, DryRun::yes);
+    CHECK(dry.counts.entries_added == 2);
+    CHECK(dry.counts.entries_skipped == 1);
+    CHECK(diary.entries().empty());
+    auto real = import_csv(diary, csv, DryRun::no);
+    CHECK(real.counts.entries_added == 2);
+    CHECK(real.counts.entries_skipped == 1);
+    auto again = import_csv(diary, csv, DryRun::yes);
+    CHECK(again.counts.entries_added == 0);
+    CHECK(again.counts.entries_skipped == 3);
+}
+
+TEST_CASE("import_records: ids kept while free; a later entry without one renumbers those already written") {
+    auto diary = Diary::in_memory();
+    Entry first;
+    first.at = *parse_iso_instant("2026-11-01T08:00:00Z");
+    first.zone = "UTC";
+    first.day = Day{date::year{2026} / 11 / 1};
+    first.rating(Rating::pain) = 1;
+    diary.add(first);
+    std::string csv = "id,time,zone,pain,tags_worse\n"
+                      "7,2026-11-20T08:30:00Z,UTC,3,cold\n"
+                      "5,2026-11-19T08:30:00Z,UTC,4,stairs\n"
+                      ",2026-11-18T08:30:00Z,UTC,5,\n";
+    auto streamed = import_csv(diary, csv, DryRun::no);
+    REQUIRE(streamed.problems.empty());
+    // As import_data numbers them: the file's order, after the diary's last id.
+    auto parsed = parse_painlog_csv(csv, rules());
+    auto whole = Diary::in_memory();
+    whole.add(first);
+    (void)import_data(whole, parsed.data, DryRun::no);
+    CHECK(ids(diary) == std::vector<std::int64_t>{1, 4, 3, 2});
+    CHECK(diary.entries() == whole.entries());
+    CHECK(diary.get(2).tags == std::vector<Tag>{{TagKind::worse, "cold"}});
+    CHECK(diary.get(3).tags == std::vector<Tag>{{TagKind::worse, "stairs"}});
+    CHECK(diary.db().execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+    auto kept = Diary::in_memory();
+    REQUIRE(import_csv(kept, "id,time,zone,pain\n7,2026-11-20T08:30:00Z,UTC,3\n5,2026-11-19T08:30:00Z,UTC,4\n",
+                       DryRun::no).problems.empty());
+    CHECK(ids(kept) == std::vector<std::int64_t>{5, 7});
+}
+
+TEST_CASE("painlog JSON read as a stream: a NUL after the document, a key given twice, an overflowing number") {
+    using namespace std::string_literals;
+    auto nul = parse_painlog_json("{\"format\": \"painlog\", \"format_version\": 1}\n\0\n"s, rules());
+    REQUIRE(nul.problems.size() == 1);
+    CHECK(nul.problems[0] == ImportProblem{2, "", "NUL byte: this is not a text file"});
+    auto overflow = parse_painlog_json("{\"a\": 1e999}", rules());
+    REQUIRE(overflow.problems.size() == 1);
+    CHECK(overflow.problems[0].message == "not valid JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'");
+
+    // The last "entries" counts, as when the document was parsed whole.
+    std::string twice = R"({"format": "painlog", "format_version": 1,
+      "entries": [{"time": "2026-11-20T08:30:00Z", "zone": "UTC", "pain": 3}],
+      "events": [{"kind": "infusion", "time": "2026-11-02T10:00:00Z", "zone": "UTC"}],
+      "entries": [{"time": "2026-11-21T08:30:00Z", "zone": "UTC", "pain": 4}],
+      "events": []})";
+    auto parsed = parse_painlog_json(twice, rules());
+    REQUIRE(parsed.problems.empty());
+    REQUIRE(parsed.data.entries.size() == 1);
+    CHECK(parsed.data.entries[0].rating(Rating::pain) == 4);
+    CHECK(parsed.data.events.empty());
+    for (auto dry_run : {DryRun::yes, DryRun::no}) {
+        auto diary = Diary::in_memory();
+        std::istringstream in(twice);
+        auto outcome = import_records(
+            diary, [&](ImportSink& sink) { return read_painlog_json(in, rules(), sink); }, dry_run, EntryOrder::as_read);
+        CHECK(outcome.counts.entries_added == 1);
+        CHECK(outcome.counts.events_added == 0);
+        CHECK(diary.entries().size() == (dry_run == DryRun::no ? 1 : 0));
+    }
 }
