@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <random>
@@ -76,32 +77,53 @@ struct SlopeCounts {
 
 double slope(const Point& earlier, const Point& later) { return (later.y - earlier.y) / (later.x - earlier.x); }
 
-// One branch-free pass over every pair i < j.
+// Two doubles in one SSE2 register (the x86-64 baseline), with GCC's and
+// Clang's vector extensions: the division, the costly step, then runs on
+// two slopes at once. Each lane's arithmetic is the scalar arithmetic, so
+// the slopes are the same doubles. A true lane comparison is -1.
+using Lanes = double __attribute__((vector_size(16)));
+using LaneMask = std::int64_t __attribute__((vector_size(16)));
+
+std::size_t lane_total(LaneMask counted_down) { return static_cast<std::size_t>(-(counted_down[0] + counted_down[1])); }
+
+// One pass over every pair with distinct x, two pairs at a time. `points`
+// must be in x order: each row then starts past the points of equal x, and
+// no pair needs a test of its own. (Pairs come out oriented by x, which
+// gives the same slope double as by index: negating both sides of a
+// division changes nothing, except that a zero is never -0.)
 SlopeCounts count_slopes(std::span<const Point> points, double lo, double hi) {
+    auto n = points.size();
+    std::vector<double> xs(n), ys(n);  // apart, so that neighbours load as one Lanes
+    for (std::size_t i = 0; i < n; ++i) xs[i] = points[i].x, ys[i] = points[i].y;
+    const Lanes los{lo, lo}, his{hi, hi};
+    LaneMask below{}, at_lo{}, at_hi{}, above{};
     SlopeCounts c;
-    c.lo = lo;
-    c.hi = hi;
-    std::size_t below = 0, at_lo = 0, at_hi = 0, above = 0, kept = 0;
-    bool split = lo != hi;
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        // Room for the whole row, so that a slope is stored before knowing whether it is kept.
-        if (c.inside.size() < kept + points.size()) c.inside.resize(kept + points.size());
-        double* inside = c.inside.data();
-        const Point p = points[i];
-        for (std::size_t j = i + 1; j < points.size(); ++j) {
-            bool valid = points[j].x != p.x;
-            // A pair with equal x is not counted; dividing by 1 keeps it free of a division by zero.
-            double s = (points[j].y - p.y) / (valid ? points[j].x - p.x : 1.0);
-            below += valid & (s < lo);
-            at_lo += valid & (s == lo);
-            at_hi += valid & split & (s == hi);
-            above += valid & (s > hi);
-            inside[kept] = s;
-            kept += valid & (lo < s) & (s < hi);
+    auto tally = [&](double s) {
+        c.below += s < lo, c.at_lo += s == lo, c.at_hi += s == hi, c.above += s > hi;
+        if (lo < s && s < hi) c.inside.push_back(s);
+    };
+    std::size_t first = 0;  // the first point with x above the row's
+    for (std::size_t i = 0; i < n; ++i) {
+        while (first < n && !(xs[i] < xs[first])) ++first;
+        const Lanes xi{xs[i], xs[i]}, yi{ys[i], ys[i]};
+        std::size_t j = first;
+        for (; j + 2 <= n; j += 2) {
+            Lanes x, y;
+            std::memcpy(&x, &xs[j], sizeof x);
+            std::memcpy(&y, &ys[j], sizeof y);
+            Lanes s = (y - yi) / (x - xi);
+            below += s < los, at_lo += s == los, at_hi += s == his, above += s > his;
+            // Rare: the bracket holds a small part of the slopes.
+            if (LaneMask in = (s > los) & (s < his); in[0] | in[1]) {
+                if (in[0]) c.inside.push_back(s[0]);
+                if (in[1]) c.inside.push_back(s[1]);
+            }
         }
+        if (j < n) tally((ys[j] - ys[i]) / (xs[j] - xs[i]));
     }
-    c.inside.resize(kept);
-    c.below = below, c.at_lo = at_lo, c.at_hi = at_hi, c.above = above;
+    c.lo = lo, c.hi = hi;
+    c.below += lane_total(below), c.at_lo += lane_total(at_lo), c.above += lane_total(above);
+    c.at_hi = lo != hi ? c.at_hi + lane_total(at_hi) : 0;
     return c;
 }
 
@@ -243,8 +265,10 @@ std::optional<double> theil_sen_slope(std::span<const Point> points) {
 
 std::optional<double> theil_sen_slope(std::span<const Point> points, double lo, double hi) {
     if (!(lo <= hi)) lo = -infinity, hi = infinity;
+    std::vector<Point> by_x(points.begin(), points.end());
+    std::stable_sort(by_x.begin(), by_x.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
     for (;;) {
-        auto c = count_slopes(points, lo, hi);
+        auto c = count_slopes(by_x, lo, hi);
         auto n = c.total();
         if (n == 0) return std::nullopt;
         auto lower_rank = (n - 1) / 2, upper_rank = n / 2;
