@@ -94,14 +94,20 @@ void bind_entry_values(SQLite::Statement& st, const Entry& entry) {
     st.bind(":note", entry.note);
 }
 
-// The WHERE/ORDER/LIMIT for a query, with its parameters bound by bind_query.
-std::string entry_select(const EntryQuery& query) {
-    std::string sql = fmt::format("SELECT {} FROM entry WHERE 1", entry_columns);
+// The SELECT of `columns` for a query, its parameters bound by bind_query.
+// Without `last` the rows come in no particular order.
+std::string entry_select_unordered(const EntryQuery& query, std::string_view columns) {
+    std::string sql = fmt::format("SELECT {} FROM entry WHERE 1", columns);
     if (query.from) sql += " AND day >= :from";
     if (query.to) sql += " AND day <= :to";
-    if (query.last)
-        return fmt::format("SELECT * FROM ({} ORDER BY at DESC, id DESC LIMIT :last) ORDER BY at, id", sql);
-    return sql + " ORDER BY at, id";
+    if (query.last) sql += " ORDER BY at DESC, id DESC LIMIT :last";
+    return sql;
+}
+
+// The entries of a query in time order.
+std::string entry_select(const EntryQuery& query) {
+    auto sql = entry_select_unordered(query, entry_columns);
+    return query.last ? fmt::format("SELECT * FROM ({}) ORDER BY at, id", sql) : sql + " ORDER BY at, id";
 }
 
 void bind_query(SQLite::Statement& st, const EntryQuery& query) {
@@ -247,9 +253,9 @@ std::vector<Entry> Diary::entries(const EntryQuery& query) {
         index_of.emplace(result.back().id, result.size() - 1);
     }
     if (result.empty()) return result;
-    SQLite::Statement tags(*db_, fmt::format("SELECT entry_id, kind, name FROM entry_tag WHERE entry_id IN "
-                                             "(SELECT id FROM ({}))",
-                                             select));
+    // The ids without the time order: sorting them again for IN cost a temporary B-tree.
+    SQLite::Statement tags(*db_, fmt::format("SELECT entry_id, kind, name FROM entry_tag WHERE entry_id IN ({})",
+                                             entry_select_unordered(query, "id")));
     bind_query(tags, query);
     while (tags.executeStep()) {
         auto& entry = result[index_of.at(tags.getColumn(0).getInt64())];
