@@ -10,7 +10,6 @@
 
 #include "painlog/diary.hpp"
 #include "painlog/error.hpp"
-#include "painlog/streak.hpp"
 #include "painlog/table.hpp"
 
 namespace painlog {
@@ -303,21 +302,18 @@ Summary summarize(const std::vector<DailyValues>& period_days, const std::vector
 }
 
 int current_logging_streak(Diary& diary, Day today) {
-    // Newest first, stopping at the first gap: the work grows with the
-    // streak, not with the diary.
-    SQLite::Statement st(diary.db(), "SELECT DISTINCT day FROM entry WHERE day <= ? ORDER BY day DESC");
-    st.bind(1, format_day(today));
-    std::vector<Day> run;
-    while (st.executeStep()) {
-        auto day = parse_iso_day(st.getColumn(0).getString());
-        if (!day) continue;
-        Day expected = run.empty() ? today : run.back() - date::days{1};
-        // Today may not be logged yet: the run may start yesterday.
-        if (*day != expected && !(run.empty() && *day == today - date::days{1})) break;
-        run.push_back(*day);
-    }
-    std::reverse(run.begin(), run.end());
-    return current_streak(run, today);
+    // The run of consecutive logged days that starts last on or before today
+    // (logged_run, kept by the schema's triggers): one lookup, however long
+    // the streak or the diary. The streak is its part up to today, when the
+    // run reaches today or yesterday (see current_streak).
+    SQLite::Statement run(diary.db(), "SELECT first_day, last_day FROM logged_run WHERE first_day <= ? "
+                                      "ORDER BY first_day DESC LIMIT 1");
+    run.bind(1, format_day(today));
+    if (!run.executeStep()) return 0;
+    auto first = parse_iso_day(run.getColumn(0).getText());
+    auto last = parse_iso_day(run.getColumn(1).getText());
+    if (!first || !last || *last < today - date::days{1}) return 0;
+    return static_cast<int>((std::min(*last, today) - *first).count()) + 1;
 }
 
 std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to) {
