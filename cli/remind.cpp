@@ -20,7 +20,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "painlog/status.hpp"
-#include "painlog/streak.hpp"
+#include "painlog/summary.hpp"
 
 extern char** environ;
 
@@ -79,7 +79,7 @@ void run_remind(const RemindOptions& opts, Context& ctx) {
     auto& diary = ctx.diary(Access::read);
     auto day = today(ctx.time());
     if (entries_on(diary, day) > 0) return;
-    auto text = reminder_text(day, current_streak(logged_days(diary), day));
+    auto text = reminder_text(day, current_logging_streak(diary, day));
     if (!opts.quiet) ctx.out << text;
     if (opts.notify) {
         ctx.out.flush();

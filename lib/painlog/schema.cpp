@@ -64,10 +64,67 @@ CREATE TABLE questionnaire (
 CREATE INDEX questionnaire_by_day ON questionnaire (instrument, day, at);
 )sql";
 
+// Streaks without reading every day of them (issue 9).
+constexpr std::string_view v4_logged_runs = R"sql(
+-- Runs of consecutive diary days with entries, kept by triggers: the
+-- current streak is then one lookup, however long it is. Runs never touch
+-- (a day between two runs joins them). Existing diaries get theirs here.
+CREATE TABLE logged_run (
+  first_day TEXT PRIMARY KEY,
+  last_day  TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO logged_run (first_day, last_day)
+  SELECT min(day), max(day)
+  FROM (SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS run FROM (SELECT DISTINCT day FROM entry))
+  GROUP BY run;
+-- A day's first entry: a run of its own, joined with the runs ending the
+-- day before and starting the day after.
+CREATE TRIGGER logged_run_after_insert AFTER INSERT ON entry
+WHEN coalesce((SELECT last_day FROM logged_run WHERE first_day <= NEW.day ORDER BY first_day DESC LIMIT 1) < NEW.day, 1)
+BEGIN
+  INSERT OR REPLACE INTO logged_run (first_day, last_day) VALUES (
+    coalesce((SELECT first_day FROM logged_run WHERE last_day = date(NEW.day, '-1 day')
+              AND first_day = (SELECT max(first_day) FROM logged_run WHERE first_day < NEW.day)), NEW.day),
+    coalesce((SELECT last_day FROM logged_run WHERE first_day = date(NEW.day, '+1 day')), NEW.day));
+  DELETE FROM logged_run WHERE first_day = date(NEW.day, '+1 day');
+END;
+-- A day's last entry gone: its run splits around it.
+CREATE TRIGGER logged_run_after_delete AFTER DELETE ON entry
+WHEN NOT EXISTS (SELECT 1 FROM entry WHERE day = OLD.day)
+BEGIN
+  INSERT INTO logged_run (first_day, last_day)
+    SELECT date(OLD.day, '+1 day'), last_day FROM logged_run
+    WHERE first_day = (SELECT max(first_day) FROM logged_run WHERE first_day <= OLD.day) AND last_day > OLD.day;
+  UPDATE logged_run SET last_day = date(OLD.day, '-1 day')
+    WHERE first_day = (SELECT max(first_day) FROM logged_run WHERE first_day < OLD.day) AND last_day >= OLD.day;
+  DELETE FROM logged_run WHERE first_day = OLD.day;
+END;
+-- An entry moved to another day: the two above, for the old day and the new.
+CREATE TRIGGER logged_run_after_update AFTER UPDATE OF day ON entry
+WHEN OLD.day <> NEW.day
+BEGIN
+  INSERT INTO logged_run (first_day, last_day)
+    SELECT date(OLD.day, '+1 day'), last_day FROM logged_run
+    WHERE first_day = (SELECT max(first_day) FROM logged_run WHERE first_day <= OLD.day) AND last_day > OLD.day
+      AND NOT EXISTS (SELECT 1 FROM entry WHERE day = OLD.day);
+  UPDATE logged_run SET last_day = date(OLD.day, '-1 day')
+    WHERE first_day = (SELECT max(first_day) FROM logged_run WHERE first_day < OLD.day) AND last_day >= OLD.day
+      AND NOT EXISTS (SELECT 1 FROM entry WHERE day = OLD.day);
+  DELETE FROM logged_run WHERE first_day = OLD.day AND NOT EXISTS (SELECT 1 FROM entry WHERE day = OLD.day);
+  INSERT OR REPLACE INTO logged_run (first_day, last_day)
+    SELECT coalesce((SELECT first_day FROM logged_run WHERE last_day = date(NEW.day, '-1 day')
+                     AND first_day = (SELECT max(first_day) FROM logged_run WHERE first_day < NEW.day)), NEW.day),
+           coalesce((SELECT last_day FROM logged_run WHERE first_day = date(NEW.day, '+1 day')), NEW.day)
+    WHERE coalesce((SELECT last_day FROM logged_run WHERE first_day <= NEW.day ORDER BY first_day DESC LIMIT 1) < NEW.day, 1);
+  DELETE FROM logged_run WHERE first_day = date(NEW.day, '+1 day');
+END;
+)sql";
+
 constexpr std::array all_migrations{
     Migration{1, v1_entries},
     Migration{2, v2_events},
     Migration{3, v3_questionnaires},
+    Migration{4, v4_logged_runs},
 };
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }

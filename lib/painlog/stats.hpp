@@ -46,7 +46,14 @@ struct Point {
 
 // Theil–Sen slope: the median of (y_j - y_i) / (x_j - x_i) over all pairs
 // with x_i != x_j. nullopt when there is no such pair.
+// The slopes are never all stored: a random sample (fixed seed) guesses
+// bounds around the median and one pass over the pairs keeps only the
+// slopes between them. The answer is the same double as from sorting all
+// slopes; the guess only decides the memory and time taken.
 [[nodiscard]] std::optional<double> theil_sen_slope(std::span<const Point> points);
+// The same median from a given guess [lo, hi]: any guess gives the same
+// result, a wrong one (or lo > hi) costs another pass and more memory.
+[[nodiscard]] std::optional<double> theil_sen_slope(std::span<const Point> points, double lo, double hi);
 
 struct MannKendall {
     std::size_t n = 0;

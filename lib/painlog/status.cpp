@@ -5,7 +5,7 @@
 
 #include "painlog/diary.hpp"
 #include "painlog/entry_format.hpp"
-#include "painlog/streak.hpp"
+#include "painlog/summary.hpp"
 #include "painlog/table.hpp"
 
 namespace painlog {
@@ -46,14 +46,6 @@ std::string event_line(const Event& event, const TimeContext& time, const std::s
 
 }  // namespace
 
-std::vector<Day> logged_days(Diary& diary) {
-    SQLite::Statement st(diary.db(), "SELECT DISTINCT day FROM entry ORDER BY day");
-    std::vector<Day> days;
-    while (st.executeStep())
-        if (auto day = parse_iso_day(st.getColumn(0).getString())) days.push_back(*day);
-    return days;
-}
-
 int entries_on(Diary& diary, Day day) {
     SQLite::Statement st(diary.db(), "SELECT count(*) FROM entry WHERE day = ?");
     st.bind(1, format_day(day));
@@ -75,7 +67,7 @@ Status diary_status(Diary& diary, const TimeContext& time) {
     Status status;
     status.today = painlog::today(time);
     status.entries_today = entries_on(diary, status.today);
-    status.streak_days = current_streak(logged_days(diary), status.today);
+    status.streak_days = current_logging_streak(diary, status.today);
     auto last = diary.entries({.from = std::nullopt, .to = std::nullopt, .last = 1});
     if (!last.empty()) status.last_entry = last.back();
     for (const auto& event : events(diary, EventKind::infusion))

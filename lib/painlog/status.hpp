@@ -16,15 +16,13 @@ namespace painlog {
 
 class Diary;
 
-// Every diary day with at least one entry, ascending, each once.
-[[nodiscard]] std::vector<Day> logged_days(Diary& diary);
 // The number of entries on one diary day.
 [[nodiscard]] int entries_on(Diary& diary, Day day);
 
 struct Status {
     Day today;
     int entries_today = 0;
-    int streak_days = 0;                    // current_streak (streak.hpp)
+    int streak_days = 0;                    // current_logging_streak (summary.hpp)
     std::optional<Entry> last_entry;        // the latest by time
     std::optional<Event> last_infusion;     // the latest infusion at or before now
     std::optional<Event> next_appointment;  // the earliest appointment after now

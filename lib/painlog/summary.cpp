@@ -10,7 +10,6 @@
 
 #include "painlog/diary.hpp"
 #include "painlog/error.hpp"
-#include "painlog/streak.hpp"
 #include "painlog/table.hpp"
 
 namespace painlog {
@@ -200,6 +199,30 @@ std::string pattern_label(const Pattern& p) {
     return fmt::format("{} and {}{}", x, label_of(p.y), p.lag_days == 1 ? " the next day" : " the same day");
 }
 
+// Adds each day's tags to `days` (in day order). The rows come in day order
+// from the day index too, so one cursor matches them: no sort, no lookup.
+void read_day_tags(Diary& diary, Day from, Day to, std::vector<DailyValues>& days) {
+    SQLite::Statement tags(diary.db(),
+                           "SELECT e.day, t.kind, t.name FROM entry e JOIN entry_tag t ON t.entry_id = e.id "
+                           "WHERE e.day >= ?1 AND e.day <= ?2 ORDER BY e.day");
+    tags.bind(1, format_day(from));
+    tags.bind(2, format_day(to));
+    auto day = days.begin();
+    std::string current;
+    std::optional<Day> parsed;
+    while (tags.executeStep()) {
+        const char* text = tags.getColumn(0).getText();
+        if (current != text) {
+            current = text;
+            parsed = parse_iso_day(current);
+            while (parsed && day != days.end() && day->day < *parsed) ++day;
+        }
+        auto kind = tag_kind_named(tags.getColumn(1).getText());
+        if (!parsed || day == days.end() || day->day != *parsed || !kind) continue;
+        add_tag(day->tags, {*kind, tags.getColumn(2).getString()});  // sorted, each tag once
+    }
+}
+
 }  // namespace
 
 Period resolve_period(std::optional<Day> since, std::optional<Day> until, Day today, int default_days) {
@@ -279,21 +302,18 @@ Summary summarize(const std::vector<DailyValues>& period_days, const std::vector
 }
 
 int current_logging_streak(Diary& diary, Day today) {
-    // Newest first, stopping at the first gap: the work grows with the
-    // streak, not with the diary.
-    SQLite::Statement st(diary.db(), "SELECT DISTINCT day FROM entry WHERE day <= ? ORDER BY day DESC");
-    st.bind(1, format_day(today));
-    std::vector<Day> run;
-    while (st.executeStep()) {
-        auto day = parse_iso_day(st.getColumn(0).getString());
-        if (!day) continue;
-        Day expected = run.empty() ? today : run.back() - date::days{1};
-        // Today may not be logged yet: the run may start yesterday.
-        if (*day != expected && !(run.empty() && *day == today - date::days{1})) break;
-        run.push_back(*day);
-    }
-    std::reverse(run.begin(), run.end());
-    return current_streak(run, today);
+    // The run of consecutive logged days that starts last on or before today
+    // (logged_run, kept by the schema's triggers): one lookup, however long
+    // the streak or the diary. The streak is its part up to today, when the
+    // run reaches today or yesterday (see current_streak).
+    SQLite::Statement run(diary.db(), "SELECT first_day, last_day FROM logged_run WHERE first_day <= ? "
+                                      "ORDER BY first_day DESC LIMIT 1");
+    run.bind(1, format_day(today));
+    if (!run.executeStep()) return 0;
+    auto first = parse_iso_day(run.getColumn(0).getText());
+    auto last = parse_iso_day(run.getColumn(1).getText());
+    if (!first || !last || *last < today - date::days{1}) return 0;
+    return static_cast<int>((std::min(*last, today) - *first).count()) + 1;
 }
 
 std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to) {
@@ -306,7 +326,6 @@ std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to) {
     rows.bind(1, format_day(from));
     rows.bind(2, format_day(to));
     std::vector<DailyValues> result;
-    std::map<std::string, std::size_t> index_of;
     std::array<double, all_metrics.size()> sums{};
     std::array<int, all_metrics.size()> counts{};
     auto finish_day = [&] {
@@ -326,7 +345,6 @@ std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to) {
             current = text;
             DailyValues d;
             d.day = *day;
-            index_of.emplace(current, result.size());
             result.push_back(std::move(d));
         }
         ++result.back().entries;
@@ -338,18 +356,7 @@ std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to) {
         }
     }
     finish_day();
-    if (result.empty()) return result;
-    SQLite::Statement tags(diary.db(),
-                           "SELECT DISTINCT e.day, t.kind, t.name FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
-                           "WHERE e.day >= ?1 AND e.day <= ?2");
-    tags.bind(1, format_day(from));
-    tags.bind(2, format_day(to));
-    while (tags.executeStep()) {
-        auto found = index_of.find(tags.getColumn(0).getString());
-        auto kind = tag_kind_named(tags.getColumn(1).getString());
-        if (found == index_of.end() || !kind) continue;
-        add_tag(result[found->second].tags, {*kind, tags.getColumn(2).getString()});
-    }
+    if (!result.empty()) read_day_tags(diary, from, to, result);
     return result;
 }
 

@@ -121,8 +121,8 @@ struct Summary {
 // most recent run of logged days for the streak) and summarizes them.
 [[nodiscard]] Summary summarize_diary(Diary& diary, Period period, Day today);
 
-// The current streak (see streak.hpp), reading logged days backwards from
-// `today` only until the first gap.
+// The current streak (see streak.hpp), from the diary's runs of logged
+// days: one lookup, however long the streak.
 [[nodiscard]] int current_logging_streak(Diary& diary, Day today);
 
 // Figures to one decimal, "–" when absent.

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <iterator>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace painlog {
@@ -69,20 +70,21 @@ private:
 
 using Out = std::back_insert_iterator<std::string>;
 
+// Compiled format strings: a ten-year chart draws thousands of markers.
 void marker(Out out, int style, double x, double y, double r) {
     auto color = look_of(style).color;
     switch (std::clamp(style, 0, 3)) {
-        case 0: fmt::format_to(out, R"(<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="{}"/>)", x, y, r, color); break;
+        case 0: fmt::format_to(out, FMT_COMPILE(R"(<circle cx="{:.1f}" cy="{:.1f}" r="{:.1f}" fill="{}"/>)"), x, y, r, color); break;
         case 1:
-            fmt::format_to(out, R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"/>)", x - r,
+            fmt::format_to(out, FMT_COMPILE(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"/>)"), x - r,
                            y - r, 2 * r, 2 * r, color);
             break;
         case 2:
-            fmt::format_to(out, R"(<path d="M{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}Z" fill="{}"/>)", x, y - 1.3 * r,
+            fmt::format_to(out, FMT_COMPILE(R"(<path d="M{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}Z" fill="{}"/>)"), x, y - 1.3 * r,
                            x + 1.2 * r, y + r, x - 1.2 * r, y + r, color);
             break;
         default:
-            fmt::format_to(out, R"(<path d="M{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}Z" fill="{}"/>)", x,
+            fmt::format_to(out, FMT_COMPILE(R"(<path d="M{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}Z" fill="{}"/>)"), x,
                            y - 1.4 * r, x + 1.4 * r, y, x, y + 1.4 * r, x - 1.4 * r, y, color);
             break;
     }
@@ -210,7 +212,7 @@ void series_lines(Out out, const ChartSeries& series, const Geometry& g) {
         if (!p.value || (!series.join && previous && p.day - *previous > date::days{1})) flush();
         if (p.value) {
             if (!points.empty()) points += ' ';
-            points += fmt::format("{:.1f},{:.1f}", g.x(p.day), g.y(*p.value));
+            fmt::format_to(std::back_inserter(points), FMT_COMPILE("{:.1f},{:.1f}"), g.x(p.day), g.y(*p.value));
             previous = p.day;
         }
     }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -88,6 +89,19 @@ std::string bucket_label(const TrendBucket& b, Grouping by) {
     return "";
 }
 
+TrendBucket bucket_of(std::span<const DailyValues> days, Day from, Day to) {
+    TrendBucket b{from, to, {}, {}};
+    for (auto metric : all_metrics) {
+        std::vector<double> values;
+        for (const auto& day : days)
+            if (auto v = day.value(metric)) values.push_back(*v);
+        auto m = static_cast<std::size_t>(metric);
+        b.n[m] = values.size();
+        b.mean[m] = stats::mean(values);
+    }
+    return b;
+}
+
 }  // namespace
 
 std::string_view name_of(Grouping grouping) {
@@ -158,21 +172,14 @@ TrendSeries analyze_trend(const std::vector<DailyValues>& days, Period period, c
         trend.metrics.push_back(std::move(t));
     }
 
+    // One walk through the days for all buckets: each bucket's days follow the previous bucket's.
+    auto next = days.begin();
     for (Day start = bucket_start(period.from, by); start <= period.to;
          start = bucket_end(start, by) + date::days{1}) {
-        TrendBucket b;
-        b.from = std::max(start, period.from);
-        b.to = std::min(bucket_end(start, by), period.to);
-        for (auto metric : all_metrics) {
-            std::vector<double> values;
-            for (const auto& day : days)
-                if (b.from <= day.day && day.day <= b.to)
-                    if (auto v = day.value(metric)) values.push_back(*v);
-            auto m = static_cast<std::size_t>(metric);
-            b.n[m] = values.size();
-            b.mean[m] = stats::mean(values);
-        }
-        trend.buckets.push_back(b);
+        Day from = std::max(start, period.from), to = std::min(bucket_end(start, by), period.to);
+        auto first = std::find_if(next, days.end(), [&](const DailyValues& d) { return d.day >= from; });
+        next = std::find_if(first, days.end(), [&](const DailyValues& d) { return d.day > to; });
+        trend.buckets.push_back(bucket_of(std::span(first, next), from, to));
     }
     return trend;
 }

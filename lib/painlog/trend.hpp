@@ -73,8 +73,9 @@ struct TrendSeries {
 // S and whether lower is better for the metric; otherwise no clear trend.
 [[nodiscard]] Direction direction_of(Metric metric, std::size_t n, const std::optional<stats::MannKendall>& mk);
 
-// `days` may start before the period: the six days before it fill the
-// first rolling means. Days outside [period.from - 6, period.to] are ignored.
+// `days`, in day order, may start before the period: the six days before it
+// fill the first rolling means. Days outside [period.from - 6, period.to]
+// are ignored.
 [[nodiscard]] TrendSeries analyze_trend(const std::vector<DailyValues>& days, Period period,
                                         const std::vector<Metric>& metrics, Grouping by);
 // Reads the period and the six days before it.

@@ -1,0 +1,126 @@
+// The runs of logged days (schema v4, kept by triggers) against the days
+// themselves: after every add, edit and removal, the table holds exactly the
+// runs of the distinct entry days, and current_logging_streak equals
+// current_streak over those days (streak.hpp, checked by hand elsewhere).
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "painlog/diary.hpp"
+#include "painlog/schema.hpp"
+#include "painlog/streak.hpp"
+#include "painlog/summary.hpp"
+
+using namespace painlog;
+namespace fs = std::filesystem;
+
+namespace {
+
+Day first_day = date::year{2026} / 1 / 1;
+
+std::vector<Day> entry_days(Diary& diary) {
+    std::vector<Day> days;
+    SQLite::Statement st(diary.db(), "SELECT DISTINCT day FROM entry ORDER BY day");
+    while (st.executeStep()) days.push_back(*parse_iso_day(st.getColumn(0).getString()));
+    return days;
+}
+
+// Runs of consecutive days, computed here from the days.
+std::vector<std::pair<std::string, std::string>> runs_of(const std::vector<Day>& days) {
+    std::vector<std::pair<Day, Day>> runs;
+    for (Day d : days) {
+        if (!runs.empty() && d == runs.back().second + date::days{1}) runs.back().second = d;
+        else runs.emplace_back(d, d);
+    }
+    std::vector<std::pair<std::string, std::string>> text;
+    for (auto [from, to] : runs) text.emplace_back(format_day(from), format_day(to));
+    return text;
+}
+
+std::vector<std::pair<std::string, std::string>> stored_runs(SQLite::Database& db) {
+    std::vector<std::pair<std::string, std::string>> runs;
+    SQLite::Statement st(db, "SELECT first_day, last_day FROM logged_run ORDER BY first_day");
+    while (st.executeStep()) runs.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+    return runs;
+}
+
+Entry entry_on(Day day) {
+    Entry e;
+    e.day = day;
+    e.at = std::chrono::time_point_cast<std::chrono::seconds>(day + std::chrono::hours{12});
+    e.zone = "UTC";
+    e.rating(Rating::pain) = 4;
+    return e;
+}
+
+void check_runs_and_streaks(Diary& diary) {
+    auto days = entry_days(diary);
+    REQUIRE(stored_runs(diary.db()) == runs_of(days));
+    for (int offset = -1; offset <= 42; ++offset) {
+        Day today = first_day + date::days{offset};
+        CAPTURE(format_day(today));
+        CHECK(current_logging_streak(diary, today) == current_streak(days, today));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("logged runs and the streak follow every add, edit and removal") {
+    std::mt19937 random(3);
+    std::uniform_int_distribution<int> day(0, 40), action(0, 9);
+    auto diary = Diary::in_memory();
+    std::vector<Entry> stored;
+    for (int step = 0; step < 400; ++step) {
+        int a = action(random);
+        CAPTURE(step);
+        if (a < 5 || stored.empty()) {
+            auto e = entry_on(first_day + date::days{day(random)});
+            diary.add(e);
+            stored.push_back(e);
+        } else {
+            auto index = std::uniform_int_distribution<std::size_t>(0, stored.size() - 1)(random);
+            if (a < 8) {
+                diary.remove(stored[index].id);
+                stored.erase(stored.begin() + static_cast<std::ptrdiff_t>(index));
+            } else {
+                stored[index].day = first_day + date::days{day(random)};
+                diary.update(stored[index]);
+            }
+        }
+        check_runs_and_streaks(diary);
+    }
+}
+
+TEST_CASE("a v3 diary gains the runs of its logged days when migrated") {
+    auto dir = fs::temp_directory_path() / ("painlog-v4-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    auto file = (dir / "diary.db").string();
+    {
+        SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (const auto& migration : migrations())
+            if (migration.version <= 3) db.exec(std::string(migration.sql));
+        db.exec("PRAGMA user_version = 3");
+        for (const char* day : {"2026-11-01", "2026-11-02", "2026-11-02", "2026-11-03", "2026-11-05", "2026-11-07",
+                                "2026-11-08"})
+            db.exec(std::string("INSERT INTO entry (at, zone, day) VALUES ('2026-11-01T12:00:00Z', 'UTC', '") + day +
+                    "')");
+    }
+    {
+        auto diary = Diary::open(file, Access::write);
+        CHECK(stored_runs(diary.db()) == std::vector<std::pair<std::string, std::string>>{
+                                             {"2026-11-01", "2026-11-03"}, {"2026-11-05", "2026-11-05"},
+                                             {"2026-11-07", "2026-11-08"}});
+        CHECK(current_logging_streak(diary, *parse_iso_day("2026-11-09")) == 2);
+        CHECK(current_logging_streak(diary, *parse_iso_day("2026-11-05")) == 1);
+        CHECK(current_logging_streak(diary, *parse_iso_day("2026-11-04")) == 3);
+    }
+    fs::remove_all(dir);
+}
