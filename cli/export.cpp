@@ -1,12 +1,5 @@
 // painlog export: the diary in formats other tools read (CSV, JSON, FHIR R4).
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <memory>
 
@@ -29,33 +22,6 @@ struct ExportOptions {
     CLI::Option* until_option = nullptr;
 };
 
-// Writes to `path` with mode 0600 (a diary export is private), through a
-// temporary file renamed into place so that a failure leaves no half file.
-void write_private_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
-    auto tmp = path + ".tmp";
-    auto failed = [&](int err) {
-        ::unlink(tmp.c_str());
-        return RuntimeError(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
-    };
-    // Created first so that the stream opens a file that already has the mode.
-    int fd = ::open(tmp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) throw RuntimeError(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
-    ::close(fd);
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        try {
-            write(out);
-        } catch (...) {
-            ::unlink(tmp.c_str());
-            throw;
-        }
-        out.close();
-        if (!out) throw failed(errno);
-    }
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0 || ::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) throw failed(errno);
-}
-
 void run_export(const ExportOptions& opts, Context& ctx) {
     auto& diary = ctx.diary(Access::read);
     const auto& time = ctx.time();
@@ -75,7 +41,7 @@ void run_export(const ExportOptions& opts, Context& ctx) {
                                           : ExportFormat::entries_csv;
     auto write = [&](std::ostream& out) { write_export(diary, format, query.from, query.to, time.now, out); };
     if (opts.output.empty() || opts.output == "-") write(ctx.out);
-    else write_private_file(opts.output, write);
+    else write_file_atomically(opts.output, write);
 }
 
 }  // namespace

@@ -1,11 +1,5 @@
 // painlog report: the follow-up report as text, Markdown, HTML or JSON.
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -28,41 +22,6 @@ struct ReportOptions {
     CLI::Option* event_option = nullptr;
 };
 
-// Replaces `path` atomically: the text goes to a new temporary file in the
-// same directory (mode 0600: the report is health data), is flushed to disk,
-// then renamed over `path`. A failure leaves `path` as it was and no
-// temporary file behind.
-void write_atomically(const std::string& path, const std::string& text) {
-    std::filesystem::path target(path);
-    auto dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
-    std::string pattern = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    int fd = ::mkstemp(pattern.data());
-    if (fd < 0) throw RuntimeError(fmt::format("-o {}: cannot write: {}", path, std::strerror(errno)));
-    auto fail = [&](int err) {
-        ::close(fd);
-        ::unlink(pattern.c_str());
-        throw RuntimeError(fmt::format("-o {}: cannot write: {}", path, std::strerror(err)));
-    };
-    std::size_t done = 0;
-    while (done < text.size()) {
-        auto n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail(errno);
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) fail(errno);
-    if (::close(fd) != 0) {
-        auto err = errno;
-        ::unlink(pattern.c_str());
-        throw RuntimeError(fmt::format("-o {}: cannot write: {}", path, std::strerror(err)));
-    }
-    if (::rename(pattern.c_str(), path.c_str()) != 0) {
-        auto err = errno;
-        ::unlink(pattern.c_str());
-        throw RuntimeError(fmt::format("-o {}: cannot write: {}", path, std::strerror(err)));
-    }
-}
-
 void run_report(const ReportOptions& opts, Context& ctx) {
     ReportRequest request;
     if (opts.event_option->count() > 0) request.event_id = parse_id(opts.event, "--event");
@@ -79,7 +38,7 @@ void run_report(const ReportOptions& opts, Context& ctx) {
     else text = report_json(report).dump(2) + "\n";
 
     if (opts.output.empty() || opts.output == "-") ctx.out << text;
-    else write_atomically(opts.output, text);
+    else write_file_atomically(opts.output, [&](std::ostream& out) { out << text; });
 }
 
 }  // namespace

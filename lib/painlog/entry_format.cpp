@@ -11,16 +11,6 @@
 namespace painlog {
 namespace {
 
-// Entries keep the zone they were recorded in; a zone this machine does not
-// know (an import from elsewhere) is shown in UTC rather than failing.
-const date::time_zone* zone_or_utc(const std::string& name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::runtime_error&) {
-        return date::locate_zone("Etc/UTC");
-    }
-}
-
 std::string json_key(TagKind kind) {
     std::string key(name_of(kind));
     for (auto& c : key)
@@ -85,7 +75,7 @@ std::string entries_table(const std::vector<Entry>& entries, Color color) {
                      {"Act", Align::right},
                      {"Tags and note"}});
     for (const auto& e : entries) {
-        auto local = date::make_zoned(zone_or_utc(e.zone), e.at).get_local_time();
+        auto local = date::make_zoned(stored_zone(e.zone), e.at).get_local_time();
         auto tags = compact_tags(e.tags);
         auto note = one_line(e.note);
         auto last = tags.empty() ? note : note.empty() ? tags : tags + " · " + note;
@@ -109,7 +99,7 @@ std::string entry_details(const Entry& e, Color color) {
         if (!value.empty()) out += styled(pad_right(label, 14), Style::bold, color) + value + "\n";
     };
     field("Entry", std::to_string(e.id));
-    field("Time", format_local(e.at, zone_or_utc(e.zone)) + " (" + e.zone + ")");
+    field("Time", format_local(e.at, stored_zone(e.zone)) + " (" + e.zone + ")");
     field("Diary day", format_day(e.day));
     field("Pain", rating_text(e.rating(Rating::pain)));
     field("Mood", rating_text(e.rating(Rating::mood)));
@@ -126,7 +116,7 @@ std::string entry_details(const Entry& e, Color color) {
 nlohmann::ordered_json entry_json(const Entry& e) {
     nlohmann::ordered_json j;
     j["id"] = e.id;
-    j["time"] = format_local(e.at, zone_or_utc(e.zone));
+    j["time"] = format_local(e.at, stored_zone(e.zone));
     j["zone"] = e.zone;
     j["day"] = format_day(e.day);
     auto put = [&](Rating r) {
@@ -164,7 +154,7 @@ std::vector<std::string> entry_csv_header() {
 
 std::vector<std::string> entry_csv_fields(const Entry& e) {
     std::vector<std::string> fields{std::to_string(e.id),
-                                    format_local(e.at, zone_or_utc(e.zone)),
+                                    format_local(e.at, stored_zone(e.zone)),
                                     e.zone,
                                     format_day(e.day),
                                     rating_text(e.rating(Rating::pain)),

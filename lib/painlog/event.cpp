@@ -41,14 +41,6 @@ InputError no_such_event(std::int64_t id) {
     return InputError(fmt::format("event {}: no such event; see painlog event list", id));
 }
 
-const date::time_zone* zone_or_utc(const std::string& name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::runtime_error&) {
-        return date::locate_zone("Etc/UTC");
-    }
-}
-
 }  // namespace
 
 std::string_view name_of(EventKind kind) { return event_kind_names[static_cast<std::size_t>(kind)]; }
@@ -144,7 +136,7 @@ nlohmann::ordered_json event_json(const Event& event) {
     j["id"] = event.id;
     j["kind"] = name_of(event.kind);
     j["label"] = event.label;
-    j["time"] = format_local(event.at, zone_or_utc(event.zone));
+    j["time"] = format_local(event.at, stored_zone(event.zone));
     j["zone"] = event.zone;
     j["day"] = format_day(event.day);
     j["note"] = event.note;

@@ -9,14 +9,6 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-const date::time_zone* zone_or_utc(const std::string& name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::runtime_error&) {
-        return date::locate_zone("Etc/UTC");
-    }
-}
-
 ojson coding(std::string_view system, std::string_view code, std::string_view display) {
     ojson c;
     c["system"] = system;
@@ -65,7 +57,7 @@ ojson fhir_bundle_header(Instant timestamp) {
 
 std::vector<ojson> fhir_observations(const Entry& e) {
     std::vector<ojson> list;
-    auto effective = format_local(e.at, zone_or_utc(e.zone));
+    auto effective = format_local(e.at, stored_zone(e.zone));
     for (auto r : all_ratings) {
         if (!e.rating(r)) continue;
         auto code = r == Rating::pain
@@ -96,7 +88,7 @@ ojson fhir_observation(const QuestionnaireResult& r) {
                                                                 : "91147-9";
     auto o = observation(fmt::format("questionnaire-{}", r.id),
                          code_of(loinc_system, loinc, "", fmt::format("{} score", spec.title)),
-                         format_local(r.at, zone_or_utc(r.zone)));
+                         format_local(r.at, stored_zone(r.zone)));
     if (r.instrument == Instrument::peg)
         o["valueQuantity"] = {{"value", r.score},
                               {"unit", "{score}"},

@@ -105,14 +105,6 @@ const InstrumentSpec peg_spec{
 constexpr std::array phq9_thresholds{5, 10, 15, 20};
 constexpr std::array gad7_thresholds{5, 10, 15};
 
-const date::time_zone* zone_or_utc(const std::string& name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::runtime_error&) {
-        return date::locate_zone("Etc/UTC");
-    }
-}
-
 std::string answers_text(const std::vector<int>& answers) {
     std::string out;
     for (int a : answers) out += (out.empty() ? "" : ",") + std::to_string(a);
@@ -384,7 +376,7 @@ nlohmann::ordered_json questionnaire_json(const QuestionnaireResult& r) {
     nlohmann::ordered_json j;
     j["id"] = r.id;
     j["instrument"] = name_of(r.instrument);
-    j["time"] = format_local(r.at, zone_or_utc(r.zone));
+    j["time"] = format_local(r.at, stored_zone(r.zone));
     j["zone"] = r.zone;
     j["day"] = format_day(r.day);
     j["answers"] = r.answers;

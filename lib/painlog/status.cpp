@@ -13,14 +13,6 @@ namespace {
 
 std::optional<int> days_between(Day from, Day to) { return static_cast<int>((to - from).count()); }
 
-const date::time_zone* zone_named_or(const std::string& name, const date::time_zone* fallback) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::runtime_error&) {
-        return fallback;
-    }
-}
-
 std::string plural(int n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -38,7 +30,7 @@ std::string ahead(int days) {
 }
 
 std::string event_line(const Event& event, const TimeContext& time, const std::string& when) {
-    auto local = format_local_minutes(event.at, zone_named_or(event.zone, time.zone));
+    auto local = format_local_minutes(event.at, stored_zone(event.zone, time.zone));
     std::string line = fmt::format("{} ({}, event {})", local, when, event.id);
     if (!event.label.empty()) line += ": " + one_line(event.label);
     return line;
@@ -95,7 +87,7 @@ std::string status_text(const Status& status, const TimeContext& time, Color col
     row("Streak:", status.streak_days > 0 ? plural(status.streak_days, "day", "days") : "none");
     if (status.last_entry) {
         const auto& entry = *status.last_entry;
-        auto local = format_local_minutes(entry.at, zone_named_or(entry.zone, time.zone));
+        auto local = format_local_minutes(entry.at, stored_zone(entry.zone, time.zone));
         auto brief = entry_brief(entry);
         row("Last entry:", fmt::format("{} ({}, entry {}){}{}", local, ago(*status.days_since_last_entry()), entry.id,
                                        brief.empty() ? "" : ": ", one_line(brief)));

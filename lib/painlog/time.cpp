@@ -167,6 +167,14 @@ const date::time_zone* locate_zone(std::string_view name) {
     }
 }
 
+const date::time_zone* stored_zone(const std::string& name, const date::time_zone* fallback) {
+    try {
+        return date::locate_zone(name);
+    } catch (const std::runtime_error&) {
+        return fallback ? fallback : date::locate_zone("Etc/UTC");
+    }
+}
+
 Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_view option, Future future) {
     Instant at;
     if (text == "now" || text == "today") {

@@ -42,6 +42,10 @@ struct TimeContext {
 
 // Throws InputError naming `name` when there is no such IANA zone.
 [[nodiscard]] const date::time_zone* locate_zone(std::string_view name);
+// The zone an entry or event was stored with, or `fallback` when this
+// machine's tz database lacks it (a diary copied from a newer system), so
+// that it is still shown rather than refused.
+[[nodiscard]] const date::time_zone* stored_zone(const std::string& name, const date::time_zone* fallback = nullptr);
 
 // `--at`: now, today, yesterday, 2026-11-22, 2026-11-22T08:30[:00], optionally
 // with Z or an offset. A bare date means local noon (today: now). A local time
