@@ -18,6 +18,7 @@
 #include "painlog/diary.hpp"
 #include "painlog/error.hpp"
 #include "painlog/import_detail.hpp"
+#include "painlog/schema.hpp"
 
 namespace painlog {
 
@@ -1218,9 +1219,13 @@ ImportOutcome import_records(Diary& diary, const ImportReader& read, DryRun dry_
     if (dry_run == DryRun::no) transaction.emplace(diary.db(), SQLite::TransactionBehavior::IMMEDIATE);
     DiaryWriter writer(diary, dry_run, order, progress);
     ImportOutcome outcome;
-    outcome.problems = read(writer);
+    auto read_and_write = [&] {
+        outcome.problems = read(writer);
+        if (outcome.problems.empty()) outcome.counts = writer.finish();
+    };
+    if (transaction) with_logged_runs_rebuilt_after(diary.db(), read_and_write);
+    else read_and_write();
     if (!outcome.problems.empty()) return outcome;  // the transaction rolls back what was written
-    outcome.counts = writer.finish();
     if (transaction) transaction->commit();
     return outcome;
 }

@@ -1,6 +1,9 @@
 #include "painlog/schema.hpp"
 
 #include <array>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -129,6 +132,15 @@ constexpr std::array all_migrations{
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
+// The filling statement of v4, for rebuilding logged_run after a bulk write.
+constexpr std::string_view refill_logged_runs = R"sql(
+DELETE FROM logged_run;
+INSERT INTO logged_run (first_day, last_day)
+  SELECT min(day), max(day)
+  FROM (SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS run FROM (SELECT DISTINCT day FROM entry))
+  GROUP BY run;
+)sql";
+
 }  // namespace
 
 std::span<const Migration> migrations() { return all_migrations; }
@@ -143,6 +155,19 @@ void migrate(SQLite::Database& db) {
         db.exec("PRAGMA user_version = " + std::to_string(migration.version));
         tx.commit();
     }
+}
+
+void with_logged_runs_rebuilt_after(SQLite::Database& db, const std::function<void()>& bulk_write) {
+    // The triggers' own text from the schema, so they come back exactly as
+    // the diary's migrations made them.
+    std::vector<std::pair<std::string, std::string>> triggers;
+    SQLite::Statement st(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'entry' "
+                             "AND name LIKE 'logged_run_%'");
+    while (st.executeStep()) triggers.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+    for (const auto& [name, sql] : triggers) db.exec("DROP TRIGGER \"" + name + "\"");
+    bulk_write();
+    for (const auto& [name, sql] : triggers) db.exec(sql);
+    db.exec(std::string(refill_logged_runs));
 }
 
 }  // namespace painlog

@@ -4,6 +4,7 @@
 // with the PRAGMA user_version that records it. Append only: a released
 // migration never changes.
 
+#include <functional>
 #include <span>
 #include <string_view>
 
@@ -23,5 +24,11 @@ struct Migration {
 // file is not newer than this build. Safe against a concurrent migration by
 // another process: the version is re-read inside the write transaction.
 void migrate(SQLite::Database& db);
+
+// Runs `bulk_write` with the triggers that keep logged_run set aside, then
+// puts them back and rebuilds logged_run once: row by row, that upkeep is a
+// third of a 100,000-entry import. Call inside a write transaction, which
+// then covers the set-aside triggers too (a rollback restores them).
+void with_logged_runs_rebuilt_after(SQLite::Database& db, const std::function<void()>& bulk_write);
 
 }  // namespace painlog

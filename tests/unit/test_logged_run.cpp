@@ -8,13 +8,16 @@
 
 #include <filesystem>
 #include <random>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 #include "painlog/diary.hpp"
+#include "painlog/import.hpp"
 #include "painlog/schema.hpp"
 #include "painlog/streak.hpp"
 #include "painlog/summary.hpp"
@@ -97,6 +100,39 @@ TEST_CASE("logged runs and the streak follow every add, edit and removal") {
         }
         check_runs_and_streaks(diary);
     }
+}
+
+TEST_CASE("an import sets the triggers aside, rebuilds the runs once, and puts the triggers back") {
+    auto diary = Diary::in_memory();
+    auto on = entry_on(first_day + date::days{5});
+    diary.add(on);
+    auto trigger_sql = [&] {
+        std::string sql;
+        SQLite::Statement st(diary.db(), "SELECT sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name");
+        while (st.executeStep()) sql += st.getColumn(0).getString() + "\n";
+        return sql;
+    };
+    auto triggers_before = trigger_sql();
+    REQUIRE(triggers_before.find("logged_run_after_insert") != std::string::npos);
+    ImportRules rules{*parse_iso_instant("2026-12-01T00:00:00Z"), 0};
+    auto import = [&](std::string csv) {
+        std::istringstream in(csv);
+        return import_records(diary, [&](ImportSink& sink) { return read_painlog_csv(in, rules, sink); }, DryRun::no,
+                              EntryOrder::as_read);
+    };
+    std::string csv = "time,zone,pain\n";
+    for (int d : {1, 2, 3, 7, 8, 20}) csv += fmt::format("2026-01-{:02}T12:00:00Z,UTC,3\n", d);
+    REQUIRE(import(csv).problems.empty());
+    check_runs_and_streaks(diary);
+    CHECK(trigger_sql() == triggers_before);
+    // A refused import rolls back the set-aside triggers with everything else.
+    REQUIRE_FALSE(import("time,zone,pain\n2026-01-30T12:00:00Z,UTC,3\nbad,UTC,3\n").problems.empty());
+    CHECK(trigger_sql() == triggers_before);
+    check_runs_and_streaks(diary);
+    // And the triggers work again afterwards.
+    auto later = entry_on(first_day + date::days{4});
+    diary.add(later);
+    check_runs_and_streaks(diary);
 }
 
 TEST_CASE("a v3 diary gains the runs of its logged days when migrated") {
