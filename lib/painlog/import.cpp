@@ -1217,9 +1217,11 @@ ImportOutcome import_records(Diary& diary, const ImportReader& read, DryRun dry_
                              const ImportProgress& progress) {
     std::optional<SQLite::Transaction> transaction;
     if (dry_run == DryRun::no) transaction.emplace(diary.db(), SQLite::TransactionBehavior::IMMEDIATE);
-    DiaryWriter writer(diary, dry_run, order, progress);
     ImportOutcome outcome;
+    // The writer's savepoint must come after the triggers are set aside, or
+    // rolling back to it would bring them back.
     auto read_and_write = [&] {
+        DiaryWriter writer(diary, dry_run, order, progress);
         outcome.problems = read(writer);
         if (outcome.problems.empty()) outcome.counts = writer.finish();
     };
