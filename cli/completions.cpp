@@ -31,7 +31,6 @@
 // from the diary that --db among the WORDs, $PAINLOG_DB or the default names;
 // a missing or unreadable diary gives none, and is never created.
 
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -50,7 +49,6 @@
 #include "painlog/error.hpp"
 #include "painlog/event.hpp"
 #include "painlog/lookup.hpp"
-#include "painlog/paths.hpp"
 #include "painlog/settings.hpp"
 #include "painlog/text.hpp"
 
@@ -165,11 +163,7 @@ public:
         if (tried_) return diary_ ? &*diary_ : nullptr;
         tried_ = true;
         try {
-            auto env = [](const char* name) -> std::optional<std::string> {
-                const char* value = std::getenv(name);
-                return value ? std::optional<std::string>(value) : std::nullopt;
-            };
-            auto path = diary_path({db_flag_, env("PAINLOG_DB"), env("XDG_DATA_HOME"), env("HOME")});
+            auto path = locate_diary(db_flag_.value_or(""));
             if (std::filesystem::is_regular_file(path)) diary_.emplace(Diary::open(path, Access::read));
         } catch (const std::exception&) {
             // Completion offers what it can; an unreadable diary offers nothing.

@@ -40,6 +40,11 @@ const date::time_zone* read_zone() {
 
 }  // namespace
 
+std::filesystem::path locate_diary(const std::string& db_flag) {
+    return painlog::diary_path({db_flag.empty() ? std::nullopt : std::optional(db_flag), env("PAINLOG_DB"),
+                                env("XDG_DATA_HOME"), env("HOME")});
+}
+
 const TimeContext& Context::time() {
     if (!time_) time_ = TimeContext{read_now(), read_zone(), 0};
     return *time_;
@@ -47,8 +52,7 @@ const TimeContext& Context::time() {
 
 Diary& Context::diary(Access access) {
     if (!diary_) {
-        auto path = diary_path({global.db.empty() ? std::nullopt : std::optional(global.db), env("PAINLOG_DB"),
-                                env("XDG_DATA_HOME"), env("HOME")});
+        auto path = diary_path();
         diary_label_ = path.string();
         diary_.emplace(Diary::open(path, access));
         time();

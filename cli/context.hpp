@@ -2,6 +2,7 @@
 // What every command receives: the global options, the streams, and the
 // diary and clock, each set up once on first use.
 
+#include <filesystem>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -18,6 +19,10 @@ struct GlobalOptions {
     std::string color = "auto";  // --color auto|always|never
 };
 
+// Where the diary is, by --db (empty when not given), $PAINLOG_DB,
+// $XDG_DATA_HOME and $HOME; nothing is opened or created.
+[[nodiscard]] std::filesystem::path locate_diary(const std::string& db_flag);
+
 class Context {
 public:
     Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
@@ -28,6 +33,7 @@ public:
     // What the command reports without an error: remind sets 1 when today has no entry.
     int exit_code = 0;
 
+    [[nodiscard]] std::filesystem::path diary_path() const { return locate_diary(global.db); }
     // Opens the diary (once) and takes its day-start hour into time().
     Diary& diary(Access access);
     // The diary's path once resolved, for error messages; "diary" before that.

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -14,7 +13,6 @@
 #include "output.hpp"
 #include "painlog/error.hpp"
 #include "painlog/maintenance.hpp"
-#include "painlog/paths.hpp"
 
 namespace painlog::cli {
 namespace {
@@ -27,20 +25,9 @@ struct DbOptions {
     bool force = false;
 };
 
-std::optional<std::string> env(const char* name) {
-    const char* value = std::getenv(name);
-    return value ? std::optional<std::string>(value) : std::nullopt;
-}
-
-// The diary's path by the same rules as every command, without opening it:
-// db check must read a damaged or newer file exactly as it is.
-fs::path resolved_diary_path(const Context& ctx) {
-    return diary_path({ctx.global.db.empty() ? std::nullopt : std::optional(ctx.global.db), env("PAINLOG_DB"),
-                       env("XDG_DATA_HOME"), env("HOME")});
-}
-
 void run_check(const DbOptions& opts, Context& ctx) {
-    auto path = resolved_diary_path(ctx);
+    // The path only: db check must read a damaged or newer file exactly as it is.
+    auto path = ctx.diary_path();
     auto name = path.string();
     if (fs::is_directory(path)) throw InputError(fmt::format("{}: is a directory; expected a diary file", name));
     if (!fs::exists(path)) throw InputError(fmt::format("{}: no such diary; expected an existing diary file", name));

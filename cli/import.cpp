@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <cstdlib>
 #include <optional>
 #include <cstring>
 #include <filesystem>
@@ -24,7 +23,6 @@
 #include "painlog/daylio.hpp"
 #include "painlog/error.hpp"
 #include "painlog/import.hpp"
-#include "painlog/paths.hpp"
 
 namespace painlog::cli {
 namespace {
@@ -98,15 +96,6 @@ std::string detect_format(const std::string& file, std::string_view head) {
     auto first = head.find_first_not_of(" \t\r\n");
     if (file.ends_with(".json") || (first != std::string_view::npos && head[first] == '{')) return "json";
     return looks_like_daylio(head) ? "daylio" : "csv";
-}
-
-std::filesystem::path diary_location(const Context& ctx) {
-    auto env = [](const char* name) {
-        const char* value = std::getenv(name);
-        return value ? std::optional<std::string>(value) : std::nullopt;
-    };
-    return diary_path({ctx.global.db.empty() ? std::nullopt : std::optional(ctx.global.db), env("PAINLOG_DB"),
-                       env("XDG_DATA_HOME"), env("HOME")});
 }
 
 // A progress bar on stderr, only on a terminal and only once the import has
@@ -199,7 +188,7 @@ void run_import(const ImportOptions& opts, Context& ctx) {
     // against a diary that does not exist yet uses an empty one in memory,
     // so that it creates no file.
     std::optional<Diary> scratch;
-    if (opts.dry_run && !std::filesystem::exists(diary_location(ctx))) scratch.emplace(Diary::in_memory());
+    if (opts.dry_run && !std::filesystem::exists(ctx.diary_path())) scratch.emplace(Diary::in_memory());
     auto& diary = scratch ? *scratch : ctx.diary(opts.dry_run ? Access::read : Access::write);
     const auto& time = ctx.time();
     ImportRules rules{time.now, time.day_start_hour};

@@ -105,10 +105,10 @@ namespace {
 using detail::Problems;
 
 // The painlog CSV columns other than the tags, by header name.
-enum class Column { id, time, zone, day, pain, mood, energy, sleep_hours, sleep_quality, activity, note, tags };
+enum class CsvField { id, time, zone, day, pain, mood, energy, sleep_hours, sleep_quality, activity, note, tags };
 
 struct ColumnSpec {
-    Column column;
+    CsvField column;
     std::optional<Rating> rating;
     std::optional<TagKind> tag_kind;
 };
@@ -116,18 +116,18 @@ struct ColumnSpec {
 std::optional<ColumnSpec> column_named(std::string_view name) {
     static const std::map<std::string, ColumnSpec, std::less<>> columns = [] {
         std::map<std::string, ColumnSpec, std::less<>> m{
-            {"id", {Column::id, {}, {}}},
-            {"time", {Column::time, {}, {}}},
-            {"zone", {Column::zone, {}, {}}},
-            {"day", {Column::day, {}, {}}},
-            {"sleep_hours", {Column::sleep_hours, {}, {}}},
-            {"note", {Column::note, {}, {}}},
+            {"id", {CsvField::id, {}, {}}},
+            {"time", {CsvField::time, {}, {}}},
+            {"zone", {CsvField::zone, {}, {}}},
+            {"day", {CsvField::day, {}, {}}},
+            {"sleep_hours", {CsvField::sleep_hours, {}, {}}},
+            {"note", {CsvField::note, {}, {}}},
         };
-        for (auto r : all_ratings) m[std::string(name_of(r))] = {Column::pain, r, {}};
+        for (auto r : all_ratings) m[std::string(name_of(r))] = {CsvField::pain, r, {}};
         for (auto k : all_tag_kinds) {
             std::string key = "tags_" + std::string(name_of(k));
             std::ranges::replace(key, '-', '_');
-            m[key] = {Column::tags, {}, k};
+            m[key] = {CsvField::tags, {}, k};
         }
         return m;
     }();
@@ -229,7 +229,7 @@ struct EntryBuilder {
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
-constexpr std::array event_columns{"id", "kind", "label", "time", "zone", "day", "note"};
+constexpr std::array event_csv_fields{"id", "kind", "label", "time", "zone", "day", "note"};
 
 // One event from named text values (a CSV row or a JSON object's strings).
 std::optional<Event> event_from_fields(const Fields& fields, std::size_t line, Problems& problems,
@@ -324,13 +324,13 @@ Entry entry_from_row(const CsvRow& row, const std::vector<std::string>& names, c
         const auto& spec = specs[c];
         if (spec.rating) { b.rating(name, *spec.rating, value); continue; }
         switch (spec.column) {
-            case Column::id: b.id(name, value); break;
-            case Column::time: b.time(name, value); break;
-            case Column::zone: b.zone(name, value); break;
-            case Column::day: b.day(name, value); break;
-            case Column::sleep_hours: b.sleep(name, value); break;
-            case Column::note: b.note(name, value); break;
-            case Column::tags: b.tag_list(name, *spec.tag_kind, value); break;
+            case CsvField::id: b.id(name, value); break;
+            case CsvField::time: b.time(name, value); break;
+            case CsvField::zone: b.zone(name, value); break;
+            case CsvField::day: b.day(name, value); break;
+            case CsvField::sleep_hours: b.sleep(name, value); break;
+            case CsvField::note: b.note(name, value); break;
+            case CsvField::tags: b.tag_list(name, *spec.tag_kind, value); break;
             default: break;
         }
     }
@@ -344,7 +344,7 @@ detail::CsvRecord events_csv(const CsvRow& header, Problems& problems, const Imp
     auto names = header_names<bool>(
         header,
         [](const std::string& name) {
-            return std::ranges::find(event_columns, name) == event_columns.end() ? std::nullopt : std::optional(true);
+            return std::ranges::find(event_csv_fields, name) == event_csv_fields.end() ? std::nullopt : std::optional(true);
         },
         known, "unknown column: expected painlog's events CSV header (id,kind,label,time,zone,day,note)",
         {"kind", "time", "zone"}, problems);
@@ -562,7 +562,7 @@ void json_entry(const json& object, std::size_t line, Problems& problems, const 
             }
             continue;
         }
-        if (!spec || spec->column == Column::tags) {
+        if (!spec || spec->column == CsvField::tags) {
             problems.add(line, key, "unknown key: expected the keys of painlog's entry JSON");
             continue;
         }
@@ -571,22 +571,22 @@ void json_entry(const json& object, std::size_t line, Problems& problems, const 
             continue;
         }
         switch (spec->column) {
-            case Column::id:
+            case CsvField::id:
                 if (auto text = json_integer_text(value, b, key)) b.id(key, *text);
                 break;
-            case Column::time:
+            case CsvField::time:
                 if (auto text = string_of(key, value, false)) b.time(key, *text);
                 break;
-            case Column::zone:
+            case CsvField::zone:
                 if (auto text = string_of(key, value, false)) b.zone(key, *text);
                 break;
-            case Column::day:
+            case CsvField::day:
                 if (auto text = string_of(key, value, true)) b.day(key, *text);
                 break;
-            case Column::note:
+            case CsvField::note:
                 if (auto text = string_of(key, value, true)) b.note(key, *text);
                 break;
-            case Column::sleep_hours:
+            case CsvField::sleep_hours:
                 if (value.is_null()) break;
                 if (!value.is_number()) {
                     problems.add(line, key, fmt::format("{}: expected a number of hours or null", type_name(value)));

@@ -42,8 +42,6 @@ std::optional<double> difference(const std::optional<double>& a, const std::opti
     return *a - *b;
 }
 
-int days_between(Day from, Day to) { return static_cast<int>((to - from).count()); }
-
 // The days of `days` within [from, to]. (A span, not std::ranges::subrange:
 // clang 14, which builds the fuzz targets, cannot compile libstdc++ 12's.)
 std::span<const DailyValues> days_in(const std::vector<DailyValues>& days, Day from, Day to) {
@@ -214,7 +212,7 @@ Style category_style(const ResponseWindow& w) {
     }
 }
 
-std::string category_text(const ResponseWindow& w) {
+std::string window_category_text(const ResponseWindow& w) {
     if (w.status == WindowStatus::cut_off) return "cut off";
     if (w.status == WindowStatus::not_started) return "not started";
     if (w.status == WindowStatus::insufficient_data) return "insufficient data";
@@ -418,7 +416,7 @@ std::string infusion_response_text(const InfusionResponse& r, Color color) {
                       {number(w.span.mean(Metric::pain))},
                       {signed_number(w.change_of(Metric::pain))},
                       {pct},
-                      {category_text(w), category_style(w)}});
+                      {window_category_text(w), category_style(w)}});
     }
     out += pain.render(color);
 

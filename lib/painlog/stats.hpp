@@ -19,6 +19,9 @@
 
 namespace painlog::stats {
 
+// The two-sided p below which trend and summary call a result clear.
+inline constexpr double significance_level = 0.05;
+
 // Arithmetic mean; nullopt when empty.
 [[nodiscard]] std::optional<double> mean(std::span<const double> values);
 // Middle value, or the mean of the two middle values; nullopt when empty.

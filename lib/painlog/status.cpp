@@ -11,8 +11,6 @@
 namespace painlog {
 namespace {
 
-std::optional<int> days_between(Day from, Day to) { return static_cast<int>((to - from).count()); }
-
 std::string plural(int n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -46,13 +44,13 @@ int entries_on(Diary& diary, Day day) {
 }
 
 std::optional<int> Status::days_since_last_entry() const {
-    return last_entry ? days_between(last_entry->day, today) : std::nullopt;
+    return last_entry ? std::optional(days_between(last_entry->day, today)) : std::nullopt;
 }
 std::optional<int> Status::days_since_infusion() const {
-    return last_infusion ? days_between(last_infusion->day, today) : std::nullopt;
+    return last_infusion ? std::optional(days_between(last_infusion->day, today)) : std::nullopt;
 }
 std::optional<int> Status::days_until_appointment() const {
-    return next_appointment ? days_between(today, next_appointment->day) : std::nullopt;
+    return next_appointment ? std::optional(days_between(today, next_appointment->day)) : std::nullopt;
 }
 
 Status diary_status(Diary& diary, const TimeContext& time) {

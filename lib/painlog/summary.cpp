@@ -17,8 +17,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr double significance = 0.05;
-
 // How many tags the text shows; JSON has them all.
 constexpr std::size_t max_text_tags = 15;
 
@@ -248,7 +246,7 @@ std::string_view label_of(Metric metric) {
 
 Finding finding_of(const Pattern& pattern) {
     if (!pattern.correlation) return Finding::not_enough_data;
-    if (pattern.correlation->p >= significance || pattern.correlation->rho == 0) return Finding::no_clear_link;
+    if (pattern.correlation->p >= stats::significance_level || pattern.correlation->rho == 0) return Finding::no_clear_link;
     return pattern.correlation->rho > 0 ? Finding::higher : Finding::lower;
 }
 

@@ -37,6 +37,9 @@ struct TimeContext {
     int day_start_hour = 0;
 };
 
+// Whole days from `from` to `to`: negative when `to` is earlier.
+[[nodiscard]] constexpr int days_between(Day from, Day to) { return static_cast<int>((to - from).count()); }
+
 [[nodiscard]] Day diary_day(Instant at, const date::time_zone* zone, int day_start_hour);
 [[nodiscard]] Day today(const TimeContext& ctx);
 

@@ -16,7 +16,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr double significance = 0.05;
 constexpr std::array<std::string_view, 8> blocks{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 
 Day bucket_start(Day day, Grouping by) {
@@ -129,7 +128,7 @@ std::string_view name_of(Direction direction) {
 }
 
 Direction direction_of(Metric metric, std::size_t n, const std::optional<stats::MannKendall>& mk) {
-    if (n < min_trend_n || !mk || mk->p >= significance || mk->s == 0) return Direction::no_clear_trend;
+    if (n < min_trend_n || !mk || mk->p >= stats::significance_level || mk->s == 0) return Direction::no_clear_trend;
     bool rising = mk->s > 0;
     return rising == lower_is_better(metric) ? Direction::worsening : Direction::improving;
 }

@@ -7,7 +7,7 @@
 #include "painlog/csv.hpp"
 #include "painlog/csv_reader.hpp"
 
-using namespace painlog;
+namespace painlog::test_csv_reader {
 
 TEST_CASE("read_csv splits plain records on commas and CRLF or LF") {
     auto t = read_csv("a,b,c\r\n1,,3\n");
@@ -147,3 +147,5 @@ TEST_CASE("CsvReader: binary anywhere outranks an earlier quoting problem; lines
     CHECK(late.problem->line == 20002);
     CHECK(late.rows.size() == 20001);
 }
+
+}  // namespace painlog::test_csv_reader

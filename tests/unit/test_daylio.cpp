@@ -8,7 +8,7 @@
 #include "painlog/diary.hpp"
 #include "painlog/error.hpp"
 
-using namespace painlog;
+namespace painlog::test_daylio {
 
 namespace {
 
@@ -145,3 +145,5 @@ TEST_CASE("Daylio streamed into a diary: new ids in time order, as from the pars
     for (const auto& e : streamed.entries()) ids.push_back(e.id);
     CHECK(ids == std::vector<std::int64_t>{1, 2, 3, 4, 5});
 }
+
+}  // namespace painlog::test_daylio

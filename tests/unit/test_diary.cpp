@@ -11,7 +11,7 @@
 #include "painlog/schema.hpp"
 #include "painlog/settings.hpp"
 
-using namespace painlog;
+namespace painlog::test_diary {
 namespace fs = std::filesystem;
 
 namespace {
@@ -205,3 +205,5 @@ TEST_CASE("ids must be positive whole numbers") {
         CHECK_THROWS_WITH_AS((void)parse_id(bad, "entry"), doctest::Contains("expected a positive whole number"),
                              InputError);
 }
+
+}  // namespace painlog::test_diary

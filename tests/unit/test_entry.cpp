@@ -3,7 +3,7 @@
 #include "painlog/entry.hpp"
 #include "painlog/error.hpp"
 
-using namespace painlog;
+namespace painlog::test_entry {
 
 TEST_CASE("ratings are whole numbers 0-10") {
     CHECK(parse_rating("0", "--pain") == 0);
@@ -57,3 +57,5 @@ TEST_CASE("tag kinds have stable names") {
     CHECK(tag_kind_named("medication") == TagKind::medication);
     CHECK_FALSE(tag_kind_named("side_effect"));
 }
+
+}  // namespace painlog::test_entry

@@ -4,7 +4,7 @@
 #include "painlog/error.hpp"
 #include "painlog/event.hpp"
 
-using namespace painlog;
+namespace painlog::test_event {
 
 namespace {
 
@@ -127,3 +127,5 @@ TEST_CASE("event labels are one trimmed line") {
     CHECK_THROWS_AS(static_cast<void>(validate_event_label(std::string(101, 'x'), "--label")), InputError);
     CHECK_THROWS_AS(static_cast<void>(validate_event_label("\xff", "--label")), InputError);
 }
+
+}  // namespace painlog::test_event

@@ -9,7 +9,7 @@
 #include "painlog/fhir.hpp"
 #include "painlog/import.hpp"
 
-using namespace painlog;
+namespace painlog::test_export {
 
 namespace {
 
@@ -177,3 +177,5 @@ TEST_CASE("round trip: export, import into an empty diary, export again gives th
         CHECK(fresh.entries() == diary.entries());
     }
 }
+
+}  // namespace painlog::test_export

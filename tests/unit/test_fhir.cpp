@@ -2,7 +2,7 @@
 
 #include "painlog/fhir.hpp"
 
-using namespace painlog;
+namespace painlog::test_fhir {
 
 namespace {
 
@@ -79,3 +79,5 @@ TEST_CASE("FHIR: GAD-7 uses 70274-6; an empty diary is an empty collection") {
     CHECK(b["entry"][0]["resource"]["valueInteger"] == 21);
     CHECK(fhir_bundle({}, {}, at("2026-11-22T20:00:00Z"))["entry"].empty());
 }
+
+}  // namespace painlog::test_fhir

@@ -9,7 +9,7 @@
 #include "painlog/entry_format.hpp"
 #include "painlog/import.hpp"
 
-using namespace painlog;
+namespace painlog::test_import {
 
 namespace {
 
@@ -381,3 +381,5 @@ TEST_CASE("painlog JSON read as a stream: a NUL after the document, a key given 
         CHECK(diary.entries().size() == (dry_run == DryRun::no ? 1 : 0));
     }
 }
+
+}  // namespace painlog::test_import

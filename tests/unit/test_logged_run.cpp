@@ -22,7 +22,7 @@
 #include "painlog/streak.hpp"
 #include "painlog/summary.hpp"
 
-using namespace painlog;
+namespace painlog::test_logged_run {
 namespace fs = std::filesystem;
 
 namespace {
@@ -160,3 +160,5 @@ TEST_CASE("a v3 diary gains the runs of its logged days when migrated") {
     }
     fs::remove_all(dir);
 }
+
+}  // namespace painlog::test_logged_run

@@ -13,7 +13,7 @@
 #include "painlog/event.hpp"
 #include "painlog/schema.hpp"
 
-using namespace painlog;
+namespace painlog::test_migration {
 
 namespace {
 
@@ -108,3 +108,5 @@ TEST_CASE("opening a migrated diary again changes nothing") {
     CHECK(diary.entries().size() == 3);
     CHECK(fs::file_size(path) == size);
 }
+
+}  // namespace painlog::test_migration

@@ -12,7 +12,7 @@
 #include "painlog/questionnaire.hpp"
 #include "painlog/schema.hpp"
 
-using namespace painlog;
+namespace painlog::test_migration_v3 {
 namespace fs = std::filesystem;
 
 namespace {
@@ -108,3 +108,5 @@ TEST_CASE("the questionnaire table refuses unknown instruments") {
                                     "('bdi', '2026-11-21T09:00:00Z', 'Etc/UTC', '2026-11-21', '1', 1)"),
                     SQLite::Exception);
 }
+
+}  // namespace painlog::test_migration_v3

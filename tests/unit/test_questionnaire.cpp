@@ -6,7 +6,7 @@
 #include "painlog/error.hpp"
 #include "painlog/questionnaire.hpp"
 
-using namespace painlog;
+namespace painlog::test_questionnaire {
 
 namespace {
 
@@ -503,3 +503,5 @@ TEST_CASE("results table marks baseline, response, remission and item 9") {
     CHECK(table.find("item 9 > 0, response, remission") != std::string::npos);
     CHECK(flat(table).find(safety_message()) != std::string::npos);
 }
+
+}  // namespace painlog::test_questionnaire

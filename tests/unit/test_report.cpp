@@ -9,7 +9,7 @@
 #include "painlog/event.hpp"
 #include "painlog/report.hpp"
 
-using namespace painlog;
+namespace painlog::test_report {
 using namespace date::literals;
 
 namespace {
@@ -117,3 +117,5 @@ TEST_CASE("an empty period renders in every format") {
     CHECK(j["name"].is_null());
     CHECK(j["summary"]["metrics"]["pain"]["mean"].is_null());
 }
+
+}  // namespace painlog::test_report

@@ -9,7 +9,7 @@
 
 #include "painlog/response.hpp"
 
-using namespace painlog;
+namespace painlog::test_response {
 
 namespace {
 
@@ -523,3 +523,5 @@ TEST_CASE("only infusions are analysed; appointments and other events are ignore
     CHECK(window(all[0], "days 1-7").span.days == 7);
     CHECK(analyse_responses(days, {}, {appointment}, 14, D).empty());
 }
+
+}  // namespace painlog::test_response

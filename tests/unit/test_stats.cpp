@@ -19,7 +19,7 @@
 
 #include "painlog/stats.hpp"
 
-using namespace painlog;
+namespace painlog::test_stats {
 using namespace painlog::stats;
 using doctest::Approx;
 
@@ -192,3 +192,5 @@ TEST_CASE("rolling mean: values before the first day fill the first windows") {
     CHECK(*r[2] == Approx(5.0));  // Oct 28 – Nov 3: 3 5 7
     CHECK(*r[3] == Approx(6.0));  // Oct 29 – Nov 4: 5 7
 }
+
+}  // namespace painlog::test_stats

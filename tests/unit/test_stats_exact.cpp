@@ -16,6 +16,8 @@
 
 #include "painlog/stats.hpp"
 
+namespace painlog::test_stats_exact {
+
 using namespace painlog::stats;
 
 namespace {
@@ -203,3 +205,5 @@ TEST_CASE("Theil–Sen from any guess of the bounds gives the same double") {
         }
     }
 }
+
+}  // namespace painlog::test_stats_exact

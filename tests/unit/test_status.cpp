@@ -7,7 +7,7 @@
 #include "painlog/lookup.hpp"
 #include "painlog/status.hpp"
 
-using namespace painlog;
+namespace painlog::test_status {
 
 namespace {
 
@@ -109,3 +109,5 @@ TEST_CASE("tag_uses: most used first, then by name; one kind or all") {
     REQUIRE(better.size() == 1);
     CHECK(better[0].name == "heat");
 }
+
+}  // namespace painlog::test_status

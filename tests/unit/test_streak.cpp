@@ -5,7 +5,7 @@
 
 #include "painlog/streak.hpp"
 
-using namespace painlog;
+namespace painlog::test_streak {
 using date::days;
 
 namespace {
@@ -63,3 +63,5 @@ TEST_CASE("longest_streak finds the longest of several runs") {
     CHECK(current_streak(logged, d(2026, 11, 11)) == 5);
     CHECK(current_streak(logged, d(2026, 11, 12)) == 5);
 }
+
+}  // namespace painlog::test_streak

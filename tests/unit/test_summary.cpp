@@ -10,7 +10,7 @@
 #include "painlog/error.hpp"
 #include "painlog/summary.hpp"
 
-using namespace painlog;
+namespace painlog::test_summary {
 using doctest::Approx;
 
 namespace {
@@ -330,3 +330,5 @@ TEST_CASE("read_daily_values agrees with daily_values over Diary::entries") {
     CHECK_FALSE(from_sql[1].value(Metric::mood).has_value());
     CHECK(read_daily_values(diary, nov(1), nov(10)).empty());
 }
+
+}  // namespace painlog::test_summary

@@ -4,7 +4,7 @@
 
 #include "painlog/svg_chart.hpp"
 
-using namespace painlog;
+namespace painlog::test_svg_chart {
 using namespace date::literals;
 
 namespace {
@@ -132,3 +132,5 @@ TEST_CASE("svg_chart styles differ in colour, dash and marker shape") {
     CHECK(svg.find(R"(stroke-dasharray="9 3 2 3")") != std::string::npos);
     CHECK(svg_chart(spec) == svg);  // deterministic
 }
+
+}  // namespace painlog::test_svg_chart

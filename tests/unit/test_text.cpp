@@ -5,7 +5,7 @@
 #include "painlog/table.hpp"
 #include "painlog/text.hpp"
 
-using namespace painlog;
+namespace painlog::test_text {
 
 TEST_CASE("display width counts columns, not bytes") {
     CHECK(display_width("abc") == 3);
@@ -71,3 +71,5 @@ TEST_CASE("a diary day's value is the mean of its entries; missing values stay m
     CHECK(lower_is_better(Metric::pain));
     CHECK_FALSE(lower_is_better(Metric::mood));
 }
+
+}  // namespace painlog::test_text

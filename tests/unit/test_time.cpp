@@ -3,7 +3,7 @@
 #include "painlog/error.hpp"
 #include "painlog/time.hpp"
 
-using namespace painlog;
+namespace painlog::test_time {
 using namespace std::chrono_literals;
 
 namespace {
@@ -139,3 +139,5 @@ TEST_CASE("unknown zones are input errors") {
     CHECK_THROWS_WITH_AS((void)locate_zone("Mars/Olympus"),
                          "time zone Mars/Olympus: unknown; expected an IANA name like Europe/London", InputError);
 }
+
+}  // namespace painlog::test_time

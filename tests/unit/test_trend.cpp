@@ -9,7 +9,7 @@
 #include "painlog/diary.hpp"
 #include "painlog/trend.hpp"
 
-using namespace painlog;
+namespace painlog::test_trend {
 using doctest::Approx;
 
 namespace {
@@ -228,3 +228,5 @@ TEST_CASE("trend across the October clock change: one point per calendar day, sl
     REQUIRE(mood.slope_per_week);
     CHECK(*mood.slope_per_week == Approx(7.0));
 }
+
+}  // namespace painlog::test_trend
