@@ -934,27 +934,6 @@ std::pair<Day, Day> day_span(const std::vector<T>& items) {
     return {lo.day - date::days{2}, hi.day + date::days{2}};
 }
 
-// format_utc and format_day without iostreams: the write loop calls them
-// for every record, and date::format's ostringstream dominated the time.
-std::string utc_text(Instant at) {
-    auto day = date::floor<date::days>(at);
-    date::year_month_day ymd{day};
-    date::hh_mm_ss time{at - day};
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
-                       time.minutes().count(), time.seconds().count());
-}
-
-std::string day_text(Day day) {
-    date::year_month_day ymd{day};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day()));
-}
-
-}  // namespace
-
-namespace {
-
 constexpr std::string_view entry_insert =
     "INSERT INTO entry (id, at, zone, day, pain, mood, energy, sleep_quality, activity, sleep_hours, note) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -983,17 +962,19 @@ public:
           insert_(diary.db(), std::string(entry_insert)),
           insert_tag_(diary.db(), "INSERT INTO entry_tag (entry_id, kind, name) VALUES (?, ?, ?)") {
         base_id_ = diary.db().execAndGet("SELECT coalesce(max(id), 0) FROM entry").getInt64();
+        latest_at_before_ = latest_at_ = diary.db().execAndGet("SELECT coalesce(max(at), '') FROM entry").getString();
         // Entries are the only rows written before finish: back to here forgets them.
         if (dry_run == DryRun::no) diary.db().exec("SAVEPOINT import_entries");
     }
 
     void entry(Entry e) override {
-        if (in_diary(e) || (dry_run_ == DryRun::yes && !seen_.insert(identity_of(e)).second)) {
+        auto at = format_utc(e.at);
+        if (in_diary(e, at) || (dry_run_ == DryRun::yes && !seen_.insert(identity_of(e)).second)) {
             ++counts_.entries_skipped;
             return;
         }
         ++counts_.entries_added;
-        if (dry_run_ == DryRun::no) insert(e);
+        if (dry_run_ == DryRun::no) insert(e, at);
     }
     void event(Event e) override { events_.push_back(std::move(e)); }
     void result(QuestionnaireResult r) override { results_.push_back(std::move(r)); }
@@ -1002,9 +983,9 @@ public:
     ImportCounts finish();
 
 private:
-    bool in_diary(const Entry& e);
+    bool in_diary(const Entry& e, const std::string& at);
     std::optional<std::int64_t> id_for(std::int64_t file_id);
-    void insert(const Entry& e);
+    void insert(const Entry& e, const std::string& at);
     void renumber_new_entries(const std::function<void()>& fill_order, bool overlapping);
     void tick() {
         if (progress_ && ++done_ % 1000 == 0) progress_(done_);
@@ -1020,8 +1001,13 @@ private:
     std::vector<QuestionnaireResult> results_;
     std::unordered_set<std::string> seen_;  // a dry run's would-be entries, which are not written
     std::int64_t base_id_ = 0;              // the largest entry id before the import
+    // The latest stored instant (UTC text, which sorts as time does) before
+    // the import and now: an entry after it has no equal in the diary, and
+    // most files are in time order, so most entries need no lookup.
+    std::string latest_at_before_, latest_at_;
     bool keeping_ids_ = true;
     std::vector<std::int64_t> kept_ids_;
+    std::int64_t max_kept_id_ = 0;
     std::int64_t provisional_ids_ = 0;  // EntryOrder::by_time: how many were written
     std::size_t done_ = 0;
 };
@@ -1038,14 +1024,17 @@ void DiaryWriter::forget(Kind kind) {
     counts_.entries_added = counts_.entries_skipped = 0;
     keeping_ids_ = true;
     kept_ids_.clear();
+    max_kept_id_ = 0;
     provisional_ids_ = 0;
+    latest_at_ = latest_at_before_;
 }
 
 // Identity (import.hpp) against the diary: an equal entry has the same
 // instant, so only those need comparing, found by entry_by_at.
-bool DiaryWriter::in_diary(const Entry& e) {
+bool DiaryWriter::in_diary(const Entry& e, const std::string& at) {
+    if (at > latest_at_) return false;
     same_instant_.reset();
-    same_instant_.bind(1, utc_text(e.at));
+    same_instant_.bind(1, at);
     std::string identity;
     while (same_instant_.executeStep()) {
         Entry old;
@@ -1078,10 +1067,16 @@ std::optional<std::int64_t> DiaryWriter::id_for(std::int64_t file_id) {
     if (order_ == EntryOrder::by_time) return base_id_ + provisional_offset + ++provisional_ids_;
     if (!keeping_ids_) return std::nullopt;
     if (file_id > 0) {
-        id_taken_.reset();
-        id_taken_.bind(1, file_id);
-        if (!id_taken_.executeStep()) {
+        // Every id in the diary is at most the larger of these two.
+        bool free = file_id > std::max(base_id_, max_kept_id_);
+        if (!free) {
+            id_taken_.reset();
+            id_taken_.bind(1, file_id);
+            free = !id_taken_.executeStep();
+        }
+        if (free) {
             kept_ids_.push_back(file_id);
+            max_kept_id_ = std::max(max_kept_id_, file_id);
             return file_id;
         }
     }
@@ -1121,12 +1116,14 @@ void DiaryWriter::renumber_new_entries(const std::function<void()>& fill_order, 
     db.exec("DROP TABLE temp.import_order");
 }
 
-void DiaryWriter::insert(const Entry& e) {
+void DiaryWriter::insert(const Entry& e, const std::string& at) {
     if (auto id = id_for(e.id)) insert_.bind(1, *id);
     else insert_.bind(1);
-    insert_.bind(2, utc_text(e.at));
-    insert_.bind(3, e.zone);
-    insert_.bind(4, day_text(e.day));
+    // The texts outlive exec(), so SQLite need not copy them.
+    auto day = format_day(e.day);
+    insert_.bindNoCopy(2, at);
+    insert_.bindNoCopy(3, e.zone);
+    insert_.bindNoCopy(4, day);
     int index = 5;
     for (auto r : {Rating::pain, Rating::mood, Rating::energy, Rating::sleep_quality, Rating::activity}) {
         if (e.rating(r)) insert_.bind(index, *e.rating(r));
@@ -1135,14 +1132,15 @@ void DiaryWriter::insert(const Entry& e) {
     }
     if (e.sleep_hours) insert_.bind(10, *e.sleep_hours);
     else insert_.bind(10);
-    insert_.bind(11, e.note);
+    insert_.bindNoCopy(11, e.note);
     insert_.exec();
     insert_.reset();
+    latest_at_ = std::max(latest_at_, at);
     auto id = diary_.db().getLastInsertRowid();
     for (const auto& tag : e.tags) {
         insert_tag_.bind(1, id);
         insert_tag_.bind(2, std::string(name_of(tag.kind)));
-        insert_tag_.bind(3, tag.name);
+        insert_tag_.bindNoCopy(3, tag.name);
         insert_tag_.exec();
         insert_tag_.reset();
     }
@@ -1183,9 +1181,9 @@ ImportCounts DiaryWriter::finish() {
         bind_id(insert_event, new_events.keep_ids, e->id);
         insert_event.bind(2, std::string(name_of(e->kind)));
         insert_event.bind(3, e->label);
-        insert_event.bind(4, utc_text(e->at));
+        insert_event.bind(4, format_utc(e->at));
         insert_event.bind(5, e->zone);
-        insert_event.bind(6, day_text(e->day));
+        insert_event.bind(6, format_day(e->day));
         insert_event.bind(7, e->note);
         insert_event.exec();
         insert_event.reset();
@@ -1199,9 +1197,9 @@ ImportCounts DiaryWriter::finish() {
         for (int a : r->answers) answers += (answers.empty() ? "" : ",") + std::to_string(a);
         bind_id(insert_result, results.keep_ids, r->id);
         insert_result.bind(2, std::string(name_of(r->instrument)));
-        insert_result.bind(3, utc_text(r->at));
+        insert_result.bind(3, format_utc(r->at));
         insert_result.bind(4, r->zone);
-        insert_result.bind(5, day_text(r->day));
+        insert_result.bind(5, format_day(r->day));
         insert_result.bind(6, answers);
         insert_result.bind(7, r->score);
         insert_result.exec();

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "painlog/error.hpp"
@@ -222,9 +223,22 @@ std::optional<Instant> parse_iso_instant(std::string_view text) {
     return at;
 }
 
-std::string format_day(Day day) { return date::format("%F", day); }
+// Without date::format, whose ostringstream dominated import and export,
+// which call these for every record. Supported years have four digits.
+std::string format_day(Day day) {
+    date::year_month_day ymd{day};
+    return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
 
-std::string format_utc(Instant at) { return date::format("%FT%TZ", at); }
+std::string format_utc(Instant at) {
+    auto day = date::floor<date::days>(at);
+    date::year_month_day ymd{day};
+    date::hh_mm_ss time{at - day};
+    return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z"), static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
+                       time.minutes().count(), time.seconds().count());
+}
 
 std::string format_local(Instant at, const date::time_zone* zone) {
     return date::format("%FT%T%Ez", date::make_zoned(zone, at));

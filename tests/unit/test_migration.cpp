@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 #include "painlog/diary.hpp"
 #include "painlog/event.hpp"
@@ -95,6 +96,25 @@ TEST_CASE("a v1 diary is migrated to the latest schema without loss") {
     e.rating(Rating::pain) = 3;
     diary.add(e);
     CHECK(e.id == 4);
+}
+
+TEST_CASE("after v5 the tag table still refuses an unknown kind, cascades and is indexed by name") {
+    TempDir dir;
+    auto path = dir.path / "v1.db";
+    write_v1_diary(path);
+    auto diary = Diary::open(path, Access::write);
+    auto& db = diary.db();
+    for (auto kind : {"activity", "better", "worse", "side-effect", "medication"})
+        CHECK_NOTHROW(db.exec(fmt::format("INSERT INTO entry_tag (entry_id, kind, name) VALUES (2, '{}', 'x')", kind)));
+    CHECK_THROWS(db.exec("INSERT INTO entry_tag (entry_id, kind, name) VALUES (2, 'trigger', 'x')"));
+    CHECK_THROWS(db.exec("INSERT INTO entry_tag (entry_id, kind, name) VALUES (2, 'Better', 'x')"));
+    CHECK_THROWS(db.exec("INSERT INTO entry_tag (entry_id, kind, name) VALUES (99, 'better', 'x')"));
+    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'entry_tag_by_name' AND tbl_name = 'entry_tag'")
+              .getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%v5%'").getInt() == 0);
+    diary.remove(1);
+    CHECK(db.execAndGet("SELECT count(*) FROM entry_tag WHERE entry_id = 1").getInt() == 0);
+    CHECK(db.execAndGet("SELECT count(*) FROM entry_tag WHERE entry_id = 3").getInt() == 1);
 }
 
 TEST_CASE("opening a migrated diary again changes nothing") {
