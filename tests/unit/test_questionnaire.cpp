@@ -430,7 +430,7 @@ TEST_CASE("questionnaire JSON has stable keys, null where they do not apply") {
     CHECK(j["instrument"] == "phq9");
     CHECK(j["time"] == "2026-11-22T08:30:00+00:00");
     CHECK(j["day"] == "2026-11-22");
-    CHECK(j["answers"] == nlohmann::json::array({2, 1, 0, 3, 1, 2, 0, 3, 1}));
+    CHECK(j["answers"] == nlohmann::ordered_json::array({2, 1, 0, 3, 1, 2, 0, 3, 1}));
     CHECK(j["score"] == 13.0);
     CHECK(j["band"] == "moderate");
     CHECK(j["phq2_score"] == 3);

@@ -188,7 +188,8 @@ TEST_CASE("Theil–Sen from any guess of the bounds gives the same double") {
         REQUIRE(expected);
         CAPTURE(halves);
         // Exact, too low, too high, empty, reversed, one-sided, unbounded and NaN guesses.
-        for (auto [lo, hi] : std::vector<std::pair<double, double>>{{*expected, *expected},
+        // A pair, not [lo, hi]: clang 14 cannot capture structured bindings in CAPTURE's lambda.
+        for (auto guess : std::vector<std::pair<double, double>>{{*expected, *expected},
                                                                     {-0.5, -0.25},
                                                                     {0.25, 0.5},
                                                                     {-100, -99},
@@ -197,9 +198,9 @@ TEST_CASE("Theil–Sen from any guess of the bounds gives the same double") {
                                                                     {-inf, *expected},
                                                                     {-inf, inf},
                                                                     {std::nan(""), 1}}) {
-            CAPTURE(lo);
-            CAPTURE(hi);
-            auto actual = theil_sen_slope(points, lo, hi);
+            CAPTURE(guess.first);
+            CAPTURE(guess.second);
+            auto actual = theil_sen_slope(points, guess.first, guess.second);
             REQUIRE(actual);
             CHECK(*actual == *expected);
         }
