@@ -12,6 +12,7 @@
 #include "output.hpp"
 #include "painlog/error.hpp"
 #include "painlog/event.hpp"
+#include "painlog/export.hpp"
 #include "painlog/table.hpp"
 
 namespace painlog::cli {
@@ -105,6 +106,8 @@ void run_event_list(const EventListOptions& opts, Context& ctx) {
         auto json = nlohmann::ordered_json::array();
         for (const auto& e : list) json.push_back(event_json(e));
         print_json(ctx.out, json);
+    } else if (opts.format == "csv") {
+        write_events_csv(list, ctx.out);
     } else if (list.empty()) {
         ctx.out << (kind ? fmt::format("No {} events.\n", name_of(*kind)) : "No events.\n");
     } else {
@@ -174,7 +177,7 @@ void setup_event_list(CLI::App& parent, Context& ctx) {
     auto opts = std::make_shared<EventListOptions>();
     opts->kind_option =
         cmd->add_option("--kind", opts->kind, fmt::format("Only this kind: {}", kinds_help))->type_name("KIND");
-    add_format_option(*cmd, opts->format, {"table", "json"});
+    add_format_option(*cmd, opts->format, {"table", "csv", "json"});
     cmd->callback([opts, &ctx] { run_event_list(*opts, ctx); });
 }
 

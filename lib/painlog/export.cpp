@@ -35,15 +35,6 @@ void write_entries_csv(Diary& diary, const EntryQuery& query, std::ostream& out)
     diary.for_each_entry(query, [&](Entry e) { out << csv_record(entry_csv_fields(e)); });
 }
 
-void write_events_csv(const std::vector<Event>& events, std::ostream& out) {
-    out << csv_record({"id", "kind", "label", "time", "zone", "day", "note"});
-    for (const auto& e : events) {
-        auto j = event_json(e);
-        out << csv_record({std::to_string(e.id), j["kind"].get<std::string>(), e.label, j["time"].get<std::string>(),
-                           e.zone, j["day"].get<std::string>(), e.note});
-    }
-}
-
 void write_json(Diary& diary, const EntryQuery& query, std::ostream& out) {
     JsonObjectWriter doc(out);
     doc.member("format", "painlog");
@@ -76,6 +67,15 @@ void write_fhir(Diary& diary, const EntryQuery& query, Instant now, std::ostream
 }
 
 }  // namespace
+
+void write_events_csv(const std::vector<Event>& events, std::ostream& out) {
+    out << csv_record({"id", "kind", "label", "time", "zone", "day", "note"});
+    for (const auto& e : events) {
+        auto j = event_json(e);
+        out << csv_record({std::to_string(e.id), j["kind"].get<std::string>(), e.label, j["time"].get<std::string>(),
+                           e.zone, j["day"].get<std::string>(), e.note});
+    }
+}
 
 void write_export(Diary& diary, ExportFormat format, std::optional<Day> from, std::optional<Day> to, Instant now,
                   std::ostream& out) {

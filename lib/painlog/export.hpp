@@ -15,10 +15,12 @@
 #include <optional>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "painlog/entry.hpp"
+#include "painlog/event.hpp"
 #include "painlog/time.hpp"
 
 namespace painlog {
@@ -31,6 +33,9 @@ enum class ExportFormat { entries_csv, events_csv, json, fhir };
 // is the FHIR Bundle.timestamp. JSON and FHIR end with a line feed.
 void write_export(Diary& diary, ExportFormat format, std::optional<Day> from, std::optional<Day> to, Instant now,
                   std::ostream& out);
+
+// Events in the CSV of `export --what events` (and `event list --format csv`).
+void write_events_csv(const std::vector<Event>& events, std::ostream& out);
 
 // Writes one JSON object member by member, array elements one at a time,
 // with exactly the bytes that nlohmann's dump(2) of the whole object gives.

@@ -79,6 +79,19 @@ run painlog event list --kind nerve-block
 expect_rc 2
 expect_error "--kind nerve-block: expected one of infusion, appointment, medication-change, other"
 
+case_ "list --format csv: the columns and quoting of export --what events"
+run painlog event list --format csv
+expect_rc 0
+csv_list=$OUT
+expect_eq "$(head -1 <<<"$csv_list")" $'id,kind,label,time,zone,day,note\r' "CSV header, CRLF as in RFC 4180"
+expect_eq "$(wc -l <<<"$csv_list")" "5" "CSV lines (header and four events)"
+expect_out_has ",it's'); DROP TABLE event; --,"
+expect_out_has ",\"ü \"\"quoted\"\", comma\""
+run painlog export --what events --format csv
+expect_eq "$csv_list" "$OUT" "event list --format csv against export --what events"
+run painlog event list --kind infusion --format csv
+expect_eq "$(cut -d, -f1,2 <<<"$OUT" | tr '\n' ' ')" "id,kind 1,infusion " "CSV of one kind"
+
 case_ "edit: kind, time, label, note"
 run painlog event edit 1 --note "felt floaty" --label ""
 expect_rc 0
