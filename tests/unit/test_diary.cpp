@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,6 +9,8 @@
 #include "painlog/error.hpp"
 #include "painlog/schema.hpp"
 #include "painlog/settings.hpp"
+
+#include "support.hpp"
 
 namespace painlog::test_diary {
 namespace fs = std::filesystem;
@@ -24,16 +25,6 @@ Entry make_entry(std::string_view at, int pain) {
     e.rating(Rating::pain) = pain;
     return e;
 }
-
-// A scratch directory removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "painlog-unit.XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 std::string bytes_of(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -134,7 +125,7 @@ TEST_CASE("settings fall back to their defaults") {
 }
 
 TEST_CASE("a new diary file is private and at the latest schema") {
-    TempDir tmp;
+    test::TempDir tmp;
     auto path = tmp.path / "a" / "b" / "diary.db";
     {
         auto diary = Diary::open(path, Access::write);
@@ -150,7 +141,7 @@ TEST_CASE("a new diary file is private and at the latest schema") {
 }
 
 TEST_CASE("files that are not painlog diaries are refused untouched") {
-    TempDir tmp;
+    test::TempDir tmp;
     auto text = tmp.path / "notes.txt";
     std::ofstream(text) << "this is not a database, just some text that is long enough to look like a header\n";
     auto before = bytes_of(text);
@@ -168,7 +159,7 @@ TEST_CASE("files that are not painlog diaries are refused untouched") {
 }
 
 TEST_CASE("a diary from a newer painlog is refused untouched") {
-    TempDir tmp;
+    test::TempDir tmp;
     auto path = tmp.path / "diary.db";
     { (void)Diary::open(path, Access::write); }
     {
@@ -182,7 +173,7 @@ TEST_CASE("a diary from a newer painlog is refused untouched") {
 }
 
 TEST_CASE("an older diary is migrated forward without loss") {
-    TempDir tmp;
+    test::TempDir tmp;
     auto path = tmp.path / "diary.db";
     {
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

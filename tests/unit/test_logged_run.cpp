@@ -4,7 +4,6 @@
 // current_streak over those days (streak.hpp, checked by hand elsewhere).
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <random>
@@ -21,6 +20,8 @@
 #include "painlog/schema.hpp"
 #include "painlog/streak.hpp"
 #include "painlog/summary.hpp"
+
+#include "support.hpp"
 
 namespace painlog::test_logged_run {
 namespace fs = std::filesystem;
@@ -55,14 +56,7 @@ std::vector<std::pair<std::string, std::string>> stored_runs(SQLite::Database& d
     return runs;
 }
 
-Entry entry_on(Day day) {
-    Entry e;
-    e.day = day;
-    e.at = std::chrono::time_point_cast<std::chrono::seconds>(day + std::chrono::hours{12});
-    e.zone = "UTC";
-    e.rating(Rating::pain) = 4;
-    return e;
-}
+Entry entry_on(Day day) { return test::entry_on(day, 4); }
 
 void check_runs_and_streaks(Diary& diary) {
     auto days = entry_days(diary);
@@ -136,9 +130,8 @@ TEST_CASE("an import sets the triggers aside, rebuilds the runs once, and puts t
 }
 
 TEST_CASE("a v3 diary gains the runs of its logged days when migrated") {
-    auto dir = fs::temp_directory_path() / ("painlog-v4-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    auto file = (dir / "diary.db").string();
+    test::TempDir dir;
+    auto file = (dir.path / "diary.db").string();
     {
         SQLite::Database db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         for (const auto& migration : migrations())
@@ -158,7 +151,6 @@ TEST_CASE("a v3 diary gains the runs of its logged days when migrated") {
         CHECK(current_logging_streak(diary, *parse_iso_day("2026-11-05")) == 1);
         CHECK(current_logging_streak(diary, *parse_iso_day("2026-11-04")) == 3);
     }
-    fs::remove_all(dir);
 }
 
 }  // namespace painlog::test_logged_run

@@ -3,7 +3,6 @@
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 
 #include <filesystem>
 
@@ -13,6 +12,8 @@
 #include "painlog/diary.hpp"
 #include "painlog/event.hpp"
 #include "painlog/schema.hpp"
+
+#include "support.hpp"
 
 namespace painlog::test_migration {
 
@@ -37,16 +38,10 @@ void write_v1_diary(const fs::path& path) {
     db.exec("INSERT INTO setting (key, value) VALUES ('baseline-days', '10')");
 }
 
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / fs::path("painlog-migration-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
-};
-
 }  // namespace
 
 TEST_CASE("a v1 diary is migrated to the latest schema without loss") {
-    TempDir dir;
+    test::TempDir dir;
     auto path = dir.path / "v1.db";
     write_v1_diary(path);
 
@@ -99,7 +94,7 @@ TEST_CASE("a v1 diary is migrated to the latest schema without loss") {
 }
 
 TEST_CASE("after v5 the tag table still refuses an unknown kind, cascades and is indexed by name") {
-    TempDir dir;
+    test::TempDir dir;
     auto path = dir.path / "v1.db";
     write_v1_diary(path);
     auto diary = Diary::open(path, Access::write);
@@ -118,7 +113,7 @@ TEST_CASE("after v5 the tag table still refuses an unknown kind, cascades and is
 }
 
 TEST_CASE("opening a migrated diary again changes nothing") {
-    TempDir dir;
+    test::TempDir dir;
     auto path = dir.path / "v1.db";
     write_v1_diary(path);
     { auto first = Diary::open(path, Access::write); }

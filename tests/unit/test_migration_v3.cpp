@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -12,19 +11,12 @@
 #include "painlog/questionnaire.hpp"
 #include "painlog/schema.hpp"
 
+#include "support.hpp"
+
 namespace painlog::test_migration_v3 {
 namespace fs = std::filesystem;
 
 namespace {
-
-struct ScratchDir {
-    fs::path path;
-    ScratchDir() {
-        std::string tmpl = (fs::temp_directory_path() / "painlog-v3.XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~ScratchDir() { fs::remove_all(path); }
-};
 
 // A diary as a schema-v2 painlog left it: migrations 1 and 2 only, one entry
 // with a tag, one event and a setting.
@@ -51,7 +43,7 @@ TEST_CASE("schema v3 is the questionnaire table, the third migration") {
 }
 
 TEST_CASE("a v2 diary opened by this build keeps its data and gains the questionnaire table") {
-    ScratchDir dir;
+    test::TempDir dir;
     auto file = dir.path / "diary.db";
     write_v2_diary(file);
     {

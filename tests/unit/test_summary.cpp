@@ -10,6 +10,8 @@
 #include "painlog/error.hpp"
 #include "painlog/summary.hpp"
 
+#include "support.hpp"
+
 namespace painlog::test_summary {
 using doctest::Approx;
 
@@ -254,14 +256,7 @@ TEST_CASE("format_figure and format_p") {
 
 namespace {
 
-Entry entry_on(Day day, int pain, int hour = 12) {
-    Entry e;
-    e.day = day;
-    e.at = std::chrono::time_point_cast<std::chrono::seconds>(day + std::chrono::hours{hour});
-    e.zone = "Europe/London";
-    e.rating(Rating::pain) = pain;
-    return e;
-}
+Entry entry_on(Day day, int pain, int hour = 12) { return test::entry_on(day, pain, hour, "Europe/London"); }
 
 }  // namespace
 

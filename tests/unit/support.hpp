@@ -1,0 +1,37 @@
+#pragma once
+// Fixtures that several unit-test files share.
+
+#include <stdlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+#include "painlog/entry.hpp"
+#include "painlog/time.hpp"
+
+namespace painlog::test {
+
+// A scratch directory, removed with everything in it at the end of the test.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "painlog-unit.XXXXXX").string();
+        path = ::mkdtemp(pattern.data());
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
+
+// An entry on `day` at `hour`:00 UTC, recorded in `zone`, with one pain rating.
+inline Entry entry_on(Day day, int pain, int hour = 12, std::string zone = "UTC") {
+    Entry e;
+    e.day = day;
+    e.at = std::chrono::time_point_cast<std::chrono::seconds>(day + std::chrono::hours{hour});
+    e.zone = std::move(zone);
+    e.rating(Rating::pain) = pain;
+    return e;
+}
+
+}  // namespace painlog::test
