@@ -102,8 +102,9 @@ void run_check_list(const CheckListOptions& opts, Context& ctx) {
     auto history = questionnaire_results(diary);  // progress always counts from the first PHQ-9
     auto results = questionnaire_results(diary, instrument, from, to);
     bool safety = std::any_of(results.begin(), results.end(), [](const auto& r) { return needs_safety_message(r); });
-    if (opts.format == "json") {
-        print_json(ctx.out, questionnaires_json(results, history));
+    if (opts.format == "json" || opts.format == "csv") {
+        if (opts.format == "json") print_json(ctx.out, questionnaires_json(results, history));
+        else write_questionnaires_csv(results, ctx.out);
         if (safety) ctx.err << safety_message() << '\n';
     } else if (results.empty()) {
         ctx.out << "No questionnaire results" << (instrument ? fmt::format(" for {}", spec_of(*instrument).title) : "")
@@ -149,7 +150,7 @@ void setup_check(CLI::App& app, Context& ctx) {
             ->type_name("WHEN");
     opts->until_option =
         list->add_option("--until", opts->until, "Last day: 2026-11-22, today, yesterday")->type_name("WHEN");
-    add_format_option(*list, opts->format, {"table", "json"});
+    add_format_option(*list, opts->format, {"table", "csv", "json"});
     list->callback([opts, &ctx] { run_check_list(*opts, ctx); });
 }
 

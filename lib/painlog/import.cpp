@@ -1189,12 +1189,10 @@ ImportCounts DiaryWriter::finish() {
         insert_event.reset();
         tick();
     }
-    // Answers are stored as questionnaire.cpp stores them: "1,2,0,…".
     SQLite::Statement insert_result(diary_.db(), "INSERT INTO questionnaire (id, instrument, at, zone, day, answers, "
                                                  "score) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const auto* r : results.add) {
-        std::string answers;
-        for (int a : r->answers) answers += (answers.empty() ? "" : ",") + std::to_string(a);
+        auto answers = answers_text(r->answers);
         bind_id(insert_result, results.keep_ids, r->id);
         insert_result.bind(2, std::string(name_of(r->instrument)));
         insert_result.bind(3, format_utc(r->at));

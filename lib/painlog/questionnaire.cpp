@@ -4,11 +4,13 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <ostream>
 #include <tuple>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include "painlog/csv.hpp"
 #include "painlog/diary.hpp"
 #include "painlog/error.hpp"
 #include "painlog/table.hpp"
@@ -104,12 +106,6 @@ const InstrumentSpec peg_spec{
 
 constexpr std::array phq9_thresholds{5, 10, 15, 20};
 constexpr std::array gad7_thresholds{5, 10, 15};
-
-std::string answers_text(const std::vector<int>& answers) {
-    std::string out;
-    for (int a : answers) out += (out.empty() ? "" : ",") + std::to_string(a);
-    return out;
-}
 
 std::string item_name(const InstrumentSpec& spec, std::size_t index) {
     return fmt::format("item {} ({})", index + 1, truncate_to_width(spec.items[index].text, 40));
@@ -370,6 +366,22 @@ std::vector<QuestionnaireResult> questionnaire_results(Diary& diary, std::option
         results.push_back(std::move(r));
     }
     return results;
+}
+
+std::string answers_text(const std::vector<int>& answers) {
+    std::string out;
+    for (int a : answers) out += (out.empty() ? "" : ",") + std::to_string(a);
+    return out;
+}
+
+void write_questionnaires_csv(const std::vector<QuestionnaireResult>& results, std::ostream& out) {
+    out << csv_record({"id", "instrument", "time", "zone", "day", "answers", "score", "band"});
+    for (const auto& r : results) {
+        auto j = questionnaire_json(r);
+        out << csv_record({std::to_string(r.id), j["instrument"].get<std::string>(), j["time"].get<std::string>(), r.zone,
+                           j["day"].get<std::string>(), answers_text(r.answers), j["score"].dump(),
+                           j["band"].is_null() ? "" : j["band"].get<std::string>()});
+    }
 }
 
 nlohmann::ordered_json questionnaire_json(const QuestionnaireResult& r) {

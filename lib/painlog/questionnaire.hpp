@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -124,6 +125,12 @@ void add_result(Diary& diary, QuestionnaireResult& result);
                                                                      std::optional<Instrument> instrument = std::nullopt,
                                                                      std::optional<Day> from = std::nullopt,
                                                                      std::optional<Day> to = std::nullopt);
+
+// Item answers as stored and as CSV shows them: "2,1,0,3".
+[[nodiscard]] std::string answers_text(const std::vector<int>& answers);
+// id,instrument,time,zone,day,answers,score,band: the scalar keys of
+// questionnaire_json, answers as answers_text, band empty for PEG.
+void write_questionnaires_csv(const std::vector<QuestionnaireResult>& results, std::ostream& out);
 
 // {"id","instrument","time","zone","day","answers","score","band",
 //  "phq2_score","phq2_positive","safety_message_needed"}; time is local

@@ -215,6 +215,19 @@ run painlog check list --since 2026-12-01 --until 2026-12-31
 expect_rc 0
 expect_out_is "No questionnaire results since 2026-12-01."
 
+case_ "check list --format csv: one row per result, answers in one quoted field"
+run painlog check list --instrument peg --format csv
+expect_rc 0
+csv=$(tr -d '\r' <<<"$OUT")
+expect_eq "$(head -1 <<<"$csv")" "id,instrument,time,zone,day,answers,score,band" "CSV header"
+expect_eq "$(python3 -c 'import csv,sys; print([(r["id"], r["answers"], r["band"]) for r in csv.DictReader(sys.stdin)])' <<<"$csv")" \
+    "[('$PEG_ID', '5,4,5', ''), ('$((PEG_ID + 1))', '6,4,7', '')]" "peg csv, read back by Python's csv module"
+run painlog check list --format csv
+expect_eq "$(python3 -c 'import csv,json,sys; print(len(list(csv.DictReader(sys.stdin))))' <<<"$OUT")" \
+    "$(painlog check list --format json 2>/dev/null | jq length)" "as many CSV rows as JSON results"
+expect_out_has ",phq9,"
+expect_err_has "$SAFETY"
+
 case_ "the diary day follows day-start-hour, as for entries"
 DB="$WORK/night.db"
 painlog config set day-start-hour 4 >/dev/null
