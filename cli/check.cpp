@@ -102,16 +102,19 @@ void run_check_list(const CheckListOptions& opts, Context& ctx) {
     auto history = questionnaire_results(diary);  // progress always counts from the first PHQ-9
     auto results = questionnaire_results(diary, instrument, from, to);
     bool safety = std::any_of(results.begin(), results.end(), [](const auto& r) { return needs_safety_message(r); });
-    if (opts.format == "json" || opts.format == "csv") {
-        if (opts.format == "json") print_json(ctx.out, questionnaires_json(results, history));
-        else write_questionnaires_csv(results, ctx.out);
-        if (safety) ctx.err << safety_message() << '\n';
-    } else if (results.empty()) {
-        ctx.out << "No questionnaire results" << (instrument ? fmt::format(" for {}", spec_of(*instrument).title) : "")
-                << (from ? fmt::format(" since {}", format_day(*from)) : "") << ".\n";
-    } else {
-        ctx.out << results_table(results, history, ctx.color());
+    if (opts.format == "table") {
+        if (results.empty())
+            ctx.out << "No questionnaire results"
+                    << (instrument ? fmt::format(" for {}", spec_of(*instrument).title) : "")
+                    << (from ? fmt::format(" since {}", format_day(*from)) : "") << ".\n";
+        else
+            ctx.out << results_table(results, history, ctx.color());
+        return;
     }
+    // Machine-readable output keeps stdout clean; the safety message goes to stderr.
+    if (opts.format == "json") print_json(ctx.out, questionnaires_json(results, history));
+    else write_questionnaires_csv(results, ctx.out);
+    if (safety) ctx.err << safety_message() << '\n';
 }
 
 void setup_instrument(CLI::App& check, Context& ctx, Instrument instrument) {

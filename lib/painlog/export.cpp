@@ -69,7 +69,7 @@ void write_fhir(Diary& diary, const EntryQuery& query, Instant now, std::ostream
 }  // namespace
 
 void write_events_csv(const std::vector<Event>& events, std::ostream& out) {
-    out << csv_record({"id", "kind", "label", "time", "zone", "day", "note"});
+    out << csv_record({event_csv_columns.begin(), event_csv_columns.end()});
     for (const auto& e : events) {
         auto j = event_json(e);
         out << csv_record({std::to_string(e.id), j["kind"].get<std::string>(), e.label, j["time"].get<std::string>(),

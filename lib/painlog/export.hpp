@@ -11,6 +11,7 @@
 // that import.hpp reads back; export → import into an empty diary → export
 // gives the same bytes.
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <ostream>
@@ -34,6 +35,8 @@ enum class ExportFormat { entries_csv, events_csv, json, fhir };
 void write_export(Diary& diary, ExportFormat format, std::optional<Day> from, std::optional<Day> to, Instant now,
                   std::ostream& out);
 
+// The columns of the events CSV, which import reads back.
+inline constexpr std::array<std::string_view, 7> event_csv_columns{"id", "kind", "label", "time", "zone", "day", "note"};
 // Events in the CSV of `export --what events` (and `event list --format csv`).
 void write_events_csv(const std::vector<Event>& events, std::ostream& out);
 

@@ -17,6 +17,7 @@
 #include "painlog/csv_reader.hpp"
 #include "painlog/diary.hpp"
 #include "painlog/error.hpp"
+#include "painlog/export.hpp"
 #include "painlog/import_detail.hpp"
 #include "painlog/schema.hpp"
 
@@ -104,11 +105,11 @@ namespace {
 
 using detail::Problems;
 
-// The painlog CSV columns other than the tags, by header name.
-enum class CsvField { id, time, zone, day, pain, mood, energy, sleep_hours, sleep_quality, activity, note, tags };
+// The fields of painlog's entry CSV columns and JSON keys, other than the tags.
+enum class EntryField { id, time, zone, day, pain, mood, energy, sleep_hours, sleep_quality, activity, note, tags };
 
 struct ColumnSpec {
-    CsvField column;
+    EntryField column;
     std::optional<Rating> rating;
     std::optional<TagKind> tag_kind;
 };
@@ -116,18 +117,18 @@ struct ColumnSpec {
 std::optional<ColumnSpec> column_named(std::string_view name) {
     static const std::map<std::string, ColumnSpec, std::less<>> columns = [] {
         std::map<std::string, ColumnSpec, std::less<>> m{
-            {"id", {CsvField::id, {}, {}}},
-            {"time", {CsvField::time, {}, {}}},
-            {"zone", {CsvField::zone, {}, {}}},
-            {"day", {CsvField::day, {}, {}}},
-            {"sleep_hours", {CsvField::sleep_hours, {}, {}}},
-            {"note", {CsvField::note, {}, {}}},
+            {"id", {EntryField::id, {}, {}}},
+            {"time", {EntryField::time, {}, {}}},
+            {"zone", {EntryField::zone, {}, {}}},
+            {"day", {EntryField::day, {}, {}}},
+            {"sleep_hours", {EntryField::sleep_hours, {}, {}}},
+            {"note", {EntryField::note, {}, {}}},
         };
-        for (auto r : all_ratings) m[std::string(name_of(r))] = {CsvField::pain, r, {}};
+        for (auto r : all_ratings) m[std::string(name_of(r))] = {EntryField::pain, r, {}};
         for (auto k : all_tag_kinds) {
             std::string key = "tags_" + std::string(name_of(k));
             std::ranges::replace(key, '-', '_');
-            m[key] = {CsvField::tags, {}, k};
+            m[key] = {EntryField::tags, {}, k};
         }
         return m;
     }();
@@ -229,8 +230,6 @@ struct EntryBuilder {
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
-constexpr std::array event_csv_fields{"id", "kind", "label", "time", "zone", "day", "note"};
-
 // One event from named text values (a CSV row or a JSON object's strings).
 std::optional<Event> event_from_fields(const Fields& fields, std::size_t line, Problems& problems,
                                        const ImportRules& rules) {
@@ -324,13 +323,13 @@ Entry entry_from_row(const CsvRow& row, const std::vector<std::string>& names, c
         const auto& spec = specs[c];
         if (spec.rating) { b.rating(name, *spec.rating, value); continue; }
         switch (spec.column) {
-            case CsvField::id: b.id(name, value); break;
-            case CsvField::time: b.time(name, value); break;
-            case CsvField::zone: b.zone(name, value); break;
-            case CsvField::day: b.day(name, value); break;
-            case CsvField::sleep_hours: b.sleep(name, value); break;
-            case CsvField::note: b.note(name, value); break;
-            case CsvField::tags: b.tag_list(name, *spec.tag_kind, value); break;
+            case EntryField::id: b.id(name, value); break;
+            case EntryField::time: b.time(name, value); break;
+            case EntryField::zone: b.zone(name, value); break;
+            case EntryField::day: b.day(name, value); break;
+            case EntryField::sleep_hours: b.sleep(name, value); break;
+            case EntryField::note: b.note(name, value); break;
+            case EntryField::tags: b.tag_list(name, *spec.tag_kind, value); break;
             default: break;
         }
     }
@@ -344,9 +343,10 @@ detail::CsvRecord events_csv(const CsvRow& header, Problems& problems, const Imp
     auto names = header_names<bool>(
         header,
         [](const std::string& name) {
-            return std::ranges::find(event_csv_fields, name) == event_csv_fields.end() ? std::nullopt : std::optional(true);
+            return std::ranges::find(event_csv_columns, name) == event_csv_columns.end() ? std::nullopt : std::optional(true);
         },
-        known, "unknown column: expected painlog's events CSV header (id,kind,label,time,zone,day,note)",
+        known,
+        fmt::format("unknown column: expected painlog's events CSV header ({})", fmt::join(event_csv_columns, ",")),
         {"kind", "time", "zone"}, problems);
     return [names, &problems, &rules, &sink](const CsvRow& row) {
         Fields fields;
@@ -562,7 +562,7 @@ void json_entry(const json& object, std::size_t line, Problems& problems, const 
             }
             continue;
         }
-        if (!spec || spec->column == CsvField::tags) {
+        if (!spec || spec->column == EntryField::tags) {
             problems.add(line, key, "unknown key: expected the keys of painlog's entry JSON");
             continue;
         }
@@ -571,22 +571,22 @@ void json_entry(const json& object, std::size_t line, Problems& problems, const 
             continue;
         }
         switch (spec->column) {
-            case CsvField::id:
+            case EntryField::id:
                 if (auto text = json_integer_text(value, b, key)) b.id(key, *text);
                 break;
-            case CsvField::time:
+            case EntryField::time:
                 if (auto text = string_of(key, value, false)) b.time(key, *text);
                 break;
-            case CsvField::zone:
+            case EntryField::zone:
                 if (auto text = string_of(key, value, false)) b.zone(key, *text);
                 break;
-            case CsvField::day:
+            case EntryField::day:
                 if (auto text = string_of(key, value, true)) b.day(key, *text);
                 break;
-            case CsvField::note:
+            case EntryField::note:
                 if (auto text = string_of(key, value, true)) b.note(key, *text);
                 break;
-            case CsvField::sleep_hours:
+            case EntryField::sleep_hours:
                 if (value.is_null()) break;
                 if (!value.is_number()) {
                     problems.add(line, key, fmt::format("{}: expected a number of hours or null", type_name(value)));
@@ -961,7 +961,7 @@ public:
           id_taken_(diary.db(), "SELECT 1 FROM entry WHERE id = ?"),
           insert_(diary.db(), std::string(entry_insert)),
           insert_tag_(diary.db(), "INSERT INTO entry_tag (entry_id, kind, name) VALUES (?, ?, ?)") {
-        base_id_ = diary.db().execAndGet("SELECT coalesce(max(id), 0) FROM entry").getInt64();
+        largest_id_ = base_id_ = diary.db().execAndGet("SELECT coalesce(max(id), 0) FROM entry").getInt64();
         latest_at_before_ = latest_at_ = diary.db().execAndGet("SELECT coalesce(max(at), '') FROM entry").getString();
         // Entries are the only rows written before finish: back to here forgets them.
         if (dry_run == DryRun::no) diary.db().exec("SAVEPOINT import_entries");
@@ -1007,7 +1007,7 @@ private:
     std::string latest_at_before_, latest_at_;
     bool keeping_ids_ = true;
     std::vector<std::int64_t> kept_ids_;
-    std::int64_t max_kept_id_ = 0;
+    std::int64_t largest_id_ = 0;  // the largest entry id in the diary now, while ids are kept
     std::int64_t provisional_ids_ = 0;  // EntryOrder::by_time: how many were written
     std::size_t done_ = 0;
 };
@@ -1024,7 +1024,7 @@ void DiaryWriter::forget(Kind kind) {
     counts_.entries_added = counts_.entries_skipped = 0;
     keeping_ids_ = true;
     kept_ids_.clear();
-    max_kept_id_ = 0;
+    largest_id_ = base_id_;
     provisional_ids_ = 0;
     latest_at_ = latest_at_before_;
 }
@@ -1067,8 +1067,7 @@ std::optional<std::int64_t> DiaryWriter::id_for(std::int64_t file_id) {
     if (order_ == EntryOrder::by_time) return base_id_ + provisional_offset + ++provisional_ids_;
     if (!keeping_ids_) return std::nullopt;
     if (file_id > 0) {
-        // Every id in the diary is at most the larger of these two.
-        bool free = file_id > std::max(base_id_, max_kept_id_);
+        bool free = file_id > largest_id_;
         if (!free) {
             id_taken_.reset();
             id_taken_.bind(1, file_id);
@@ -1076,7 +1075,7 @@ std::optional<std::int64_t> DiaryWriter::id_for(std::int64_t file_id) {
         }
         if (free) {
             kept_ids_.push_back(file_id);
-            max_kept_id_ = std::max(max_kept_id_, file_id);
+            largest_id_ = std::max(largest_id_, file_id);
             return file_id;
         }
     }
