@@ -29,6 +29,7 @@ void run_report(const ReportOptions& opts, Context& ctx) {
     const auto& time = ctx.time();  // with the diary's day-start hour, for "today"
     if (opts.since_option->count() > 0) request.since = parse_since(opts.since, time, "--since");
     if (opts.until_option->count() > 0) request.until = parse_day(opts.until, time, "--until");
+    if (opts.format != "json") request.trend_tests = TrendTests::skip;
     auto report = build_report(diary, time, request);
 
     std::string text;

@@ -30,6 +30,7 @@ struct ReportRequest {
     std::optional<Day> since;                // first day
     std::optional<Day> until;                // last day (default today)
     std::optional<std::int64_t> event_id;    // report on this event (usually an infusion)
+    TrendTests trend_tests = TrendTests::run;  // only the JSON report shows them
 };
 
 // A note from the period, cut to a readable length.

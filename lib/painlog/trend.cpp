@@ -134,7 +134,7 @@ Direction direction_of(Metric metric, std::size_t n, const std::optional<stats::
 }
 
 TrendSeries analyze_trend(const std::vector<DailyValues>& days, Period period, const std::vector<Metric>& metrics,
-                          Grouping by) {
+                          Grouping by, TrendTests tests) {
     TrendSeries trend;
     trend.period = period;
     trend.by = by;
@@ -154,7 +154,7 @@ TrendSeries analyze_trend(const std::vector<DailyValues>& days, Period period, c
             values.push_back(*v);
         }
         t.n = values.size();
-        if (t.n >= min_trend_n) {
+        if (t.n >= min_trend_n && tests == TrendTests::run) {
             t.mann_kendall = stats::mann_kendall(values);
             if (auto slope = stats::theil_sen_slope(points)) t.slope_per_week = *slope * 7;
         }

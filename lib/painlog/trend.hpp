@@ -73,11 +73,18 @@ struct TrendSeries {
 // S and whether lower is better for the metric; otherwise no clear trend.
 [[nodiscard]] Direction direction_of(Metric metric, std::size_t n, const std::optional<stats::MannKendall>& mk);
 
+// Whether analyze_trend runs the Mann–Kendall test and the Theil–Sen slope.
+// Over years they are most of its work (the slope looks at every pair of
+// days), so a caller that shows neither skips them; the metrics then have
+// no slope, no test and no clear direction.
+enum class TrendTests { run, skip };
+
 // `days`, in day order, may start before the period: the six days before it
 // fill the first rolling means. Days outside [period.from - 6, period.to]
 // are ignored.
 [[nodiscard]] TrendSeries analyze_trend(const std::vector<DailyValues>& days, Period period,
-                                        const std::vector<Metric>& metrics, Grouping by);
+                                        const std::vector<Metric>& metrics, Grouping by,
+                                        TrendTests tests = TrendTests::run);
 // Reads the period and the six days before it.
 [[nodiscard]] TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by);
 

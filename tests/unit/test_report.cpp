@@ -61,6 +61,33 @@ TEST_CASE("build_report: the default period without an infusion is the last repo
     CHECK(r.infusions.empty());
 }
 
+TEST_CASE("build_report runs the trend tests only when asked, and the chart data is the same either way") {
+    auto diary = Diary::in_memory();
+    for (int d = 1; d <= 20; ++d)  // pain falling by a point every four days
+        add_entry(diary, fmt::format("2026-11-{:02}T09:00:00Z", d).c_str(), 9 - d / 4);
+    auto clock = clock_at("2026-11-22T20:00:00Z");
+    auto with = build_report(diary, clock, {});
+    ReportRequest without_tests;
+    without_tests.trend_tests = TrendTests::skip;
+    auto without = build_report(diary, clock, without_tests);
+
+    const auto& pain_with = with.trend.metrics[static_cast<std::size_t>(Metric::pain)];
+    const auto& pain_without = without.trend.metrics[static_cast<std::size_t>(Metric::pain)];
+    REQUIRE(pain_with.slope_per_week);
+    CHECK(*pain_with.slope_per_week == doctest::Approx(-7.0 / 4));
+    CHECK(pain_with.mann_kendall);
+    CHECK(pain_with.direction == Direction::improving);
+    CHECK_FALSE(pain_without.slope_per_week);
+    CHECK_FALSE(pain_without.mann_kendall);
+    CHECK(pain_without.direction == Direction::no_clear_trend);
+    CHECK(pain_without.n == pain_with.n);
+    REQUIRE(pain_without.points.size() == pain_with.points.size());
+    for (std::size_t i = 0; i < pain_with.points.size(); ++i) {
+        CHECK(pain_without.points[i].value == pain_with.points[i].value);
+        CHECK(pain_without.points[i].rolling_mean_7 == pain_with.points[i].rolling_mean_7);
+    }
+}
+
 TEST_CASE("build_report anchors on the most recent infusion and shows its response") {
     auto diary = Diary::in_memory();
     diary.set_setting("baseline-days", "7");
