@@ -27,15 +27,11 @@ Instant read_now() {
 
 // $TZ names the zone when it holds an IANA name (a leading ':' is allowed);
 // otherwise the system zone, and UTC when even that is unknown.
-const date::time_zone* read_zone() {
+const Zone* read_zone() {
     auto tz = env("TZ");
     if (tz && !tz->empty() && tz->front() == ':') tz->erase(0, 1);
     if (tz && !tz->empty() && tz->front() != '/') return locate_zone(*tz);
-    try {
-        return date::current_zone();
-    } catch (const std::runtime_error&) {
-        return date::locate_zone("Etc/UTC");
-    }
+    return system_zone();
 }
 
 }  // namespace

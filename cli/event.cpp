@@ -43,18 +43,10 @@ struct EventRmOptions {
     bool yes = false;
 };
 
-const date::time_zone* zone_of(const Event& event, const TimeContext& time) {
-    try {
-        return date::locate_zone(event.zone);
-    } catch (const std::runtime_error&) {
-        return time.zone;
-    }
-}
-
 // "infusion (ketamine) on 2026-11-10 10:00"
 std::string event_brief(const Event& event, const TimeContext& time) {
     return fmt::format("{}{} on {}", name_of(event.kind), event.label.empty() ? "" : " (" + event.label + ")",
-                       format_local_minutes(event.at, zone_of(event, time)));
+                       format_local_minutes(event.at, stored_zone(event.zone, time.zone)));
 }
 
 void print_event(Context& ctx, const std::string& format, std::string_view verb, const Event& event) {
@@ -90,7 +82,7 @@ std::string event_table(const std::vector<Event>& list, const TimeContext& time,
         if (upcoming) text = "(upcoming) " + text;
         table.add_row({{std::to_string(e.id)},
                        {format_day(e.day), upcoming ? Style::bold : Style::plain},
-                       {format_local_minutes(e.at, zone_of(e, time)).substr(11)},
+                       {format_local_minutes(e.at, stored_zone(e.zone, time.zone)).substr(11)},
                        {std::string(name_of(e.kind))},
                        {text}});
     }

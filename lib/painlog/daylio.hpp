@@ -29,7 +29,7 @@ namespace painlog {
 
 struct DaylioOptions {
     ImportRules rules;
-    const date::time_zone* zone = nullptr;  // the zone Daylio's local times are in
+    const Zone* zone = nullptr;  // the zone Daylio's local times are in
     // Lower-cased label → mood 0–10; added to, and overriding, the defaults.
     std::map<std::string, int, std::less<>> moods;
 };

@@ -56,20 +56,6 @@ std::optional<Instant> parse_time(std::string_view text, const ImportRules& rule
     return at;
 }
 
-bool known_zone(const std::string& name) {
-    if (name.empty()) return false;
-    // Files repeat one or two zones on every line: remember the last answer.
-    thread_local std::string last_known;
-    if (name == last_known) return true;
-    try {
-        (void)date::locate_zone(name);
-        last_known = name;
-        return true;
-    } catch (const std::runtime_error&) {
-        return false;
-    }
-}
-
 std::string zone_problem(std::string_view zone) {
     return fmt::format("'{}': expected an IANA time zone name like Europe/London", zone);
 }
@@ -85,7 +71,7 @@ std::optional<std::int64_t> parse_positive_id(std::string_view text) {
 
 std::string check_diary_day(Instant at, const std::string& zone_name, Day& day, bool day_given,
                             const ImportRules& rules) {
-    const auto* zone = date::locate_zone(zone_name);
+    const auto* zone = locate_zone(zone_name);
     if (!day_given) {
         day = diary_day(at, zone, rules.day_start_hour);
         return "";
@@ -164,7 +150,7 @@ struct EntryBuilder {
     }
     void zone(std::string_view column, std::string_view text) {
         entry.zone = std::string(text);
-        if (detail::known_zone(entry.zone)) has_zone = true;
+        if (Zone::find(entry.zone)) has_zone = true;
         else problems.add(line, std::string(column), detail::zone_problem(text));
     }
     void day(std::string_view column, std::string_view text) {
@@ -253,7 +239,7 @@ std::optional<Event> event_from_fields(const Fields& fields, std::size_t line, P
                 has_time = true;
             } else if (name == "zone") {
                 event.zone = value;
-                if (detail::known_zone(value)) has_zone = true;
+                if (Zone::find(value)) has_zone = true;
                 else problems.add(line, name, detail::zone_problem(value));
             } else if (name == "day") {
                 if (value.empty()) continue;
@@ -654,7 +640,7 @@ void json_result(const json& object, std::size_t line, Problems& problems, const
         } else if (key == "zone") {
             if (!want(value.is_string(), "an IANA time zone name")) continue;
             r.zone = text;
-            if (detail::known_zone(text)) has_zone = true;
+            if (Zone::find(text)) has_zone = true;
             else problems.add(line, key, detail::zone_problem(text));
         } else if (key == "day") {
             if (value.is_null()) continue;

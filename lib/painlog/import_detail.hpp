@@ -27,7 +27,6 @@ struct Problems {
 // The message of an entry parser's InputError, without the option name.
 [[nodiscard]] std::string problem_text(const InputError& e);
 [[nodiscard]] std::optional<Instant> parse_time(std::string_view text, const ImportRules& rules, std::string& problem);
-[[nodiscard]] bool known_zone(const std::string& name);
 [[nodiscard]] std::string zone_problem(std::string_view zone);
 [[nodiscard]] std::optional<std::int64_t> parse_positive_id(std::string_view text);
 

@@ -25,7 +25,7 @@ namespace {
 
 int setting_int(Diary& diary, std::string_view key) { return std::stoi(diary.setting_or_default(key)); }
 
-std::vector<ReportNote> notes_of(const std::vector<Entry>& entries, Day from, const date::time_zone* zone,
+std::vector<ReportNote> notes_of(const std::vector<Entry>& entries, Day from, const Zone* zone,
                                  int& total) {
     std::vector<ReportNote> notes;
     total = 0;

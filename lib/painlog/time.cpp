@@ -1,6 +1,8 @@
 #include "painlog/time.hpp"
 
 #include <charconv>
+#include <filesystem>
+#include <fstream>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -83,7 +85,7 @@ std::string describe(const TimeContext& ctx) {
     return format_local_minutes(ctx.now, ctx.zone);
 }
 
-Instant local_to_instant(date::local_seconds local, const date::time_zone* zone, std::string_view option,
+Instant local_to_instant(date::local_seconds local, const Zone* zone, std::string_view option,
                          std::string_view text) {
     auto info = zone->get_info(local);
     if (info.result == date::local_info::nonexistent)
@@ -153,27 +155,35 @@ bool is_supported(Instant at) {
     return at >= Instant{first_supported_day + date::days{2}} && at < Instant{last_supported_day - date::days{1}};
 }
 
-Day diary_day(Instant at, const date::time_zone* zone, int day_start_hour) {
+Day diary_day(Instant at, const Zone* zone, int day_start_hour) {
     auto local = zone->to_local(at) - hours{day_start_hour};
     return Day{date::floor<date::days>(local).time_since_epoch()};
 }
 
 Day today(const TimeContext& ctx) { return diary_day(ctx.now, ctx.zone, ctx.day_start_hour); }
 
-const date::time_zone* locate_zone(std::string_view name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::runtime_error&) {
-        throw InputError(fmt::format("time zone {}: unknown; expected an IANA name like Europe/London", name));
-    }
+const Zone* locate_zone(std::string_view name) {
+    if (const auto* zone = Zone::find(name)) return zone;
+    throw InputError(fmt::format("time zone {}: unknown; expected an IANA name like Europe/London", name));
 }
 
-const date::time_zone* stored_zone(const std::string& name, const date::time_zone* fallback) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::runtime_error&) {
-        return fallback ? fallback : date::locate_zone("Etc/UTC");
-    }
+const Zone* stored_zone(std::string_view name, const Zone* fallback) {
+    if (const auto* zone = Zone::find(name)) return zone;
+    return fallback ? fallback : locate_zone("Etc/UTC");
+}
+
+const Zone* system_zone() {
+    // /etc/localtime links into the zoneinfo directory on Debian; /etc/timezone
+    // names the zone where it is a copy.
+    std::error_code error;
+    auto target = std::filesystem::read_symlink("/etc/localtime", error).string();
+    if (auto at = target.rfind("zoneinfo/"); !error && at != std::string::npos)
+        if (const auto* zone = Zone::find(std::string_view(target).substr(at + 9))) return zone;
+    std::ifstream timezone("/etc/timezone");
+    std::string name;
+    if (std::getline(timezone, name))
+        if (const auto* zone = Zone::find(name)) return zone;
+    return locate_zone("Etc/UTC");
 }
 
 Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_view option, Future future) {
@@ -240,11 +250,11 @@ std::string format_utc(Instant at) {
                        time.minutes().count(), time.seconds().count());
 }
 
-std::string format_local(Instant at, const date::time_zone* zone) {
+std::string format_local(Instant at, const Zone* zone) {
     return date::format("%FT%T%Ez", date::make_zoned(zone, at));
 }
 
-std::string format_local_minutes(Instant at, const date::time_zone* zone) {
+std::string format_local_minutes(Instant at, const Zone* zone) {
     return date::format("%F %H:%M", date::make_zoned(zone, at));
 }
 

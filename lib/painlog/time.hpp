@@ -15,6 +15,8 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include "painlog/zone.hpp"
+
 namespace painlog {
 
 using Instant = std::chrono::sys_seconds;
@@ -33,22 +35,24 @@ inline constexpr Day last_supported_day = date::year{9999} / 12 / 31;
 
 struct TimeContext {
     Instant now;
-    const date::time_zone* zone = nullptr;
+    const Zone* zone = nullptr;
     int day_start_hour = 0;
 };
 
 // Whole days from `from` to `to`: negative when `to` is earlier.
 [[nodiscard]] constexpr int days_between(Day from, Day to) { return static_cast<int>((to - from).count()); }
 
-[[nodiscard]] Day diary_day(Instant at, const date::time_zone* zone, int day_start_hour);
+[[nodiscard]] Day diary_day(Instant at, const Zone* zone, int day_start_hour);
 [[nodiscard]] Day today(const TimeContext& ctx);
 
 // Throws InputError naming `name` when there is no such IANA zone.
-[[nodiscard]] const date::time_zone* locate_zone(std::string_view name);
+[[nodiscard]] const Zone* locate_zone(std::string_view name);
+// This machine's zone (/etc/localtime or /etc/timezone), else UTC.
+[[nodiscard]] const Zone* system_zone();
 // The zone an entry or event was stored with, or `fallback` when this
 // machine's tz database lacks it (a diary copied from a newer system), so
 // that it is still shown rather than refused.
-[[nodiscard]] const date::time_zone* stored_zone(const std::string& name, const date::time_zone* fallback = nullptr);
+[[nodiscard]] const Zone* stored_zone(std::string_view name, const Zone* fallback = nullptr);
 
 // `--at`: now, today, yesterday, 2026-11-22, 2026-11-22T08:30[:00], optionally
 // with Z or an offset. A bare date means local noon (today: now). A local time
@@ -72,7 +76,7 @@ enum class Future { refuse, allow };
 [[nodiscard]] std::optional<Instant> parse_iso_instant(std::string_view text);  // with Z or ±HH:MM
 [[nodiscard]] std::string format_day(Day day);                                   // 2026-11-22
 [[nodiscard]] std::string format_utc(Instant at);                                // 2026-11-22T08:30:00Z
-[[nodiscard]] std::string format_local(Instant at, const date::time_zone* zone); // 2026-11-22T08:30:00+01:00
-[[nodiscard]] std::string format_local_minutes(Instant at, const date::time_zone* zone);  // 2026-11-22 08:30
+[[nodiscard]] std::string format_local(Instant at, const Zone* zone); // 2026-11-22T08:30:00+01:00
+[[nodiscard]] std::string format_local_minutes(Instant at, const Zone* zone);  // 2026-11-22 08:30
 
 }  // namespace painlog

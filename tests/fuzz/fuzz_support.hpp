@@ -13,7 +13,7 @@ namespace painlog::fuzz {
 
 // 2026-11-22T20:00:00Z in Europe/London, as the end-to-end tests use.
 inline TimeContext fixed_time(int day_start_hour = 0) {
-    static const date::time_zone* london = date::locate_zone("Europe/London");
+    static const Zone* london = locate_zone("Europe/London");
     return TimeContext{*parse_iso_instant("2026-11-22T20:00:00Z"), london, day_start_hour};
 }
 

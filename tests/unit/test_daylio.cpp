@@ -15,11 +15,11 @@ namespace {
 DaylioOptions london() {
     DaylioOptions o;
     o.rules.now = *parse_iso_instant("2026-11-22T20:00:00Z");
-    o.zone = date::locate_zone("Europe/London");
+    o.zone = locate_zone("Europe/London");
     return o;
 }
 
-std::string local(const Entry& e) { return format_local(e.at, date::locate_zone(e.zone)); }
+std::string local(const Entry& e) { return format_local(e.at, locate_zone(e.zone)); }
 
 }  // namespace
 

@@ -21,7 +21,7 @@ Entry make_entry(std::string_view at, int pain) {
     Entry e;
     e.at = *parse_iso_instant(at);
     e.zone = "Europe/London";
-    e.day = diary_day(e.at, date::locate_zone(e.zone), 0);
+    e.day = diary_day(e.at, locate_zone(e.zone), 0);
     e.rating(Rating::pain) = pain;
     return e;
 }

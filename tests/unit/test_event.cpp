@@ -11,7 +11,7 @@ namespace {
 Instant utc(std::string_view text) { return *parse_iso_instant(text); }
 Day day(std::string_view text) { return *parse_iso_day(text); }
 
-TimeContext london_at(std::string_view now) { return {utc(now), date::locate_zone("Europe/London"), 0}; }
+TimeContext london_at(std::string_view now) { return {utc(now), locate_zone("Europe/London"), 0}; }
 
 Event make_event(EventKind kind, std::string_view at, std::string label = "", std::string note = "") {
     Event e;
@@ -19,7 +19,7 @@ Event make_event(EventKind kind, std::string_view at, std::string label = "", st
     e.label = std::move(label);
     e.at = utc(at);
     e.zone = "Europe/London";
-    e.day = diary_day(e.at, date::locate_zone("Europe/London"), 0);
+    e.day = diary_day(e.at, locate_zone("Europe/London"), 0);
     e.note = std::move(note);
     return e;
 }

@@ -18,7 +18,7 @@ Instant at(std::string_view text) { return *parse_iso_instant(text); }
 // A diary with every kind of value, awkward notes, an event and each instrument.
 Diary sample_diary() {
     auto diary = Diary::in_memory();
-    auto london = date::locate_zone("Europe/London");
+    auto london = locate_zone("Europe/London");
     Entry a;
     a.at = at("2026-11-20T08:30:00Z");
     a.zone = "Europe/London";
@@ -31,7 +31,7 @@ Diary sample_diary() {
     Entry b;  // recorded in New York, entered second but earlier in time
     b.at = at("2026-11-19T23:00:00Z");
     b.zone = "America/New_York";
-    b.day = diary_day(b.at, date::locate_zone(b.zone), 0);
+    b.day = diary_day(b.at, locate_zone(b.zone), 0);
     b.rating(Rating::pain) = 0;
     b.note = "@mention +plus\ttab";
     diary.add(a);

@@ -15,7 +15,7 @@ QuestionnaireResult make_result(Instrument instrument, std::string_view at, std:
     r.instrument = instrument;
     r.at = *parse_iso_instant(at);
     r.zone = "Europe/London";
-    r.day = diary_day(r.at, date::locate_zone(r.zone), 0);
+    r.day = diary_day(r.at, locate_zone(r.zone), 0);
     r.answers = std::move(answers);
     r.score = score_of(instrument, r.answers);
     return r;

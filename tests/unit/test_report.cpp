@@ -15,14 +15,14 @@ using namespace date::literals;
 namespace {
 
 TimeContext clock_at(const char* iso) {
-    return {*parse_iso_instant(iso), date::locate_zone("Etc/UTC"), 0};
+    return {*parse_iso_instant(iso), locate_zone("Etc/UTC"), 0};
 }
 
 void add_entry(Diary& diary, const char* iso, int pain, std::string note = {}) {
     Entry e;
     e.at = *parse_iso_instant(iso);
     e.zone = "Etc/UTC";
-    e.day = diary_day(e.at, date::locate_zone("Etc/UTC"), 0);
+    e.day = diary_day(e.at, locate_zone("Etc/UTC"), 0);
     e.rating(Rating::pain) = pain;
     e.note = std::move(note);
     diary.add(e);

@@ -338,7 +338,7 @@ TEST_CASE("two infusions 10 days apart: windows end at the next one") {
 }
 
 TEST_CASE("entries at 23:30 and 00:30 around the infusion day fall on the right side") {
-    auto zone = date::locate_zone("Europe/London");  // UTC+0 in November
+    auto zone = locate_zone("Europe/London");  // UTC+0 in November
     auto infusion = infusion_on(day("2026-11-10"));  // 10:00 on 2026-11-10
     auto entries_with = [&](int day_start) {
         std::vector<Entry> entries;
@@ -391,7 +391,7 @@ TEST_CASE("side effects: tags on entries within 48 hours after the infusion, cou
         Entry e;
         e.at = utc(at);
         e.zone = "Europe/London";
-        e.day = diary_day(e.at, date::locate_zone("Europe/London"), 0);
+        e.day = diary_day(e.at, locate_zone("Europe/London"), 0);
         e.tags = std::move(tags);
         entries.push_back(e);
     };

@@ -11,7 +11,7 @@ namespace painlog::test_status {
 
 namespace {
 
-const date::time_zone* london() { return date::locate_zone("Europe/London"); }
+const Zone* london() { return locate_zone("Europe/London"); }
 
 TimeContext at_now(std::string_view now, int day_start_hour = 0) {
     return {*parse_iso_instant(now), london(), day_start_hour};

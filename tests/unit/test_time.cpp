@@ -12,13 +12,13 @@ Instant utc(std::string_view text) { return *parse_iso_instant(text); }
 Day day(std::string_view text) { return *parse_iso_day(text); }
 
 TimeContext london(std::string_view now, int day_start = 0) {
-    return {utc(now), date::locate_zone("Europe/London"), day_start};
+    return {utc(now), locate_zone("Europe/London"), day_start};
 }
 
 }  // namespace
 
 TEST_CASE("diary day is the local date, shifted by the day-start hour") {
-    auto zone = date::locate_zone("Europe/London");
+    auto zone = locate_zone("Europe/London");
     // 2026-07-01 is BST (UTC+1): 23:30Z is 00:30 local on the 2nd.
     CHECK(diary_day(utc("2026-07-01T23:30:00Z"), zone, 0) == day("2026-07-02"));
     CHECK(diary_day(utc("2026-07-01T23:30:00Z"), zone, 4) == day("2026-07-01"));
@@ -28,7 +28,7 @@ TEST_CASE("diary day is the local date, shifted by the day-start hour") {
     // In winter London is UTC+0.
     CHECK(diary_day(utc("2026-12-01T23:30:00Z"), zone, 0) == day("2026-12-01"));
     // East of UTC the date moves the other way.
-    CHECK(diary_day(utc("2026-12-01T15:30:00Z"), date::locate_zone("Pacific/Auckland"), 0) == day("2026-12-02"));
+    CHECK(diary_day(utc("2026-12-01T15:30:00Z"), locate_zone("Pacific/Auckland"), 0) == day("2026-12-02"));
 }
 
 TEST_CASE("--at accepts dates, local times and instants") {
@@ -125,10 +125,10 @@ TEST_CASE("today follows the day-start hour") {
 TEST_CASE("ISO formats round-trip") {
     auto at = utc("2026-07-01T07:30:05Z");
     CHECK(format_utc(at) == "2026-07-01T07:30:05Z");
-    CHECK(format_local(at, date::locate_zone("Europe/London")) == "2026-07-01T08:30:05+01:00");
-    CHECK(format_local(at, date::locate_zone("America/St_Johns")) == "2026-07-01T05:00:05-02:30");
-    CHECK(format_local_minutes(at, date::locate_zone("Europe/London")) == "2026-07-01 08:30");
-    CHECK(parse_iso_instant(format_local(at, date::locate_zone("Asia/Kolkata"))) == at);
+    CHECK(format_local(at, locate_zone("Europe/London")) == "2026-07-01T08:30:05+01:00");
+    CHECK(format_local(at, locate_zone("America/St_Johns")) == "2026-07-01T05:00:05-02:30");
+    CHECK(format_local_minutes(at, locate_zone("Europe/London")) == "2026-07-01 08:30");
+    CHECK(parse_iso_instant(format_local(at, locate_zone("Asia/Kolkata"))) == at);
     CHECK_FALSE(parse_iso_instant("2026-07-01T07:30:05"));  // no offset: not an instant
     CHECK(format_day(day("2026-01-09")) == "2026-01-09");
     CHECK_FALSE(parse_iso_day("2026-1-9"));
