@@ -227,16 +227,19 @@ std::optional<double> sample_sd(std::span<const double> values) {
 }
 
 std::vector<double> average_ranks(std::span<const double> values) {
-    std::vector<std::size_t> order(values.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    // Tied values share one rank, so their order among themselves does not
+    // matter: a plain sort of (value, position) pairs, which keeps the
+    // values next to their positions, is enough.
+    std::vector<std::pair<double, std::size_t>> order(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) order[i] = {values[i], i};
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<double> ranks(values.size());
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i;
-        while (j + 1 < order.size() && values[order[j + 1]] == values[order[i]]) ++j;
+        while (j + 1 < order.size() && order[j + 1].first == order[i].first) ++j;
         // Positions i..j (0-based) hold ranks i+1..j+1: their mean is (i+j)/2 + 1.
         double rank = static_cast<double>(i + j) / 2.0 + 1.0;
-        for (std::size_t k = i; k <= j; ++k) ranks[order[k]] = rank;
+        for (std::size_t k = i; k <= j; ++k) ranks[order[k].second] = rank;
         i = j + 1;
     }
     return ranks;
