@@ -60,6 +60,7 @@ class Fields {
 public:
     explicit Fields(std::string_view bytes) : bytes_(bytes) {}
     [[nodiscard]] bool ok() const { return ok_; }
+    [[nodiscard]] std::size_t left() const { return bytes_.size() - pos_; }
     void skip(std::size_t n) {
         if (n > bytes_.size() - pos_) return fail();
         pos_ += n;
@@ -107,9 +108,6 @@ std::optional<std::pair<char, Counts>> read_header(Fields& in) {
 
 }  // namespace
 
-Zone::Zone(std::string name, std::vector<Type> types, std::vector<Transition> transitions)
-    : name_(std::move(name)), types_(std::move(types)), transitions_(std::move(transitions)) {}
-
 const Zone* Zone::find(std::string_view name) {
     static std::mutex lock;
     static std::map<std::string, std::unique_ptr<const Zone>, std::less<>> loaded;
@@ -117,11 +115,15 @@ const Zone* Zone::find(std::string_view name) {
     if (auto found = loaded.find(name); found != loaded.end()) return found->second.get();
     if (!iana_shaped(name)) return nullptr;
     auto bytes = read_small_file(zoneinfo_dir() + '/' + std::string(name));
-    if (!bytes) return nullptr;
+    auto zone = bytes ? from_tzif(std::string(name), *bytes) : nullptr;
+    if (!zone) return nullptr;
+    return loaded.emplace(std::string(name), std::move(zone)).first->second.get();
+}
 
+std::unique_ptr<const Zone> Zone::from_tzif(std::string name, std::string_view bytes) {
     // A version 2+ file repeats its data with 64-bit times after the 32-bit
     // block; date reads that second block, and so does this.
-    Fields in(*bytes);
+    Fields in(bytes);
     auto header = read_header(in);
     if (!header) return nullptr;
     std::size_t time_width = 4;
@@ -133,45 +135,45 @@ const Zone* Zone::find(std::string_view name) {
         time_width = 8;
     }
     const auto& c = header->second;
-    std::vector<Transition> transitions;
-    for (std::int64_t i = 0; i < c.time; ++i) transitions.push_back({date::sys_seconds{seconds{in.signed_number(time_width)}}, 0});
+    if (static_cast<std::uint64_t>(c.time * static_cast<std::int64_t>(time_width + 1) + c.type * 6 + c.chars) > in.left())
+        return nullptr;  // counts larger than the file: not a zone file
+    std::vector<Transition> transitions(static_cast<std::size_t>(c.time));
+    for (auto& t : transitions) t.at = date::sys_seconds{seconds{in.signed_number(time_width)}};
     for (auto& t : transitions) t.type = static_cast<std::size_t>(in.signed_number(1) & 0xff);
-    std::vector<std::pair<std::int64_t, std::size_t>> raw_types;  // offset, abbreviation index
-    std::vector<Type> types;
-    for (std::int64_t i = 0; i < c.type; ++i) {
-        auto offset = in.signed_number(4);
-        bool is_dst = in.signed_number(1) != 0;
-        auto abbrev_at = static_cast<std::size_t>(in.signed_number(1) & 0xff);
-        raw_types.emplace_back(offset, abbrev_at);
-        types.push_back({seconds{offset}, {}, is_dst});
+    std::vector<Type> types(static_cast<std::size_t>(c.type));
+    std::vector<std::size_t> abbrev_at;
+    for (auto& type : types) {
+        type.offset = seconds{in.signed_number(4)};
+        type.is_dst = in.signed_number(1) != 0;
+        abbrev_at.push_back(static_cast<std::size_t>(in.signed_number(1) & 0xff));
     }
     auto abbreviations = std::string(in.text(static_cast<std::size_t>(c.chars)));
     if (!in.ok()) return nullptr;
     for (std::size_t i = 0; i < types.size(); ++i) {
-        if (raw_types[i].second >= abbreviations.size()) return nullptr;
-        types[i].abbrev = abbreviations.c_str() + raw_types[i].second;
+        if (abbrev_at[i] >= abbreviations.size()) return nullptr;
+        types[i].abbrev = abbreviations.c_str() + abbrev_at[i];
     }
     for (const auto& t : transitions)
         if (t.type >= types.size()) return nullptr;
+    return std::unique_ptr<const Zone>(new Zone(std::move(name), std::move(types), std::move(transitions)));
+}
 
-    // As date does: before the first transition the first standard-time type
-    // holds, from the earliest instant date represents; a transition that
-    // changes nothing shown (offset, abbreviation, daylight flag) is dropped.
+// As date does: before the first transition the first standard-time type
+// holds, from the earliest instant date represents; a transition that
+// changes nothing shown (offset, abbreviation, daylight flag) is dropped.
+Zone::Zone(std::string name, std::vector<Type> types, std::vector<Transition> transitions)
+    : name_(std::move(name)), types_(std::move(types)), transitions_(std::move(transitions)) {
     const date::sys_seconds earliest = date::sys_days(date::year::min() / date::January / 1);
-    if (transitions.empty() || transitions.front().at != earliest) {
-        auto standard = std::find_if(types.begin(), types.end(), [](const Type& t) { return !t.is_dst; });
-        auto first = standard != types.end() ? standard - types.begin() : 0;
-        transitions.insert(transitions.begin(), {earliest, static_cast<std::size_t>(first)});
+    if (transitions_.empty() || transitions_.front().at != earliest) {
+        auto standard = std::find_if(types_.begin(), types_.end(), [](const Type& t) { return !t.is_dst; });
+        auto first = standard != types_.end() ? standard - types_.begin() : 0;
+        transitions_.insert(transitions_.begin(), {earliest, static_cast<std::size_t>(first)});
     }
     auto same = [&](const Transition& a, const Transition& b) {
-        const auto &x = types[a.type], &y = types[b.type];
+        const auto &x = types_[a.type], &y = types_[b.type];
         return x.offset == y.offset && x.abbrev == y.abbrev && x.is_dst == y.is_dst;
     };
-    for (std::size_t i = transitions.size() - 1; i > 0; --i)
-        if (same(transitions[i], transitions[i - 1])) transitions.erase(transitions.begin() + static_cast<std::ptrdiff_t>(i));
-
-    std::unique_ptr<const Zone> zone(new Zone(std::string(name), std::move(types), std::move(transitions)));
-    return loaded.emplace(std::string(name), std::move(zone)).first->second.get();
+    transitions_.erase(std::unique(transitions_.begin(), transitions_.end(), same), transitions_.end());
 }
 
 date::sys_info Zone::info_before(std::vector<Transition>::const_iterator next) const {

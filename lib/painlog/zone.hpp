@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -25,6 +26,9 @@ public:
     // The zone called `name`, loaded once per process; nullptr when `name` is
     // not an IANA name or this machine has no such zone file.
     [[nodiscard]] static const Zone* find(std::string_view name);
+
+    // The zone in a TZif file's bytes (RFC 8536), or nullptr when they are not one.
+    [[nodiscard]] static std::unique_ptr<const Zone> from_tzif(std::string name, std::string_view bytes);
 
     [[nodiscard]] const std::string& name() const { return name_; }
 
@@ -69,7 +73,7 @@ public:
 
 private:
     struct Type {
-        std::chrono::seconds offset;
+        std::chrono::seconds offset{};
         std::string abbrev;
         bool is_dst = false;
     };

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -97,6 +99,41 @@ TEST_CASE("Zone::find refuses what is not an IANA zone name, and never leaves th
     CHECK(Zone::find("America/Argentina/Buenos_Aires"));
     CHECK(Zone::find("UTC"));
     CHECK(Zone::find("Europe/London") == Zone::find("Europe/London"));  // loaded once
+}
+
+TEST_CASE("Zone::from_tzif refuses truncated and damaged files without reading past their end") {
+    std::ifstream file("/usr/share/zoneinfo/Europe/London", std::ios::binary);
+    std::string bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    REQUIRE(bytes.size() > 100);
+    REQUIRE(Zone::from_tzif("Europe/London", bytes));
+
+    // RFC 8536's layout: a version 1 block, then a second header and the
+    // 64-bit block, whose indices follow its transition times. Its last
+    // fields (leap seconds, standard/UT indicators) are read by neither
+    // date nor painlog; truncated anywhere before them, the file is refused.
+    auto count = [&](std::size_t at) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < 4; ++i) n = n << 8 | static_cast<unsigned char>(bytes[at + i]);
+        return n;
+    };
+    auto second_header = 44 + count(32) * 5 + count(36) * 6 + count(40) + count(28) * 8 + count(24) + count(20);
+    auto first_index = second_header + 44 + 8 * count(second_header + 32);
+    auto needed = first_index + count(second_header + 32) + 6 * count(second_header + 36) + count(second_header + 40);
+    for (std::size_t n = 0; n < needed; ++n) {
+        CAPTURE(n);
+        CHECK(Zone::from_tzif("Europe/London", std::string_view(bytes).substr(0, n)) == nullptr);
+    }
+    CHECK(Zone::from_tzif("Europe/London", std::string_view(bytes).substr(0, needed)));
+
+    auto damaged = [&](std::size_t at, char value) {
+        auto copy = bytes;
+        copy[at] = value;
+        return Zone::from_tzif("Europe/London", copy);
+    };
+    CHECK(damaged(0, 'X') == nullptr);      // not "TZif"
+    CHECK(damaged(32, '\x7f') == nullptr);  // the first block's transition count, larger than the file
+    CHECK(damaged(first_index, '\x7f') == nullptr);  // a transition to a type past the last
+    CHECK(damaged(first_index, '\x01'));  // a valid index still reads
 }
 
 }  // namespace painlog::test_zone
