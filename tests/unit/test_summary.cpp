@@ -6,6 +6,8 @@
 #include <map>
 #include <vector>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "painlog/diary.hpp"
 #include "painlog/error.hpp"
 #include "painlog/summary.hpp"
@@ -14,6 +16,7 @@
 
 namespace painlog::test_summary {
 using doctest::Approx;
+using namespace date::literals;
 
 namespace {
 
@@ -114,6 +117,39 @@ TEST_CASE("summary figures over diary days, gaps left out") {
     CHECK(energy.n == 0);
     CHECK_FALSE(energy.mean.has_value());
     CHECK_FALSE(energy.sd.has_value());
+}
+
+TEST_CASE("read_daily_values: each day gets the tags of its own entries, whatever their ids") {
+    // Ids chosen to make every kind of run: 2, 3 and 5 are one run with an
+    // entry of another day (3) in it, 40 and 1000 are runs of their own, and
+    // 1 is just before the period.
+    auto diary = Diary::in_memory();
+    auto add = [&](int id, const char* day, const char* kind, const char* name) {
+        SQLite::Statement entry(diary.db(), "INSERT INTO entry (id, at, zone, day, pain) VALUES (?, ?, 'UTC', ?, 5)");
+        entry.bind(1, id);
+        entry.bind(2, std::string(day) + "T12:00:00Z");
+        entry.bind(3, day);
+        entry.exec();
+        SQLite::Statement tag(diary.db(), "INSERT INTO entry_tag (entry_id, kind, name) VALUES (?, ?, ?)");
+        tag.bind(1, id);
+        tag.bind(2, kind);
+        tag.bind(3, name);
+        tag.exec();
+    };
+    add(1, "2026-11-09", "worse", "cold");
+    add(2, "2026-11-10", "better", "heat");
+    add(3, "2026-10-01", "worse", "stairs");
+    add(5, "2026-11-11", "better", "heat");
+    add(40, "2026-11-12", "worse", "cold");
+    add(1000, "2026-11-10", "side-effect", "nausea");
+    diary.db().exec("INSERT INTO entry_tag (entry_id, kind, name) VALUES (5, 'activity', 'walk')");
+
+    auto days = read_daily_values(diary, date::sys_days{2026_y / 11 / 10}, date::sys_days{2026_y / 11 / 12});
+    REQUIRE(days.size() == 3);
+    CHECK(days[0].entries == 2);
+    CHECK(days[0].tags == std::vector<Tag>{heat, {TagKind::side_effect, "nausea"}});
+    CHECK(days[1].tags == std::vector<Tag>{walk, heat});
+    CHECK(days[2].tags == std::vector<Tag>{cold});
 }
 
 TEST_CASE("best and worst days; ties go to the most recent day") {
