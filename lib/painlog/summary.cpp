@@ -73,29 +73,38 @@ BestWorst best_and_worst(Metric metric, const std::vector<const DailyValues*>& d
 }
 
 std::vector<TagSummary> summarize_tags(const std::vector<const DailyValues*>& days) {
-    std::map<Tag, TagSummary> by_tag;
+    std::map<Tag, std::size_t> index;  // kind-then-name order
     for (const auto* day : days)
-        for (const auto& tag : day->tags) {
-            auto& t = by_tag[tag];
-            t.tag = tag;
-            ++t.days;
-        }
+        for (const auto& tag : day->tags) index.emplace(tag, 0);
     std::vector<TagSummary> result;
-    for (auto& [tag, t] : by_tag) {
-        std::vector<double> with, without;
-        for (const auto* day : days) {
-            auto pain = day->value(Metric::pain);
-            if (!pain) continue;
-            bool has = std::binary_search(day->tags.begin(), day->tags.end(), tag);
-            (has ? with : without).push_back(*pain);
-        }
-        t.n_with = with.size();
-        t.n_without = without.size();
-        t.mean_pain_with = stats::mean(with);
-        t.mean_pain_without = stats::mean(without);
-        result.push_back(std::move(t));
+    for (auto& [tag, i] : index) {
+        i = result.size();
+        result.push_back({tag, 0, 0, 0, std::nullopt, std::nullopt});
     }
-    // std::map gave kind-then-name order; stable_sort keeps it among equal day counts.
+    // Pain sums with and without each tag, in day order (as stats::mean adds
+    // them), in one pass over the days.
+    std::vector<double> with(result.size()), without(result.size());
+    std::vector<std::size_t> seen_on(result.size(), days.size());  // the last day's position a tag was seen on
+    for (std::size_t d = 0; d < days.size(); ++d) {
+        for (const auto& tag : days[d]->tags) {
+            auto i = index[tag];
+            ++result[i].days;
+            seen_on[i] = d;
+        }
+        auto pain = days[d]->value(Metric::pain);
+        if (!pain) continue;
+        for (std::size_t i = 0; i < result.size(); ++i) {
+            bool has = seen_on[i] == d;
+            (has ? with[i] : without[i]) += *pain;
+            ++(has ? result[i].n_with : result[i].n_without);
+        }
+    }
+    for (std::size_t i = 0; i < result.size(); ++i) {
+        auto& t = result[i];
+        if (t.n_with > 0) t.mean_pain_with = with[i] / static_cast<double>(t.n_with);
+        if (t.n_without > 0) t.mean_pain_without = without[i] / static_cast<double>(t.n_without);
+    }
+    // Kind-then-name order is kept among equal day counts.
     std::stable_sort(result.begin(), result.end(), [](const TagSummary& a, const TagSummary& b) { return a.days > b.days; });
     return result;
 }
