@@ -71,6 +71,10 @@ void CsvReader::check_new_bytes() {
     auto binary = [&](std::string message) { problem_ = CsvProblem{checked_line_, std::move(message)}; };
     while (checked_ < buffer_.size()) {
         char c = buffer_[checked_];
+        if (c >= 0x20 && c < 0x7f) {  // printable ASCII, nearly every byte of a diary file
+            ++checked_;
+            continue;
+        }
         if (c == '\0') return binary("NUL byte: this is not a text file");
         if (is_forbidden_control(c))
             return binary(fmt::format("control character 0x{:02x}: this is not a text file", static_cast<unsigned char>(c)));
