@@ -1,6 +1,10 @@
 #include "app.hpp"
 
+#include <algorithm>
+#include <array>
 #include <iostream>
+#include <optional>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
@@ -21,6 +25,41 @@ void setup_global_options(CLI::App& app, Context& ctx) {
         ->type_name("WHEN");
 }
 
+using Setup = void (*)(CLI::App&, Context&);
+struct Command {
+    std::string_view name;
+    Setup setup;
+};
+constexpr std::array commands{
+    Command{"add", setup_add},         Command{"list", setup_list},       Command{"show", setup_show},
+    Command{"edit", setup_edit},       Command{"rm", setup_rm},           Command{"config", setup_config},
+    Command{"summary", setup_summary}, Command{"trend", setup_trend},     Command{"report", setup_report},
+    Command{"db", setup_db},           Command{"export", setup_export},   Command{"import", setup_import},
+    Command{"check", setup_check},     Command{"remind", setup_remind},   Command{"status", setup_status},
+    Command{"event", setup_event},     Command{"response", setup_response},
+};
+
+// The first word that is not an option or the value of a global one.
+std::optional<std::string_view> requested_command(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--db" || arg == "--color") ++i;
+        else if (!arg.starts_with('-')) return arg;
+    }
+    return std::nullopt;
+}
+
+// CLI11 builds every option with its validators up front: for all commands,
+// a quarter of a short command's instructions. So only the command asked
+// for is set up; help, unknown words and the completion commands (which
+// list all the others) get every command.
+void setup_commands(CLI::App& app, Context& ctx, std::optional<std::string_view> requested) {
+    auto one = std::ranges::find(commands, requested, [](const Command& c) { return std::optional(c.name); });
+    if (one != commands.end()) return one->setup(app, ctx);
+    for (const auto& command : commands) command.setup(app, ctx);
+    setup_completions(app, ctx);
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -29,25 +68,7 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     app.fallthrough();
     setup_global_options(app, ctx);
-    setup_add(app, ctx);
-    setup_list(app, ctx);
-    setup_show(app, ctx);
-    setup_edit(app, ctx);
-    setup_rm(app, ctx);
-    setup_config(app, ctx);
-    setup_summary(app, ctx);
-    setup_trend(app, ctx);
-    setup_report(app, ctx);
-    setup_db(app, ctx);
-    setup_export(app, ctx);
-    setup_import(app, ctx);
-    setup_check(app, ctx);
-    setup_remind(app, ctx);
-    setup_status(app, ctx);
-    setup_completions(app, ctx);
-    setup_event(app, ctx);
-    setup_response(app, ctx);
-
+    setup_commands(app, ctx, requested_command(argc, argv));
     try {
         app.parse(argc, argv);
         return ctx.exit_code;

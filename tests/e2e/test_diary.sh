@@ -191,6 +191,22 @@ expect_out_has $'\033[1m'
 NO_COLOR=1 run painlog list --all
 expect_out_lacks $'\033['
 
+case_ "global options before the command, and a diary file named like a command"
+# painlog sets up only the command it is asked for: the word after --db or
+# --color is their value, not the command.
+( cd "$WORK" && "$PAINLOG_BIN" --db list --color never add --pain 4 >/dev/null )
+expect_eq "$(sqlite3 "$WORK/list" "SELECT pain FROM entry")" "4" "--db list add wrote to the file called list"
+run "$PAINLOG_BIN" --color=never --db="$DB" summary --since 7d
+expect_rc 0
+expect_out_has "Summary 2026-11-16 to 2026-11-22"
+run painlog --help
+for cmd in add list show edit rm config summary trend report db export import check remind status event response; do
+    [[ "$OUT" == *$'\n  '"$cmd "* ]] && pass || fail "--help lists $cmd"
+done
+run painlog nosuchcommand --pain 3
+expect_rc 2
+expect_err_has "A subcommand is required"
+
 case_ "--version and --help on every command"
 run painlog --version
 expect_out_is "painlog 0.1.0"
