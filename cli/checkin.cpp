@@ -44,7 +44,7 @@ void ask_tags(std::istream& in, std::ostream& prompt, const std::string& questio
         while (start <= answer.size()) {
             auto comma = answer.find(',', start);
             auto part = answer.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-            if (part.find_first_not_of(' ') != std::string::npos) add_tag(tags, {kind, normalize_tag(part, "tag")});
+            if (part.find_first_not_of(' ') != std::string::npos) add_tag(tags, kind, normalize_tag(part, "tag"));
             if (comma == std::string::npos) break;
             start = comma + 1;
         }

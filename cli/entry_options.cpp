@@ -15,7 +15,7 @@ std::string flag_of(Rating r) {
 }
 
 void add_tags(std::vector<Tag>& tags, const std::vector<std::string>& names, TagKind kind, std::string_view flag) {
-    for (const auto& name : names) add_tag(tags, {kind, normalize_tag(name, flag)});
+    for (const auto& name : names) add_tag(tags, kind, normalize_tag(name, flag));
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ std::vector<DailyValues> daily_values(const std::vector<Entry>& entries) {
                 ++sum.count;
             }
         }
-        for (const auto& tag : entry.tags) add_tag(day.tags, tag);
+        for (const auto& tag : entry.tags) add_tag(day.tags, tag.kind, tag.name);
     }
     std::vector<DailyValues> result;
     result.reserve(days.size());

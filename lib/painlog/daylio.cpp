@@ -131,7 +131,7 @@ Entry daylio_entry(const CsvRow& row, const DaylioColumns& columns, const Daylio
             auto piece = trim(list.substr(start, end - start));
             if (!piece.empty()) {
                 try {
-                    add_tag(entry.tags, {TagKind::activity, normalize_tag(piece, "")});
+                    add_tag(entry.tags, TagKind::activity, normalize_tag(piece, ""));
                 } catch (const InputError& e) {
                     problems.add(row.line, "activities", detail::problem_text(e));
                 }

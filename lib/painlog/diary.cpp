@@ -250,7 +250,7 @@ std::optional<Entry> Diary::find(std::int64_t id) {
     SQLite::Statement tags(*db_, "SELECT kind, name FROM entry_tag WHERE entry_id = ? ORDER BY kind, name");
     tags.bind(1, id);
     while (tags.executeStep())
-        add_tag(entry.tags, {*tag_kind_named(tags.getColumn(0).getString()), tags.getColumn(1).getString()});
+        add_tag(entry.tags, *tag_kind_named(tags.getColumn(0).getText()), tags.getColumn(1).getText());
     return entry;
 }
 
@@ -275,7 +275,7 @@ void Diary::for_each_entry(const EntryQuery& query, const std::function<void(Ent
     while (st.executeStep()) {
         Entry entry = read_entry(st);
         for (; more_tags && tags.getColumn(0).getInt64() == entry.id; more_tags = tags.executeStep())
-            add_tag(entry.tags, {*tag_kind_named(tags.getColumn(1).getString()), tags.getColumn(2).getString()});
+            add_tag(entry.tags, *tag_kind_named(tags.getColumn(1).getText()), tags.getColumn(2).getText());
         visit(std::move(entry));
     }
 }

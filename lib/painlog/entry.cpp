@@ -109,9 +109,13 @@ std::string validate_note(std::string_view text, std::string_view option) {
     return std::string(text);
 }
 
-void add_tag(std::vector<Tag>& tags, Tag tag) {
-    auto pos = std::ranges::lower_bound(tags, tag);
-    if (pos == tags.end() || *pos != tag) tags.insert(pos, std::move(tag));
+void add_tag(std::vector<Tag>& tags, TagKind kind, std::string_view name) {
+    // The name is copied only when it is new: summaries add each day's tags
+    // once per entry that carries them.
+    auto key = [](const Tag& t) { return std::pair<TagKind, std::string_view>(t.kind, t.name); };
+    auto wanted = std::pair(kind, name);
+    auto pos = std::ranges::lower_bound(tags, wanted, {}, key);
+    if (pos == tags.end() || key(*pos) != wanted) tags.insert(pos, Tag{kind, std::string(name)});
 }
 
 }  // namespace painlog

@@ -62,6 +62,6 @@ struct Entry {
 [[nodiscard]] std::string validate_note(std::string_view text, std::string_view option);
 
 // Adds a tag keeping the list sorted and free of duplicates.
-void add_tag(std::vector<Tag>& tags, Tag tag);
+void add_tag(std::vector<Tag>& tags, TagKind kind, std::string_view name);
 
 }  // namespace painlog

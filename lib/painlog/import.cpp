@@ -180,7 +180,7 @@ struct EntryBuilder {
     }
     void tag(std::string_view column, TagKind kind, std::string_view text) {
         try {
-            add_tag(entry.tags, {kind, normalize_tag(text, "")});
+            add_tag(entry.tags, kind, normalize_tag(text, ""));
         } catch (const InputError& e) {
             problems.add(line, std::string(column), detail::problem_text(e));
         }
@@ -1036,7 +1036,7 @@ bool DiaryWriter::in_diary(const Entry& e, const std::string& at) {
         tags_of_.reset();
         tags_of_.bind(1, same_instant_.getColumn(0).getInt64());
         while (tags_of_.executeStep())
-            add_tag(old.tags, {*tag_kind_named(tags_of_.getColumn(0).getString()), tags_of_.getColumn(1).getString()});
+            add_tag(old.tags, *tag_kind_named(tags_of_.getColumn(0).getText()), tags_of_.getColumn(1).getText());
         if (identity.empty()) identity = identity_of(e);
         if (identity_of(old) == identity) {
             same_instant_.reset();

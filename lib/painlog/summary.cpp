@@ -235,7 +235,7 @@ void read_day_tags(Diary& diary, std::vector<EntryDay> entries, std::vector<Dail
             while (entry != last && entry->id < id) ++entry;
             auto kind = tag_kind_named(tags.getColumn(1).getText());
             if (entry->id != id || !kind) continue;  // an entry outside the period, in the run's gaps
-            add_tag(days[entry->day].tags, {*kind, tags.getColumn(2).getString()});  // sorted, each tag once
+            add_tag(days[entry->day].tags, *kind, tags.getColumn(2).getText());  // sorted, each tag once
         }
         tags.reset();
         first = last + 1;

@@ -42,11 +42,11 @@ TEST_CASE("entries round-trip through storage with every field") {
     e.rating(Rating::activity) = 3;
     e.sleep_hours = 7.5;
     e.note = "quotes \" commas , newline\n emoji 😀 '); DROP TABLE entry; --";
-    add_tag(e.tags, {TagKind::activity, "walk"});
-    add_tag(e.tags, {TagKind::better, "heat"});
-    add_tag(e.tags, {TagKind::worse, "cold"});
-    add_tag(e.tags, {TagKind::side_effect, "nausea"});
-    add_tag(e.tags, {TagKind::medication, "pregabalin"});
+    add_tag(e.tags, TagKind::activity, "walk");
+    add_tag(e.tags, TagKind::better, "heat");
+    add_tag(e.tags, TagKind::worse, "cold");
+    add_tag(e.tags, TagKind::side_effect, "nausea");
+    add_tag(e.tags, TagKind::medication, "pregabalin");
     diary.add(e);
     CHECK(e.id == 1);
     CHECK(diary.get(1) == e);
@@ -60,7 +60,7 @@ TEST_CASE("queries select diary days, in time order, and the last N") {
     for (auto [at, pain] : {std::pair{"2026-11-20T09:00:00Z", 1}, {"2026-11-22T09:00:00Z", 3},
                             {"2026-11-21T09:00:00Z", 2}, {"2026-11-22T07:00:00Z", 4}}) {
         auto e = make_entry(at, pain);
-        add_tag(e.tags, {TagKind::activity, "t" + std::to_string(pain)});
+        add_tag(e.tags, TagKind::activity, "t" + std::to_string(pain));
         diary.add(e);
     }
     auto pains = [](const std::vector<Entry>& es) {
@@ -83,7 +83,7 @@ TEST_CASE("queries select diary days, in time order, and the last N") {
 TEST_CASE("update replaces values and tags; remove deletes the tags too") {
     auto diary = Diary::in_memory();
     auto e = make_entry("2026-11-22T08:30:00Z", 6);
-    add_tag(e.tags, {TagKind::worse, "cold"});
+    add_tag(e.tags, TagKind::worse, "cold");
     diary.add(e);
     e.rating(Rating::pain).reset();
     e.tags = {{TagKind::better, "heat"}};

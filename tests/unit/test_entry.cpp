@@ -42,10 +42,10 @@ TEST_CASE("notes keep newlines and tabs but refuse other control characters") {
 
 TEST_CASE("add_tag keeps tags sorted and unique") {
     std::vector<Tag> tags;
-    add_tag(tags, {TagKind::worse, "cold"});
-    add_tag(tags, {TagKind::activity, "walk"});
-    add_tag(tags, {TagKind::worse, "cold"});
-    add_tag(tags, {TagKind::better, "heat"});
+    add_tag(tags, TagKind::worse, "cold");
+    add_tag(tags, TagKind::activity, "walk");
+    add_tag(tags, TagKind::worse, "cold");
+    add_tag(tags, TagKind::better, "heat");
     REQUIRE(tags.size() == 3);
     CHECK(tags[0] == Tag{TagKind::activity, "walk"});
     CHECK(tags[1] == Tag{TagKind::better, "heat"});

@@ -26,8 +26,8 @@ Diary sample_diary() {
     for (auto r : all_ratings) a.rating(r) = 3;
     a.sleep_hours = 7.5;
     a.note = "He said \"hi\", then left\nline two 😀\n=SUM(A1:A2)";
-    for (auto kind : all_tag_kinds) add_tag(a.tags, {kind, std::string("-") + std::string(name_of(kind))});
-    add_tag(a.tags, {TagKind::activity, "walk"});
+    for (auto kind : all_tag_kinds) add_tag(a.tags, kind, std::string("-") + std::string(name_of(kind)));
+    add_tag(a.tags, TagKind::activity, "walk");
     Entry b;  // recorded in New York, entered second but earlier in time
     b.at = at("2026-11-19T23:00:00Z");
     b.zone = "America/New_York";
@@ -124,7 +124,7 @@ TEST_CASE("Diary::for_each_entry gives each entry its own tags, in time order, f
     later.at = at("2026-11-19T23:00:00Z");
     later.zone = "UTC";
     later.day = Day{date::year{2026} / 11 / 19};
-    add_tag(later.tags, {TagKind::worse, "cold"});
+    add_tag(later.tags, TagKind::worse, "cold");
     diary.add(later);
     for (EntryQuery query : {EntryQuery{}, EntryQuery{Day{date::year{2026} / 11 / 20}, {}, {}},
                              EntryQuery{{}, Day{date::year{2026} / 11 / 19}, {}}, EntryQuery{{}, {}, 2}}) {

@@ -23,7 +23,7 @@ void add_entry(Diary& diary, std::string_view at, std::vector<Tag> tags = {}) {
     e.zone = "Europe/London";
     e.day = diary_day(e.at, london(), 0);
     e.rating(Rating::pain) = 5;
-    for (auto& tag : tags) add_tag(e.tags, tag);
+    for (auto& tag : tags) add_tag(e.tags, tag.kind, tag.name);
     diary.add(e);
 }
 

@@ -56,8 +56,8 @@ TEST_CASE("a diary day's value is the mean of its entries; missing values stay m
     entries[1].rating(Rating::pain) = 3;
     entries[1].sleep_hours = 7.5;
     entries[2].rating(Rating::mood) = 5;
-    add_tag(entries[0].tags, {TagKind::worse, "cold"});
-    add_tag(entries[1].tags, {TagKind::worse, "cold"});
+    add_tag(entries[0].tags, TagKind::worse, "cold");
+    add_tag(entries[1].tags, TagKind::worse, "cold");
     auto days = daily_values(entries);
     REQUIRE(days.size() == 2);  // the 21st has no entries and no element
     CHECK(days[0].day == *parse_iso_day("2026-11-20"));
