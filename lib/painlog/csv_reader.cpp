@@ -88,6 +88,15 @@ void CsvReader::check_new_bytes() {
     }
 }
 
+// The bytes from the next one up to the first that `stops` (or the end of
+// the bytes checked so far), consumed: fields are copied a run at a time.
+template <class Stop>
+std::string_view CsvReader::take_run(Stop stops) {
+    auto start = pos_;
+    while (pos_ < checked_ && !stops(buffer_[pos_])) ++pos_;
+    return std::string_view(buffer_).substr(start, pos_ - start);
+}
+
 // Whether the byte `ahead` of the next one has been read and found to be text.
 bool CsvReader::available(std::size_t ahead) {
     while (pos_ + ahead >= checked_) {
@@ -140,31 +149,32 @@ std::optional<CsvRow> CsvReader::record() {
             ++pos_;
             bool closed = false;
             while (available(0)) {
-                char c = at(0);
-                if (c == '"') {
-                    if (available(1) && at(1) == '"') {
-                        field += '"';
-                        pos_ += 2;
-                        continue;
-                    }
+                field += take_run([](char c) { return c == '"' || c == '\n'; });
+                if (pos_ == checked_) continue;  // the run reached the bytes read so far
+                if (at(0) == '\n') {
+                    ++line_;
+                    field += '\n';
+                    ++pos_;
+                } else if (available(1) && at(1) == '"') {
+                    field += '"';
+                    pos_ += 2;
+                } else {
                     ++pos_;
                     closed = true;
                     break;
                 }
-                if (c == '\n') ++line_;
-                field += c;
-                ++pos_;
             }
             if (problem_) return std::nullopt;
             if (!closed) return fail(start_line, "unterminated quoted field (the file may be truncated)");
             if (available(0) && !is_end(at(0)))
                 return fail(line_, "expected a comma or the end of the line after a closing quote");
         } else {
-            while (available(0) && !is_end(at(0))) {
-                if (at(0) == '"') return fail(line_, "quote inside an unquoted field; quote the field and double the quote");
-                field += at(0);
-                ++pos_;
+            while (available(0)) {
+                field += take_run([&](char c) { return is_end(c) || c == '"'; });
+                if (pos_ < checked_) break;
             }
+            if (available(0) && at(0) == '"')
+                return fail(line_, "quote inside an unquoted field; quote the field and double the quote");
         }
         row.fields.push_back(std::move(field));
         if (!available(0)) return row;

@@ -45,6 +45,8 @@ public:
 private:
     bool available(std::size_t ahead);
     [[nodiscard]] char at(std::size_t ahead) const { return buffer_[pos_ + ahead]; }
+    template <class Stop>
+    std::string_view take_run(Stop stops);
     void read_more();
     void check_new_bytes();
     std::nullopt_t fail(std::size_t line, std::string message);

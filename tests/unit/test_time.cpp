@@ -134,6 +134,18 @@ TEST_CASE("ISO formats round-trip") {
     CHECK_FALSE(parse_iso_day("2026-1-9"));
 }
 
+TEST_CASE("format_utc and format_day pad every field, at the ends of the supported years and beyond") {
+    CHECK(format_utc(utc("1900-01-03T00:00:00Z")) == "1900-01-03T00:00:00Z");  // the first supported instant (time.cpp)
+    CHECK(format_utc(utc("9999-12-29T23:59:59Z")) == "9999-12-29T23:59:59Z");
+    CHECK(format_utc(utc("2026-03-09T04:05:06Z")) == "2026-03-09T04:05:06Z");
+    CHECK(format_day(date::sys_days{date::year{7} / 8 / 9}) == "0007-08-09");
+    CHECK(format_day(date::sys_days{date::year{12345} / 1 / 2}) == "12345-01-02");  // fmt's width is a minimum
+    CHECK(format_day(date::sys_days{date::year{-1} / 1 / 2}) == "-001-01-02");
+    // Every day of a leap year and its neighbours, against date's own formatting.
+    for (auto d = date::sys_days{date::year{2023} / 12 / 25}; d < date::sys_days{date::year{2025} / 1 / 5}; d += date::days{1})
+        CHECK(format_day(d) == date::format("%F", d));
+}
+
 TEST_CASE("unknown zones are input errors") {
     CHECK(locate_zone("Europe/Paris")->name() == "Europe/Paris");
     CHECK_THROWS_WITH_AS((void)locate_zone("Mars/Olympus"),
