@@ -112,6 +112,19 @@ TEST_CASE("after v5 the tag table still refuses an unknown kind, cascades and is
     CHECK(db.execAndGet("SELECT count(*) FROM entry_tag WHERE entry_id = 3").getInt() == 1);
 }
 
+TEST_CASE("after v6 daily values come from the day index alone") {
+    test::TempDir dir;
+    auto path = dir.path / "v1.db";
+    write_v1_diary(path);
+    auto diary = Diary::open(path, Access::read);
+    std::string plan;
+    SQLite::Statement explain(diary.db(), "EXPLAIN QUERY PLAN SELECT day, id, pain, mood, energy, sleep_hours, "
+                                          "sleep_quality, activity FROM entry WHERE day >= '2026-01-01' ORDER BY day");
+    while (explain.executeStep()) plan += explain.getColumn(3).getString() + "\n";
+    CHECK(plan.find("COVERING INDEX entry_by_day") != std::string::npos);
+    CHECK(diary.db().execAndGet("SELECT count(*) FROM pragma_index_info('entry_by_day')").getInt() == 8);
+}
+
 TEST_CASE("opening a migrated diary again changes nothing") {
     test::TempDir dir;
     auto path = dir.path / "v1.db";
