@@ -215,15 +215,6 @@ std::string span_dates(const SpanSummary& span) {
     return date::format("%d %b", span.from) + "–" + date::format("%d %b", span.to);
 }
 
-std::string category_text(const ResponseWindow& w) {
-    switch (w.status) {
-        case WindowStatus::ok: return w.category ? std::string(name_of(*w.category)) : "–";
-        case WindowStatus::in_progress:
-            return w.category ? fmt::format("{} (so far)", name_of(*w.category)) : "in progress";
-        default: return std::string(name_of(w.status));
-    }
-}
-
 std::string adherence_text(const Report& r) {
     const auto& s = r.summary;
     int days = s.period.days();
@@ -457,7 +448,7 @@ std::vector<WindowRow> window_rows(const InfusionResponse& inf) {
         rows.push_back({w.label + (w.truncated ? "*" : ""), span_dates(w.span),
                         shown ? fmt::format("{}/{}", w.span.days_logged, w.span.days) : "–",
                         num(w.span.mean(Metric::pain)), signed_num(w.change_of(Metric::pain)),
-                        w.pain_change_pct ? fmt::format("{:+.1f} %", *w.pain_change_pct) : "–", category_text(w),
+                        w.pain_change_pct ? fmt::format("{:+.1f} %", *w.pain_change_pct) : "–", window_category_text(w),
                         num(w.span.mean(Metric::mood)), signed_num(w.change_of(Metric::mood))});
     }
     return rows;

@@ -29,8 +29,6 @@ namespace painlog::report_detail {
 [[nodiscard]] std::string side_effects_text(const InfusionResponse& infusion);
 // "14 Sep–27 Sep" for a window's days.
 [[nodiscard]] std::string span_dates(const SpanSummary& span);
-// A window's category, or why there is none ("insufficient data", "in progress: moderate").
-[[nodiscard]] std::string category_text(const ResponseWindow& window);
 // "Logged on 66 of 70 days (94 %), 81 entries; current streak 12 days."
 [[nodiscard]] std::string adherence_text(const Report& report);
 // One sentence per line summarising sleep and activity.

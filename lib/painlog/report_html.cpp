@@ -61,7 +61,7 @@ mu::data infusion_data(const InfusionResponse& inf, std::size_t number) {
         row.set("pain_mean", num(w.span.mean(Metric::pain)));
         row.set("pain_change", signed_num(w.change_of(Metric::pain)));
         row.set("pain_change_pct", w.pain_change_pct ? fmt::format("{:+.1f} %", *w.pain_change_pct) : "–");
-        row.set("category", category_text(w));
+        row.set("category", window_category_text(w));
         row.set("category_class", category_class(w));
         row.set("mood_mean", num(w.span.mean(Metric::mood)));
         row.set("mood_change", signed_num(w.change_of(Metric::mood)));

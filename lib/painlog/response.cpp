@@ -212,15 +212,6 @@ Style category_style(const ResponseWindow& w) {
     }
 }
 
-std::string window_category_text(const ResponseWindow& w) {
-    if (w.status == WindowStatus::cut_off) return "cut off";
-    if (w.status == WindowStatus::not_started) return "not started";
-    if (w.status == WindowStatus::insufficient_data) return "insufficient data";
-    std::string text = w.category ? std::string(name_of(*w.category)) : "no category";
-    if (w.status == WindowStatus::in_progress) text += " (so far)";
-    return text;
-}
-
 std::string duration_text(const InfusionResponse& r) {
     auto days = [](int n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); };
     switch (r.response_status) {
@@ -273,6 +264,15 @@ std::string metric_header(Metric m) {
 
 std::string_view name_of(PainCategory category) { return category_names[static_cast<std::size_t>(category)]; }
 std::string_view name_of(WindowStatus status) { return window_status_names[static_cast<std::size_t>(status)]; }
+
+std::string window_category_text(const ResponseWindow& w) {
+    switch (w.status) {
+        case WindowStatus::ok: return w.category ? std::string(name_of(*w.category)) : "no category";
+        case WindowStatus::in_progress:
+            return w.category ? fmt::format("{} (so far)", name_of(*w.category)) : std::string(name_of(w.status));
+        default: return std::string(name_of(w.status));
+    }
+}
 std::string_view name_of(ResponseStatus status) { return response_status_names[static_cast<std::size_t>(status)]; }
 
 PainCategory pain_category(double pct) {

@@ -91,6 +91,11 @@ struct ResponseWindow {
     [[nodiscard]] const std::optional<double>& change_of(Metric m) const { return change[static_cast<std::size_t>(m)]; }
 };
 
+// A window's category as the response and report tables show it: the
+// category ("moderate", "moderate (so far)" while in progress), "no category"
+// when the window has too few pain ratings, else the status ("cut off").
+[[nodiscard]] std::string window_category_text(const ResponseWindow& window);
+
 // How long pain stayed at least 30 % below baseline. Each day d after the
 // infusion has a 7-day rolling mean of pain: the mean of the daily pain
 // values on days max(D+1, d-6) .. d (none when none of those days has one).

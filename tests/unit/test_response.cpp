@@ -508,6 +508,24 @@ TEST_CASE("a window with enough logged days but few pain ratings gets no categor
                                                     "so no category.")) == 1);
 }
 
+TEST_CASE("window_category_text: the category, 'so far' while in progress, else why there is none") {
+    ResponseWindow w;
+    w.category = PainCategory::moderate;
+    CHECK(window_category_text(w) == "moderate");
+    w.status = WindowStatus::in_progress;
+    CHECK(window_category_text(w) == "moderate (so far)");
+    w.category.reset();
+    CHECK(window_category_text(w) == "in progress");
+    w.status = WindowStatus::ok;
+    CHECK(window_category_text(w) == "no category");
+    w.status = WindowStatus::cut_off;
+    CHECK(window_category_text(w) == "cut off");
+    w.status = WindowStatus::insufficient_data;
+    CHECK(window_category_text(w) == "insufficient data");
+    w.status = WindowStatus::not_started;
+    CHECK(window_category_text(w) == "not started");
+}
+
 TEST_CASE("only infusions are analysed; appointments and other events are ignored") {
     std::vector<DailyValues> days;
     fill(days, -14, -1, 6);
