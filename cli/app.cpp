@@ -1,6 +1,5 @@
 #include "app.hpp"
 
-#include <algorithm>
 #include <array>
 #include <iostream>
 #include <optional>
@@ -54,8 +53,8 @@ std::optional<std::string_view> requested_command(int argc, char** argv) {
 // for is set up; help, unknown words and the completion commands (which
 // list all the others) get every command.
 void setup_commands(CLI::App& app, Context& ctx, std::optional<std::string_view> requested) {
-    auto one = std::ranges::find(commands, requested, [](const Command& c) { return std::optional(c.name); });
-    if (one != commands.end()) return one->setup(app, ctx);
+    for (const auto& command : commands)
+        if (command.name == requested) return command.setup(app, ctx);
     for (const auto& command : commands) command.setup(app, ctx);
     setup_completions(app, ctx);
 }

@@ -265,6 +265,8 @@ std::string metric_header(Metric m) {
 std::string_view name_of(PainCategory category) { return category_names[static_cast<std::size_t>(category)]; }
 std::string_view name_of(WindowStatus status) { return window_status_names[static_cast<std::size_t>(status)]; }
 
+std::string_view name_of(ResponseStatus status) { return response_status_names[static_cast<std::size_t>(status)]; }
+
 std::string window_category_text(const ResponseWindow& w) {
     switch (w.status) {
         case WindowStatus::ok: return w.category ? std::string(name_of(*w.category)) : "no category";
@@ -273,7 +275,6 @@ std::string window_category_text(const ResponseWindow& w) {
         default: return std::string(name_of(w.status));
     }
 }
-std::string_view name_of(ResponseStatus status) { return response_status_names[static_cast<std::size_t>(status)]; }
 
 PainCategory pain_category(double pct) {
     if (pct <= -50.0) return PainCategory::substantial;
