@@ -1,16 +1,21 @@
 #include "app.hpp"
 
 #include <array>
+#include <cstring>
 #include <iostream>
 #include <optional>
 #include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "output.hpp"
 #include "painlog/error.hpp"
+#include "painlog/text.hpp"
 
 namespace painlog::cli {
 namespace {
@@ -59,15 +64,35 @@ void setup_commands(CLI::App& app, Context& ctx, std::optional<std::string_view>
     setup_completions(app, ctx);
 }
 
-}  // namespace
+// Errors name the values they refuse, which may hold anything: one line,
+// with nothing in it that a terminal would act on.
+int fail(ExitCode code, std::string_view message) {
+    std::cerr << "painlog: " << terminal_safe(message, Controls::escape_all) << '\n';
+    return static_cast<int>(code);
+}
 
-int run(int argc, char** argv) {
+// A word where a command belongs that names none: CLI11 would only say
+// that a command is required.
+std::optional<std::string> unknown_command(const CLI::App& app, std::optional<std::string_view> requested) {
+    if (!requested) return std::nullopt;
+    std::vector<std::string> names;
+    for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+        if (command->get_name() == *requested) return std::nullopt;
+        if (!command->get_group().empty()) names.push_back(command->get_name());
+    }
+    return fmt::format("{}: unknown command; expected one of {}; see painlog --help", *requested,
+                       fmt::join(names, ", "));
+}
+
+int run_command(int argc, char** argv) {
     Context ctx(std::cout, std::cerr);
     CLI::App app{"painlog: a pain and mood diary for the command line", "painlog"};
     app.require_subcommand(1);
     app.fallthrough();
     setup_global_options(app, ctx);
-    setup_commands(app, ctx, requested_command(argc, argv));
+    auto requested = requested_command(argc, argv);
+    setup_commands(app, ctx, requested);
+    if (auto unknown = unknown_command(app, requested)) return fail(ExitCode::usage, *unknown);
     try {
         app.parse(argc, argv);
         return ctx.exit_code;
@@ -79,18 +104,28 @@ int run(int argc, char** argv) {
         std::cout << "painlog " PAINLOG_VERSION "\n";
         return 0;
     } catch (const CLI::ParseError& e) {
-        std::cerr << "painlog: " << e.what() << "; see painlog --help\n";
-        return static_cast<int>(ExitCode::usage);
+        return fail(ExitCode::usage, fmt::format("{}; see painlog --help", e.what()));
     } catch (const Error& e) {
-        std::cerr << "painlog: " << e.what() << '\n';
-        return static_cast<int>(e.exit_code());
+        return fail(e.exit_code(), e.what());
     } catch (const SQLite::Exception& e) {
-        std::cerr << "painlog: " << describe_sqlite_error(e, ctx.diary_label()) << '\n';
-        return static_cast<int>(ExitCode::failure);
+        return fail(ExitCode::failure, describe_sqlite_error(e, ctx.diary_label()));
     } catch (const std::exception& e) {
-        std::cerr << "painlog: " << e.what() << '\n';
-        return static_cast<int>(ExitCode::failure);
+        return fail(ExitCode::failure, e.what());
     }
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    StandardOutput out;
+    int code = run_command(argc, argv);
+    // Output that never arrived is a failure, not a success: a full disk or
+    // a closed pipe behind stdout would otherwise leave a silent exit 0.
+    if (int error = out.finish(); error != 0) {
+        fail(ExitCode::failure, fmt::format("standard output: cannot write: {}", std::strerror(error)));
+        return code == 0 ? static_cast<int>(ExitCode::failure) : code;
+    }
+    return code;
 }
 
 }  // namespace painlog::cli

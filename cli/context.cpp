@@ -25,12 +25,10 @@ Instant read_now() {
     throw InputError(fmt::format("PAINLOG_NOW={}: expected an instant like 2026-11-22T20:00:00Z", *text));
 }
 
-// $TZ names the zone when it holds an IANA name (a leading ':' is allowed);
-// otherwise the system zone, and UTC when even that is unknown.
+// $TZ when set, otherwise the system zone, and UTC when even that is unknown.
 const Zone* read_zone() {
     auto tz = env("TZ");
-    if (tz && !tz->empty() && tz->front() == ':') tz->erase(0, 1);
-    if (tz && !tz->empty() && tz->front() != '/') return locate_zone(*tz);
+    if (const auto* zone = tz ? zone_from_tz(*tz) : nullptr) return zone;
     return system_zone();
 }
 

@@ -13,6 +13,7 @@
 #include "output.hpp"
 #include "painlog/error.hpp"
 #include "painlog/maintenance.hpp"
+#include "painlog/schema.hpp"
 
 namespace painlog::cli {
 namespace {
@@ -35,10 +36,16 @@ void run_check(const DbOptions& opts, Context& ctx) {
     {
         // Read-write when allowed, so that SQLite rolls back a transaction
         // left half-done by a crash (a hot journal) as any reader would;
-        // the checks themselves only read.
-        int mode = ::access(path.c_str(), W_OK) == 0 ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
-        SQLite::Database db(path, mode, static_cast<int>(busy_timeout.count()));
-        report = check_diary(db, name);
+        // the checks themselves only read. A file from a newer painlog, or
+        // not painlog's, is read as it is: its journal is not ours to undo.
+        auto header = read_file_header(path);
+        bool ours = header.kind == FileHeader::Kind::sqlite && header.user_version > 0 &&
+                    header.user_version <= latest_schema_version();
+        int mode = ::access(path.c_str(), W_OK) == 0 && ours ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+        auto db = ours || header.kind != FileHeader::Kind::sqlite
+                      ? std::make_unique<SQLite::Database>(path, mode, static_cast<int>(busy_timeout.count()))
+                      : open_immutable(path);
+        report = check_diary(*db, name);
     }
     if (opts.format == "json") print_json(ctx.out, check_json(report));
     else ctx.out << render_check_text(report);
@@ -49,7 +56,10 @@ void run_check(const DbOptions& opts, Context& ctx) {
 
 void run_backup(const DbOptions& opts, Context& ctx) {
     auto& diary = ctx.diary(Access::read);
-    auto result = backup_diary(diary.db(), opts.destination, opts.force ? Overwrite::allow : Overwrite::refuse);
+    if (!diary.has_file())
+        throw InputError(fmt::format("{}: no such diary; expected an existing diary to back up", diary.path()));
+    auto result = backup_diary(diary.db(), diary.path(), opts.destination,
+                               opts.force ? Overwrite::allow : Overwrite::refuse);
     if (opts.format == "json") {
         nlohmann::ordered_json json;
         json["source"] = diary.path();

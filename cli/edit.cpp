@@ -56,6 +56,10 @@ void run_edit(const EditOptions& opts, Context& ctx) {
         entry.zone = time.zone->name();
         entry.day = diary_day(entry.at, time.zone, time.day_start_hour);
     }
+    if (!entry.has_values())
+        throw InputError(fmt::format("edit {}: that would leave the entry with no values; expected at least one to "
+                                     "remain, or painlog rm {} to delete the entry",
+                                     id, id));
     diary.update(entry);
     if (opts.format == "json") print_json(ctx.out, entry_json(entry));
     else ctx.out << fmt::format("Updated entry {} for {}: {}.\n", entry.id, format_day(entry.day), entry_brief(entry));

@@ -28,9 +28,7 @@ void run_export(const ExportOptions& opts, Context& ctx) {
     EntryQuery query;
     if (opts.since_option->count() > 0) query.from = parse_since(opts.since, time, "--since");
     if (opts.until_option->count() > 0) query.to = parse_day(opts.until, time, "--until");
-    if (query.from && query.to && *query.from > *query.to)
-        throw InputError(fmt::format("--since {} is after --until {}: expected a period that runs forwards",
-                                     opts.since, opts.until));
+    if (query.from && query.to) require_forward_period(*query.from, *query.to);
     if (opts.what_option->count() > 0 && opts.format != "csv")
         throw InputError(fmt::format("--what {}: only applies to --format csv (JSON holds entries, events and "
                                      "questionnaire results; FHIR holds entries and questionnaire results)",
@@ -41,7 +39,7 @@ void run_export(const ExportOptions& opts, Context& ctx) {
                                           : ExportFormat::entries_csv;
     auto write = [&](std::ostream& out) { write_export(diary, format, query.from, query.to, time.now, out); };
     if (opts.output.empty() || opts.output == "-") write(ctx.out);
-    else write_file_atomically(opts.output, write);
+    else write_output_file(opts.output, ctx.diary_path(), write);
 }
 
 }  // namespace

@@ -46,12 +46,14 @@ std::istream& open_input(const std::string& file, std::ifstream& opened) {
 }
 
 // The start of the input, enough to tell its format: up to its first
-// character that is not white space and the end of its first line.
+// character that is not white space and the end of its first line, or
+// 64 KiB (a file of NULs, or /dev/zero, has no first line).
 std::string read_head(std::istream& in, const std::string& name) {
+    constexpr std::size_t enough = 64 * 1024;
     std::string head;
     bool text = false, line = false;
     char c = 0;
-    while (!(text && line) && in.get(c)) {
+    while (!(text && line) && head.size() < enough && in.get(c)) {
         head += c;
         if (c == '\n') line = true;
         else if (c != ' ' && c != '\t' && c != '\r') text = true;
@@ -184,12 +186,9 @@ void run_import(const ImportOptions& opts, Context& ctx) {
     auto format = opts.format == "auto" ? detect_format(opts.file, buffer.head()) : opts.format;
     if (!opts.daylio_moods.empty() && format != "daylio")
         throw InputError(fmt::format("--daylio-mood: only applies to --format daylio (this file is read as {})", format));
-    // Open the diary first so that the day-start hour is known. A dry run
-    // against a diary that does not exist yet uses an empty one in memory,
-    // so that it creates no file.
-    std::optional<Diary> scratch;
-    if (opts.dry_run && !std::filesystem::exists(ctx.diary_path())) scratch.emplace(Diary::in_memory());
-    auto& diary = scratch ? *scratch : ctx.diary(opts.dry_run ? Access::read : Access::write);
+    // Open the diary first so that the day-start hour is known (a new diary
+    // gets its file only when the import commits).
+    auto& diary = ctx.diary(opts.dry_run ? Access::read : Access::write);
     const auto& time = ctx.time();
     ImportRules rules{time.now, time.day_start_hour};
     auto dry_run = opts.dry_run ? DryRun::yes : DryRun::no;

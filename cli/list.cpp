@@ -9,6 +9,9 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "painlog/entry_format.hpp"
+#include "painlog/error.hpp"
+#include "painlog/export.hpp"
+#include "painlog/parse.hpp"
 
 namespace painlog::cli {
 namespace {
@@ -16,8 +19,7 @@ namespace {
 constexpr int default_days = 28;
 
 struct ListOptions {
-    std::string since, until, format;
-    std::size_t last = 0;
+    std::string since, until, format, last;
     bool all = false;
     CLI::Option* since_option = nullptr;
     CLI::Option* until_option = nullptr;
@@ -28,7 +30,13 @@ EntryQuery query_for(const ListOptions& opts, const TimeContext& time) {
     EntryQuery query;
     if (opts.since_option->count() > 0) query.from = parse_since(opts.since, time, "--since");
     if (opts.until_option->count() > 0) query.to = parse_day(opts.until, time, "--until");
-    if (opts.last_option->count() > 0) query.last = opts.last;
+    if (query.from && query.to) require_forward_period(*query.from, *query.to);
+    if (opts.last_option->count() > 0) {
+        auto n = parse_whole_number(opts.last);
+        if (!n || *n < 1)
+            throw InputError(fmt::format("--last {}: expected a whole number of entries, 1 or more", opts.last));
+        query.last = static_cast<std::size_t>(*n);
+    }
     bool filtered = query.from || query.to || query.last || opts.all;
     if (!filtered) query.from = today(time) - date::days{default_days - 1};
     return query;
@@ -37,15 +45,13 @@ EntryQuery query_for(const ListOptions& opts, const TimeContext& time) {
 void run_list(const ListOptions& opts, Context& ctx) {
     auto& diary = ctx.diary(Access::read);
     auto query = query_for(opts, ctx.time());
-    auto entries = diary.entries(query);
+    // Written as read: a listing of any length holds one entry at a time.
     if (opts.format == "json") {
-        print_json(ctx.out, entries_json(entries));
+        write_entries_json(diary, query, ctx.out);
     } else if (opts.format == "csv") {
-        ctx.out << entries_csv(entries);
-    } else if (entries.empty()) {
+        write_entries_csv(diary, query, ctx.out);
+    } else if (!write_entries_table(diary, query, ctx.color(), ctx.out)) {
         ctx.out << (query.from ? fmt::format("No entries since {}.\n", format_day(*query.from)) : "No entries.\n");
-    } else {
-        ctx.out << entries_table(entries, ctx.color());
     }
 }
 
@@ -58,8 +64,7 @@ void setup_list(CLI::App& app, Context& ctx) {
                              ->type_name("WHEN");
     opts->until_option = cmd->add_option("--until", opts->until, "Last day: 2026-11-22, today, yesterday")->type_name("WHEN");
     opts->last_option = cmd->add_option("--last", opts->last, "Only the N most recent entries")
-                            ->type_name("N")
-                            ->check(CLI::PositiveNumber);
+                            ->type_name("N");
     cmd->add_flag("--all", opts->all, "Every entry in the diary")->excludes(opts->since_option, opts->until_option);
     add_format_option(*cmd, opts->format, {"table", "csv", "json"});
     cmd->callback([opts, &ctx] { run_list(*opts, ctx); });

@@ -8,12 +8,15 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "painlog/error.hpp"
+#include "painlog/files.hpp"
+#include "painlog/text.hpp"
 
 namespace painlog::cli {
 
@@ -25,33 +28,100 @@ void add_format_option(CLI::App& cmd, std::string& format, std::initializer_list
         ->type_name("FORMAT");
 }
 
-void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
-    std::filesystem::path target(path);
-    auto dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
-    std::string temporary = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    auto cannot_write = [&](int err) {
-        return RuntimeError(fmt::format("-o {}: cannot write: {}", path, std::strerror(err)));
-    };
-    // mkstemp creates the file with mode 0600 before anything is in it.
-    int fd = ::mkstemp(temporary.data());
-    if (fd < 0) throw cannot_write(errno);
-    ::close(fd);
-    try {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        write(out);
-        out.close();
-        if (!out) throw cannot_write(errno);
-        fd = ::open(temporary.c_str(), O_WRONLY | O_CLOEXEC);
-        if (fd < 0) throw cannot_write(errno);
-        if (::fsync(fd) != 0) {
-            auto err = errno;
-            ::close(fd);
-            throw cannot_write(err);
-        }
-        if (::close(fd) != 0 || ::rename(temporary.c_str(), path.c_str()) != 0) throw cannot_write(errno);
-    } catch (...) {
-        ::unlink(temporary.c_str());
-        throw;
+namespace {
+
+RuntimeError cannot_write(const std::string& path, int err) {
+    return RuntimeError(fmt::format("-o {}: cannot write: {}", path, std::strerror(err)));
+}
+
+void write_in_place(const std::string& path, const std::function<void(std::ostream&)>& write) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw cannot_write(path, errno);
+    write(out);
+    out.close();
+    if (!out) throw cannot_write(path, errno);
+}
+
+void replace_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+    SiblingTemporary temporary(path, fmt::format("-o {}: cannot write", path));
+    std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);
+    write(out);
+    out.close();
+    if (!out) throw cannot_write(path, errno);
+    int fd = ::open(temporary.path().c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw cannot_write(path, errno);
+    if (::fsync(fd) != 0) {
+        auto err = errno;
+        ::close(fd);
+        throw cannot_write(path, err);
+    }
+    if (::close(fd) != 0 || ::rename(temporary.path().c_str(), path.c_str()) != 0) throw cannot_write(path, errno);
+    temporary.release();
+}
+
+}  // namespace
+
+StandardOutput::StandardOutput() : previous_(std::cout.rdbuf()), terminal_(::isatty(STDOUT_FILENO) == 1) {
+    std::cout.rdbuf(this);
+}
+
+StandardOutput::~StandardOutput() {
+    pass_on(true);
+    std::cout.rdbuf(previous_);
+}
+
+int StandardOutput::finish() {
+    pass_on(true);
+    return error_;
+}
+
+StandardOutput::int_type StandardOutput::overflow(int_type c) {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    pending_.push_back(traits_type::to_char_type(c));
+    return pass_on(false) ? c : traits_type::eof();
+}
+
+std::streamsize StandardOutput::xsputn(const char* text, std::streamsize n) {
+    pending_.append(text, static_cast<std::size_t>(n));
+    return pass_on(false) ? n : 0;
+}
+
+int StandardOutput::sync() { return pass_on(true) ? 0 : -1; }
+
+// Hands on what is pending once there is enough of it (or `all`); on a
+// terminal escaped, keeping back a sequence that a later write may complete.
+bool StandardOutput::pass_on(bool all) {
+    if (!all && pending_.size() < 64 * 1024) return error_ == 0;
+    if (!terminal_) {
+        bool written = write_all(pending_);
+        pending_.clear();
+        return written;
+    }
+    std::string safe;
+    auto used = append_terminal_safe(pending_, safe, Controls::keep_layout, all);
+    pending_.erase(0, used);
+    return write_all(safe);
+}
+
+bool StandardOutput::write_all(std::string_view bytes) {
+    while (!bytes.empty() && error_ == 0) {
+        auto n = ::write(STDOUT_FILENO, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) error_ = n < 0 ? errno : EIO;
+        else bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return error_ == 0;
+}
+
+void write_output_file(const std::string& path, const std::filesystem::path& diary,
+                       const std::function<void(std::ostream&)>& write) {
+    refuse_diary_as_output(path, diary, "-o");
+    switch (classify_output(path)) {
+        case OutputTarget::absent:
+        case OutputTarget::regular_file: return replace_atomically(path, write);
+        case OutputTarget::stream: return write_in_place(path, write);
+        case OutputTarget::other:
+            throw InputError(fmt::format("-o {}: is not a regular file, pipe or terminal; expected a file name", path));
     }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Small helpers the commands share for writing results.
 
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -17,11 +19,46 @@ namespace painlog::cli {
 void add_format_option(CLI::App& cmd, std::string& format, std::initializer_list<std::string> choices,
                        std::string_view what = "Output format");
 
-// Replaces `path` atomically with what `write` puts on the stream: a new
-// temporary file beside it (mode 0600: what painlog writes is health data),
-// flushed to disk, then renamed over `path`. A failure, or an exception from
-// `write`, leaves `path` as it was and no temporary file behind.
-void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+// Writes what `write` puts on the stream to `path` (the value of -o). A new
+// or regular file is replaced atomically: a temporary file beside it (mode
+// 0600: what painlog writes is health data), flushed to disk, then renamed
+// over `path`, so that a failure, or an exception from `write`, leaves
+// `path` as it was and no temporary file behind. A FIFO or character device
+// (a shell's pipe, /dev/stdout) is written in place, never replaced.
+// Refuses (InputError) the diary at `diary` and its SQLite files, and
+// anything else that is not a file.
+void write_output_file(const std::string& path, const std::filesystem::path& diary,
+                       const std::function<void(std::ostream&)>& write);
+
+// Standard output as painlog writes it: buffered, written with write(2) so
+// that a failure is known with its reason (a full disk, a closed pipe), and,
+// when it is a terminal, passed through terminal_safe (Controls::keep_layout)
+// so that no note, tag or label, from the diary or an imported file, can
+// drive the terminal. JSON keeps its meaning: the escapes are JSON's own.
+// While it lives it is std::cout's buffer.
+class StandardOutput final : public std::streambuf {
+public:
+    StandardOutput();
+    StandardOutput(const StandardOutput&) = delete;
+    StandardOutput& operator=(const StandardOutput&) = delete;
+    ~StandardOutput() override;
+    // Writes what is pending; the errno of the first write that failed, or 0.
+    [[nodiscard]] int finish();
+
+protected:
+    int_type overflow(int_type c) override;
+    std::streamsize xsputn(const char* text, std::streamsize n) override;
+    int sync() override;
+
+private:
+    bool pass_on(bool all);
+    bool write_all(std::string_view bytes);
+
+    std::streambuf* previous_;
+    bool terminal_;
+    std::string pending_;
+    int error_ = 0;
+};
 
 // Two-space indented JSON and a newline: readable by people and jq alike.
 inline void print_json(std::ostream& out, const nlohmann::ordered_json& json) { out << json.dump(2) << '\n'; }

@@ -39,7 +39,7 @@ void run_report(const ReportOptions& opts, Context& ctx) {
     else text = report_json(report).dump(2) + "\n";
 
     if (opts.output.empty() || opts.output == "-") ctx.out << text;
-    else write_file_atomically(opts.output, [&](std::ostream& out) { out << text; });
+    else write_output_file(opts.output, ctx.diary_path(), [&](std::ostream& out) { out << text; });
 }
 
 }  // namespace

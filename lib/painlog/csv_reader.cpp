@@ -5,30 +5,10 @@
 #include <fmt/format.h>
 
 #include "painlog/error.hpp"
+#include "painlog/parse.hpp"
 
 namespace painlog {
 namespace {
-
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is invalid.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    auto c = byte(i);
-    if (c < 0x80) return 1;
-    std::size_t len = 0;
-    unsigned min = 0;
-    if ((c & 0xe0) == 0xc0) len = 2, min = 0x80;
-    else if ((c & 0xf0) == 0xe0) len = 3, min = 0x800;
-    else if ((c & 0xf8) == 0xf0) len = 4, min = 0x10000;
-    else return 0;
-    if (i + len > s.size()) return 0;
-    unsigned code = c & (0xffu >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((byte(i + k) & 0xc0) != 0x80) return 0;
-        code = (code << 6) | (byte(i + k) & 0x3fu);
-    }
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return 0;
-    return len;
-}
 
 bool is_forbidden_control(char c) {
     auto u = static_cast<unsigned char>(c);
@@ -37,14 +17,6 @@ bool is_forbidden_control(char c) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
-        auto len = utf8_length(text, i);
-        if (len == 0) return false;
-        i += len;
-    }
-    return true;
-}
 
 namespace {
 
@@ -117,6 +89,13 @@ std::nullopt_t CsvReader::fail(std::size_t line, std::string message) {
     return std::nullopt;
 }
 
+std::nullopt_t CsvReader::too_long(std::size_t line) {
+    // At once, not after reading the rest: the field alone could fill memory.
+    problem_ = CsvProblem{line, fmt::format("a field longer than {} bytes: expected painlog's, or Daylio's, CSV",
+                                            max_csv_field_bytes)};
+    return std::nullopt;
+}
+
 std::optional<CsvRow> CsvReader::next() {
     if (problem_) return std::nullopt;
     if (!started_) {
@@ -150,6 +129,7 @@ std::optional<CsvRow> CsvReader::record() {
             bool closed = false;
             while (available(0)) {
                 field += take_run([](char c) { return c == '"' || c == '\n'; });
+                if (field.size() > max_csv_field_bytes) return too_long(start_line);
                 if (pos_ == checked_) continue;  // the run reached the bytes read so far
                 if (at(0) == '\n') {
                     ++line_;
@@ -171,11 +151,13 @@ std::optional<CsvRow> CsvReader::record() {
         } else {
             while (available(0)) {
                 field += take_run([&](char c) { return is_end(c) || c == '"'; });
+                if (field.size() > max_csv_field_bytes) return too_long(row.line);
                 if (pos_ < checked_) break;
             }
             if (available(0) && at(0) == '"')
                 return fail(line_, "quote inside an unquoted field; quote the field and double the quote");
         }
+        if (field.size() > max_csv_field_bytes) return too_long(row.line);
         row.fields.push_back(std::move(field));
         if (!available(0)) return row;
         if (at(0) == ',') {

@@ -8,7 +8,8 @@
 // binary file is refused rather than read as nonsense, and that problem
 // outranks any quoting problem, wherever in the file each lies. CsvReader
 // reads a stream record by record, holding one record and one buffer of
-// text; read_csv reads a whole text. Neither throws on bad input.
+// text; read_csv reads a whole text. Neither throws on bad input. A field
+// longer than max_csv_field_bytes is a problem as soon as it is.
 
 #include <cstddef>
 #include <istream>
@@ -18,6 +19,10 @@
 #include <vector>
 
 namespace painlog {
+
+// Longer than any value a diary holds (a note is at most 4000 bytes), and
+// short enough that a hostile file cannot fill memory one field at a time.
+inline constexpr std::size_t max_csv_field_bytes = 64 * 1024;
 
 struct CsvRow {
     std::size_t line = 0;  // 1-based line on which the record starts
@@ -50,6 +55,7 @@ private:
     void read_more();
     void check_new_bytes();
     std::nullopt_t fail(std::size_t line, std::string message);
+    std::nullopt_t too_long(std::size_t line);
     std::optional<CsvRow> record();
 
     std::istream& in_;
@@ -64,8 +70,5 @@ private:
 };
 
 [[nodiscard]] CsvTable read_csv(std::string_view text);
-
-// True when `text` is valid UTF-8 (no overlong forms, no surrogates).
-[[nodiscard]] bool is_valid_utf8(std::string_view text);
 
 }  // namespace painlog

@@ -33,34 +33,36 @@ std::optional<double> value_of(const Entry& entry, Metric metric) {
     return std::nullopt;
 }
 
-std::vector<DailyValues> daily_values(const std::vector<Entry>& entries) {
-    struct Sum {
-        double total = 0;
-        int count = 0;
-    };
-    std::map<Day, std::pair<DailyValues, std::array<Sum, all_metrics.size()>>> days;
-    for (const auto& entry : entries) {
-        auto& [day, sums] = days[entry.day];
-        day.day = entry.day;
-        ++day.entries;
-        for (auto metric : all_metrics) {
-            if (auto v = value_of(entry, metric)) {
-                auto& sum = sums[static_cast<std::size_t>(metric)];
-                sum.total += *v;
-                ++sum.count;
-            }
+void DailyValuesBuilder::add(const Entry& entry) {
+    auto& [day, sums] = days_[entry.day];
+    day.day = entry.day;
+    ++day.entries;
+    for (auto metric : all_metrics) {
+        if (auto v = value_of(entry, metric)) {
+            auto& sum = sums[static_cast<std::size_t>(metric)];
+            sum.total += *v;
+            ++sum.count;
         }
-        for (const auto& tag : entry.tags) add_tag(day.tags, tag.kind, tag.name);
     }
+    for (const auto& tag : entry.tags) add_tag(day.tags, tag.kind, tag.name);
+}
+
+std::vector<DailyValues> DailyValuesBuilder::finish() && {
     std::vector<DailyValues> result;
-    result.reserve(days.size());
-    for (auto& [key, pair] : days) {
+    result.reserve(days_.size());
+    for (auto& [key, pair] : days_) {
         auto& [day, sums] = pair;
         for (std::size_t i = 0; i < sums.size(); ++i)
             if (sums[i].count > 0) day.values[i] = sums[i].total / sums[i].count;
         result.push_back(std::move(day));
     }
     return result;
+}
+
+std::vector<DailyValues> daily_values(const std::vector<Entry>& entries) {
+    DailyValuesBuilder builder;
+    for (const auto& entry : entries) builder.add(entry);
+    return std::move(builder).finish();
 }
 
 }  // namespace painlog

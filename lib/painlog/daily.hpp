@@ -3,6 +3,7 @@
 // that day's entries that carry it. Statistics work on these.
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -33,5 +34,20 @@ struct DailyValues {
 // One element per diary day that has entries, in day order. `entries` may be
 // in any order.
 [[nodiscard]] std::vector<DailyValues> daily_values(const std::vector<Entry>& entries);
+
+// The same, from entries handed over one at a time, so that a caller reading
+// years of them holds days rather than entries.
+class DailyValuesBuilder {
+public:
+    void add(const Entry& entry);
+    [[nodiscard]] std::vector<DailyValues> finish() &&;
+
+private:
+    struct Sum {
+        double total = 0;
+        int count = 0;
+    };
+    std::map<Day, std::pair<DailyValues, std::array<Sum, all_metrics.size()>>> days_;
+};
 
 }  // namespace painlog

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -12,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "painlog/error.hpp"
+#include "painlog/files.hpp"
 #include "painlog/schema.hpp"
 #include "painlog/settings.hpp"
 
@@ -22,25 +25,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view entry_columns =
     "id, at, zone, day, pain, mood, energy, sleep_quality, activity, sleep_hours, note";
-
-// Creates the missing directories above `path` with mode 0700 (a diary is
-// private), leaving existing ones as they are.
-void create_private_directories(const fs::path& dir) {
-    if (dir.empty() || fs::exists(dir)) return;
-    create_private_directories(dir.parent_path());
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        throw RuntimeError(fmt::format("{}: cannot create directory: {}", dir.string(), std::strerror(errno)));
-}
-
-// Creates an empty file with mode 0600 so SQLite never creates it with the
-// umask's wider default. An empty file is a valid new database.
-void create_private_file(const fs::path& path) {
-    create_private_directories(path.parent_path());
-    int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0 && errno != EEXIST)
-        throw RuntimeError(fmt::format("{}: cannot create the diary: {}", path.string(), std::strerror(errno)));
-    if (fd >= 0) ::close(fd);
-}
 
 InputError not_a_diary(const std::string& path, std::string_view why) {
     return InputError(fmt::format("{}: not a painlog diary ({}); expected a diary file or a new path", path, why));
@@ -56,6 +40,37 @@ int read_version(SQLite::Database& db, const std::string& path) {
         if (e.getErrorCode() == SQLITE_NOTADB) throw not_a_diary(path, "the file is not a SQLite database");
         throw;
     }
+}
+
+InputError newer_diary(const std::string& path, int version) {
+    return InputError(fmt::format("{}: diary schema version {} is newer than this painlog understands ({}); "
+                                  "upgrade painlog. The file was not changed",
+                                  path, version, latest_schema_version()));
+}
+
+// Refuses from the header alone, before SQLite may recover the file, a file
+// that is not SQLite, a newer diary and a database painlog did not create.
+void refuse_foreign_or_newer(const fs::path& path) {
+    auto header = read_file_header(path);
+    auto name = path.string();
+    if (header.kind == FileHeader::Kind::not_sqlite) throw not_a_diary(name, "the file is not a SQLite database");
+    if (header.kind != FileHeader::Kind::sqlite) return;
+    if (header.user_version > latest_schema_version()) throw newer_diary(name, header.user_version);
+    if (header.user_version == 0 && open_immutable(path)->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0)
+        throw not_a_diary(name, "a SQLite database that painlog did not create");
+}
+
+std::unique_ptr<SQLite::Database> open_file(const std::string& path) {
+    // One thread per connection: SQLite's per-call mutex is pure overhead
+    // (a few per cent of a ten-year summary).
+    return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX,
+                                              static_cast<int>(busy_timeout.count()));
+}
+
+std::unique_ptr<SQLite::Database> new_in_memory() {
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate(*db);
+    return db;
 }
 
 bool is_read_only(SQLite::Database& db) { return sqlite3_db_readonly(db.getHandle(), "main") == 1; }
@@ -156,43 +171,128 @@ void configure_sqlite_once() {
 
 }  // namespace
 
-Diary::Diary(std::string path, std::unique_ptr<SQLite::Database> db) : path_(std::move(path)), db_(std::move(db)) {
+std::unique_ptr<SQLite::Database> open_immutable(const fs::path& path) {
+    std::string uri = "file:";
+    for (char c : path.string()) {
+        if (c == '%' || c == '?' || c == '#') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        else uri += c;
+    }
+    return std::make_unique<SQLite::Database>(uri + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+}
+
+FileHeader read_file_header(const fs::path& path) {
+    std::array<unsigned char, 100> bytes{};
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw RuntimeError(fmt::format("{}: cannot open the diary: {}", path.string(), std::strerror(errno)));
+    auto n = ::read(fd, bytes.data(), bytes.size());
+    ::close(fd);
+    if (n == 0) return {FileHeader::Kind::empty, 0};
+    constexpr std::string_view magic{"SQLite format 3\0", 16};
+    if (n != static_cast<ssize_t>(bytes.size()) || !std::equal(magic.begin(), magic.end(), bytes.begin()))
+        return {FileHeader::Kind::not_sqlite, 0};
+    // Offset 60: the user version, a big-endian 32-bit integer.
+    auto version = (std::uint32_t{bytes[60]} << 24) | (std::uint32_t{bytes[61]} << 16) |
+                   (std::uint32_t{bytes[62]} << 8) | std::uint32_t{bytes[63]};
+    return {FileHeader::Kind::sqlite, static_cast<int>(version)};
+}
+
+DiaryCreatedMeanwhile::DiaryCreatedMeanwhile(const std::string& path)
+    : RuntimeError(fmt::format("{}: another painlog created this diary meanwhile; nothing was written; "
+                               "run the command again",
+                               path)) {}
+
+Diary::Diary(std::string path, std::unique_ptr<SQLite::Database> db, bool pending_file)
+    : path_(std::move(path)), db_(std::move(db)), pending_file_(pending_file) {
     db_->exec("PRAGMA foreign_keys = ON");
 }
 
 Diary Diary::open(const fs::path& path, Access access) {
     configure_sqlite_once();
-    if (!fs::exists(path)) create_private_file(path);
-    if (fs::is_directory(path))
-        throw InputError(fmt::format("{}: is a directory; expected a diary file", path.string()));
-    // One thread per connection: SQLite's per-call mutex is pure overhead
-    // (a few per cent of a ten-year summary).
-    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX,
-                                                 static_cast<int>(busy_timeout.count()));
     auto name = path.string();
+    if (fs::is_directory(path)) throw InputError(fmt::format("{}: is a directory; expected a diary file", name));
+    if (!fs::exists(path)) return Diary(name, new_in_memory(), true);
+    refuse_foreign_or_newer(path);
+    auto db = open_file(name);
     int version = read_version(*db, name);
-    if (version > latest_schema_version())
-        throw InputError(fmt::format("{}: diary schema version {} is newer than this painlog understands ({}); "
-                                     "upgrade painlog. The file was not changed",
-                                     name, version, latest_schema_version()));
+    if (version > latest_schema_version()) throw newer_diary(name, version);
     bool read_only = is_read_only(*db);
     if (read_only && (access == Access::write || version < latest_schema_version()))
         throw RuntimeError(fmt::format("{}: the diary is read-only; nothing was written", name));
+    // An empty file becomes a diary here: private, like one painlog creates.
+    if (version == 0 && ::chmod(path.c_str(), 0600) != 0)
+        throw RuntimeError(fmt::format("{}: cannot make the diary private: {}", name, std::strerror(errno)));
     if (version < latest_schema_version()) migrate(*db);
-    return Diary(name, std::move(db));
+    return Diary(name, std::move(db), false);
 }
 
 Diary Diary::in_memory() {
     configure_sqlite_once();
-    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    migrate(*db);
-    return Diary(":memory:", std::move(db));
+    return Diary(":memory:", new_in_memory(), false);
+}
+
+// The file a new diary's first write goes into, and the directories made
+// for it: all removed again unless that write commits.
+struct Diary::WriteTransaction::NewFile {
+    std::vector<fs::path> directories;
+    std::optional<SiblingTemporary> file;
+
+    ~NewFile() {
+        file.reset();
+        for (auto dir = directories.rbegin(); dir != directories.rend(); ++dir) ::rmdir(dir->c_str());
+    }
+};
+
+Diary::WriteTransaction::WriteTransaction(Diary& diary) : diary_(diary) {
+    if (diary_.pending_file_) {
+        new_file_ = std::make_unique<NewFile>();
+        create_private_directories(fs::path(diary_.path_).parent_path(), &new_file_->directories);
+        new_file_->file.emplace(diary_.path_, fmt::format("{}: cannot create the diary", diary_.path_));
+        auto db = open_file(new_file_->file->path());
+        migrate(*db);
+        db->exec("PRAGMA foreign_keys = ON");
+        diary_.db_ = std::move(db);
+    }
+    transaction_.emplace(*diary_.db_, SQLite::TransactionBehavior::IMMEDIATE);
+}
+
+Diary::WriteTransaction::~WriteTransaction() {
+    transaction_.reset();
+    if (new_file_ && diary_.pending_file_) diary_.db_ = new_in_memory();
+}
+
+void Diary::WriteTransaction::commit() {
+    transaction_->commit();
+    transaction_.reset();
+    if (!new_file_) return;
+    const auto& path = diary_.path_;
+    int rc = ::link(new_file_->file->path().c_str(), path.c_str());
+    // Some file systems (FAT, some network mounts) have no hard links.
+    if (rc != 0 && (errno == EPERM || errno == ENOTSUP || errno == EXDEV) && !fs::exists(path))
+        rc = ::rename(new_file_->file->path().c_str(), path.c_str());
+    if (rc != 0 && errno != EEXIST)
+        throw RuntimeError(fmt::format("{}: cannot create the diary: {}", path, std::strerror(errno)));
+    // The connection names the temporary file, and so would its journal:
+    // from here on, the diary's own path.
+    diary_.pending_file_ = false;
+    diary_.db_ = open_file(path);
+    diary_.db_->exec("PRAGMA foreign_keys = ON");
+    new_file_->directories.clear();
+    if (rc != 0) throw DiaryCreatedMeanwhile(path);
 }
 
 void Diary::write(const std::function<void()>& work) {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    work();
-    tx.commit();
+    auto once = [&] {
+        WriteTransaction tx(*this);
+        work();
+        tx.commit();
+    };
+    try {
+        once();
+    } catch (const DiaryCreatedMeanwhile&) {
+        refuse_foreign_or_newer(path_);
+        if (read_version(*db_, path_) < latest_schema_version()) migrate(*db_);
+        once();
+    }
 }
 
 void Diary::insert_tags(const Entry& entry) {
@@ -278,6 +378,14 @@ void Diary::for_each_entry(const EntryQuery& query, const std::function<void(Ent
             add_tag(entry.tags, *tag_kind_named(tags.getColumn(1).getText()), tags.getColumn(2).getText());
         visit(std::move(entry));
     }
+}
+
+std::optional<std::int64_t> Diary::largest_entry_id(const EntryQuery& query) {
+    SQLite::Statement st(*db_, fmt::format("SELECT max(id) FROM ({})", entry_select(query)));
+    bind_query(st, query);
+    st.executeStep();
+    if (st.getColumn(0).isNull()) return std::nullopt;
+    return st.getColumn(0).getInt64();
 }
 
 std::optional<Instant> Diary::last_entry_time() {

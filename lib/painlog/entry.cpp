@@ -17,19 +17,19 @@ constexpr std::array rating_names{"pain", "mood", "energy", "sleep_quality", "ac
 constexpr std::size_t max_tag_bytes = 64;
 constexpr std::size_t max_note_bytes = 4000;
 
-bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
-
-bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-        if (len == 0 || i + len > s.size()) return false;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-        i += len;
+// The first control character of UTF-8 text that `allowed` does not list:
+// C0, DEL, and C1 (U+0080 to U+009F, bytes C2 80 to C2 9F), which terminals
+// act on as they do on ESC.
+std::optional<unsigned> first_control(std::string_view text, std::string_view allowed) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 || c == 0x7f) && allowed.find(static_cast<char>(c)) == std::string_view::npos) return c;
+        if (c == 0xc2 && i + 1 < text.size()) {
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next < 0xa0) return next;
+        }
     }
-    return true;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -89,24 +89,28 @@ double parse_sleep_hours(std::string_view text, std::string_view option) {
 
 std::string normalize_tag(std::string_view text, std::string_view option) {
     auto tag = ascii_lower(trim(text));
-    bool bad = tag.empty() || tag.size() > max_tag_bytes || !valid_utf8(tag) ||
-               std::ranges::any_of(tag, [](char c) { return is_control(static_cast<unsigned char>(c)); });
+    bool bad = tag.empty() || tag.size() > max_tag_bytes || !is_valid_utf8(tag) || first_control(tag, "");
     if (bad)
         throw InputError(fmt::format("{} '{}': expected a tag of 1 to {} characters without control characters",
                                      option, text, max_tag_bytes));
     return tag;
 }
 
-std::string validate_note(std::string_view text, std::string_view option) {
-    bool bad_char = std::ranges::any_of(text, [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return is_control(u) && c != '\n' && c != '\t';
-    });
-    if (text.size() > max_note_bytes || bad_char || !valid_utf8(text))
-        throw InputError(fmt::format("{}: expected UTF-8 text of at most {} bytes without control characters "
-                                     "(got {} bytes)",
-                                     option, max_note_bytes, text.size()));
+std::string validate_text(std::string_view text, std::string_view what, std::size_t max_bytes, TextLines lines) {
+    auto control = first_control(text, lines == TextLines::many ? "\n\t" : "\t");
+    std::string problem = text.size() > max_bytes ? fmt::format("{} bytes", text.size())
+                          : !is_valid_utf8(text)  ? "bytes that are not UTF-8"
+                          : control               ? fmt::format("the control character U+{:04X}", *control)
+                                                  : "";
+    if (!problem.empty())
+        throw InputError(fmt::format("{}: expected UTF-8 text of at most {} bytes{} without control characters; "
+                                     "got {}",
+                                     what, max_bytes, lines == TextLines::one ? " on one line" : "", problem));
     return std::string(text);
+}
+
+std::string validate_note(std::string_view text, std::string_view option) {
+    return validate_text(text, option, max_note_bytes, TextLines::many);
 }
 
 void add_tag(std::vector<Tag>& tags, TagKind kind, std::string_view name) {

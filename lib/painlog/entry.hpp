@@ -58,7 +58,13 @@ struct Entry {
 // Trims, lower-cases ASCII and rejects empty names, control characters and
 // names over 64 bytes, so "Walk " and "walk" are the same tag.
 [[nodiscard]] std::string normalize_tag(std::string_view text, std::string_view option);
-// Rejects control characters other than newline and tab, and notes over 4000 bytes.
+// User text: UTF-8 of at most `max_bytes` without control characters (C0,
+// DEL, and C1, U+0080 to U+009F), tabs allowed, newlines as `lines` says.
+// Returns it unchanged; throws InputError naming `what` and the problem.
+enum class TextLines { one, many };
+[[nodiscard]] std::string validate_text(std::string_view text, std::string_view what, std::size_t max_bytes,
+                                        TextLines lines);
+// A note: validate_text with newlines, at most 4000 bytes.
 [[nodiscard]] std::string validate_note(std::string_view text, std::string_view option);
 
 // Adds a tag keeping the list sorted and free of duplicates.

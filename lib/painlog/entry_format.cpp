@@ -63,35 +63,46 @@ std::string entry_brief(const Entry& e) {
     return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-std::string entries_table(const std::vector<Entry>& entries, Color color) {
-    TextTable table({{"ID", Align::right},
-                     {"Day"},
-                     {"Time"},
-                     {"Pain", Align::right},
-                     {"Mood", Align::right},
-                     {"Enrg", Align::right},
-                     {"Sleep", Align::right},
-                     {"Qual", Align::right},
-                     {"Act", Align::right},
-                     {"Tags and note"}});
-    for (const auto& e : entries) {
-        auto local = date::make_zoned(stored_zone(e.zone), e.at).get_local_time();
-        auto tags = compact_tags(e.tags);
-        auto note = one_line(e.note);
-        auto last = tags.empty() ? note : note.empty() ? tags : tags + " · " + note;
-        table.add_row({{std::to_string(e.id), Style::dim},
-                       {format_day(e.day)},
-                       {date::format("%H:%M", local)},
-                       {rating_text(e.rating(Rating::pain)), pain_style(e.rating(Rating::pain))},
-                       {rating_text(e.rating(Rating::mood))},
-                       {rating_text(e.rating(Rating::energy))},
-                       {e.sleep_hours ? format_sleep_hours(*e.sleep_hours) : ""},
-                       {rating_text(e.rating(Rating::sleep_quality))},
-                       {rating_text(e.rating(Rating::activity))},
-                       {last}});
-    }
-    return table.render(color);
+EntryTable::EntryTable(std::int64_t largest_id, Color color)
+    : table_({{"ID", Align::right},
+              {"Day"},
+              {"Time"},
+              {"Pain", Align::right},
+              {"Mood", Align::right},
+              {"Enrg", Align::right},
+              {"Sleep", Align::right},
+              {"Qual", Align::right},
+              {"Act", Align::right},
+              {"Tags and note"}}),
+      color_(color) {
+    // Every column but the first is as wide as its header or its widest
+    // possible value (the last takes what the others leave of the width),
+    // so one row of those sizes the table.
+    table_.add_row({{std::to_string(largest_id)}, {"0000-00-00"}, {"00:00"}, {"10"}, {"10"}, {"10"}, {"24.0"},
+                    {"10"}, {"10"}, {std::string(80, 'x')}});
+    widths_ = table_.widths();
 }
+
+std::string EntryTable::header() const { return table_.header_line(widths_, color_); }
+
+std::string EntryTable::row(const Entry& e) const {
+    auto local = date::make_zoned(stored_zone(e.zone), e.at).get_local_time();
+    auto tags = compact_tags(e.tags);
+    auto note = one_line(e.note);
+    auto last = tags.empty() ? note : note.empty() ? tags : tags + " · " + note;
+    return table_.line({{std::to_string(e.id), Style::dim},
+                        {format_day(e.day)},
+                        {date::format("%H:%M", local)},
+                        {rating_text(e.rating(Rating::pain)), pain_style(e.rating(Rating::pain))},
+                        {rating_text(e.rating(Rating::mood))},
+                        {rating_text(e.rating(Rating::energy))},
+                        {e.sleep_hours ? format_sleep_hours(*e.sleep_hours) : ""},
+                        {rating_text(e.rating(Rating::sleep_quality))},
+                        {rating_text(e.rating(Rating::activity))},
+                        {last}},
+                       widths_, color_);
+}
+
 
 std::string entry_details(const Entry& e, Color color) {
     std::string out;
@@ -163,9 +174,34 @@ std::vector<std::string> entry_csv_fields(const Entry& e) {
                                     e.sleep_hours ? format_sleep_hours(*e.sleep_hours) : "",
                                     rating_text(e.rating(Rating::sleep_quality)),
                                     rating_text(e.rating(Rating::activity))};
-    for (auto kind : all_tag_kinds) fields.push_back(tags_of_kind(e.tags, kind, ";"));
+    for (auto kind : all_tag_kinds) fields.push_back(tag_list_field(e.tags, kind));
     fields.push_back(e.note);
     return fields;
+}
+
+std::string tag_list_field(const std::vector<Tag>& tags, TagKind kind) {
+    std::string out;
+    for (const auto& tag : tags) {
+        if (tag.kind != kind) continue;
+        if (!out.empty()) out += ';';
+        for (char c : tag.name) {
+            if (c == '\\' || c == ';') out += '\\';
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> split_tag_list_field(std::string_view field) {
+    std::vector<std::string> names(1);
+    for (std::size_t i = 0; i < field.size(); ++i) {
+        char c = field[i];
+        bool escaped = c == '\\' && i + 1 < field.size() && (field[i + 1] == '\\' || field[i + 1] == ';');
+        if (escaped) names.back() += field[++i];
+        else if (c == ';') names.emplace_back();
+        else names.back() += c;
+    }
+    return names;
 }
 
 std::string entries_csv(const std::vector<Entry>& entries) {

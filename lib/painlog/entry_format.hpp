@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "painlog/entry.hpp"
+#include "painlog/table.hpp"
 #include "painlog/text.hpp"
 
 namespace painlog {
@@ -14,7 +15,19 @@ namespace painlog {
 // Fits 80 columns: id, diary day, local time, the ratings, then tags and the
 // note's first characters. Tags show compactly: walk (activity), +heat
 // (better), -cold (worse), !nausea (side effect), Rx:name (medication).
-[[nodiscard]] std::string entries_table(const std::vector<Entry>& entries, Color color);
+// Written a row at a time, for a listing of any length; `largest_id` (of the
+// entries to come) sizes the ID column.
+class EntryTable {
+public:
+    EntryTable(std::int64_t largest_id, Color color);
+    [[nodiscard]] std::string header() const;
+    [[nodiscard]] std::string row(const Entry& entry) const;
+
+private:
+    TextTable table_;
+    std::vector<std::size_t> widths_;
+    Color color_;
+};
 // Every field of one entry, one per line, for `show`.
 [[nodiscard]] std::string entry_details(const Entry& entry, Color color);
 [[nodiscard]] std::string compact_tags(const std::vector<Tag>& tags);
@@ -29,6 +42,13 @@ namespace painlog {
 
 // One header row, then one row per entry; tags as ;-separated lists per kind.
 [[nodiscard]] std::vector<std::string> entry_csv_header();
+// A CSV tags_<kind> field: the kind's names joined by ';'. A backslash or
+// ';' inside a name is written with a backslash before it, so that any tag
+// survives a round trip.
+[[nodiscard]] std::string tag_list_field(const std::vector<Tag>& tags, TagKind kind);
+// Its inverse. A backslash before any other character stays as it is:
+// exports before painlog 0.2 wrote backslashes unescaped.
+[[nodiscard]] std::vector<std::string> split_tag_list_field(std::string_view field);
 [[nodiscard]] std::vector<std::string> entry_csv_fields(const Entry& entry);
 [[nodiscard]] std::string entries_csv(const std::vector<Entry>& entries);
 

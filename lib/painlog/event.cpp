@@ -61,16 +61,7 @@ std::string validate_event_label(std::string_view text, std::string_view option)
     auto first = text.find_first_not_of(" \t");
     auto last = text.find_last_not_of(" \t");
     std::string label = first == std::string_view::npos ? "" : std::string(text.substr(first, last - first + 1));
-    bool bad = label.size() > max_label_bytes || std::ranges::any_of(label, [](char c) {
-                   auto u = static_cast<unsigned char>(c);
-                   return u < 0x20 || u == 0x7f;
-               });
-    if (bad)
-        throw InputError(fmt::format("{}: expected one line of at most {} bytes without control characters "
-                                     "(got {} bytes)",
-                                     option, max_label_bytes, text.size()));
-    // Reuses the note rules for UTF-8 validity.
-    return validate_note(label, option);
+    return validate_text(label, option, max_label_bytes, TextLines::one);
 }
 
 void check_event_time(const Event& event, const TimeContext& ctx, std::string_view what) {

@@ -30,10 +30,33 @@ std::vector<Event> events_in(Diary& diary, std::optional<Day> from, std::optiona
     return kept;
 }
 
+
+}  // namespace
+
 void write_entries_csv(Diary& diary, const EntryQuery& query, std::ostream& out) {
     out << csv_record(entry_csv_header());
     diary.for_each_entry(query, [&](Entry e) { out << csv_record(entry_csv_fields(e)); });
 }
+
+void write_entries_json(Diary& diary, const EntryQuery& query, std::ostream& out) {
+    std::size_t written = 0;
+    diary.for_each_entry(query, [&](Entry e) {
+        out << (written++ == 0 ? "[\n  " : ",\n  ");
+        write_indented(out, entry_json(e), 2);
+    });
+    out << (written == 0 ? "[]\n" : "\n]\n");
+}
+
+bool write_entries_table(Diary& diary, const EntryQuery& query, Color color, std::ostream& out) {
+    auto largest = diary.largest_entry_id(query);
+    if (!largest) return false;
+    EntryTable table(*largest, color);
+    out << table.header();
+    diary.for_each_entry(query, [&](Entry e) { out << table.row(e); });
+    return true;
+}
+
+namespace {
 
 void write_json(Diary& diary, const EntryQuery& query, std::ostream& out) {
     JsonObjectWriter doc(out);

@@ -20,13 +20,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "painlog/diary.hpp"
 #include "painlog/entry.hpp"
 #include "painlog/event.hpp"
+#include "painlog/text.hpp"
 #include "painlog/time.hpp"
 
 namespace painlog {
-
-class Diary;
 
 enum class ExportFormat { entries_csv, events_csv, json, fhir };
 
@@ -34,6 +34,14 @@ enum class ExportFormat { entries_csv, events_csv, json, fhir };
 // is the FHIR Bundle.timestamp. JSON and FHIR end with a line feed.
 void write_export(Diary& diary, ExportFormat format, std::optional<Day> from, std::optional<Day> to, Instant now,
                   std::ostream& out);
+
+// The entries that `query` selects as `painlog list` shows them, written as
+// they are read, so that a listing of any length holds one entry: the CSV of
+// export, a JSON array of entry_json, or EntryTable's table (nothing when
+// there are none: then it returns false).
+void write_entries_csv(Diary& diary, const EntryQuery& query, std::ostream& out);
+void write_entries_json(Diary& diary, const EntryQuery& query, std::ostream& out);
+bool write_entries_table(Diary& diary, const EntryQuery& query, Color color, std::ostream& out);
 
 // The columns of the events CSV, which import reads back.
 inline constexpr std::array<std::string_view, 7> event_csv_columns{"id", "kind", "label", "time", "zone", "day", "note"};

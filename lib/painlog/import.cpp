@@ -186,13 +186,8 @@ struct EntryBuilder {
         }
     }
     void tag_list(std::string_view column, TagKind kind, std::string_view text) {
-        std::size_t start = 0;
-        while (start <= text.size()) {
-            auto end = std::min(text.find(';', start), text.size());
-            auto piece = text.substr(start, end - start);
+        for (const auto& piece : split_tag_list_field(text))
             if (piece.find_first_not_of(" \t") != std::string_view::npos) tag(column, kind, piece);
-            start = end + 1;
-        }
     }
     void note(std::string_view column, std::string_view text) {
         try {
@@ -206,10 +201,10 @@ struct EntryBuilder {
         if (problems.count != problems_before) return;
         if (!has_time) return problems.add(line, std::string(time_column), "missing: expected a time");
         if (!has_zone) return problems.add(line, "zone", "missing: expected an IANA time zone name");
+        // An entry without values is kept: painlog before 0.2 let an edit
+        // clear every value, and an export of such a diary must restore.
         if (auto message = check_diary_day(entry.at, entry.zone, entry.day, day_given, rules); !message.empty())
-            return problems.add(line, std::string(day_column), message);
-        if (!entry.has_values())
-            problems.add(line, "", "no values: expected at least one rating, sleep hours, tag or note");
+            problems.add(line, std::string(day_column), message);
     }
 };
 
@@ -436,23 +431,41 @@ using json = nlohmann::json;
 // line feeds as the lexer reads, so that the reader knows on which line each
 // element starts, and notes what the problems of a file that is not JSON at
 // all need: the first NUL byte and whether there is any text.
+//
+// nlohmann's lexer holds a whole string or number before handing it over:
+// the source ends the input when the lexer has read more than
+// max_json_token_bytes since the reader last heard from it, so that a
+// hostile file cannot fill memory with one string.
 class JsonSource {
 public:
     explicit JsonSource(std::istream& in) : in_(in) {}
     [[nodiscard]] bool at_end() {
+        if (since_token_ > max_json_token_bytes) {
+            too_long_line_ = line_;
+            return true;
+        }
         if (pos_ == buffer_.size()) refill();
         return pos_ == buffer_.size();
     }
     [[nodiscard]] char current() const { return buffer_[pos_]; }
+    // The reader has received a token.
+    void token_done() { since_token_ = 0; }
+    // The line where a token passed the limit, 0 when none did.
+    [[nodiscard]] std::size_t too_long_line() const { return too_long_line_; }
     void advance() {
+        ++since_token_;
         char c = buffer_[pos_++];
         if (c == '\n') ++line_;
         else if (c == '\0' && nul_line_ == 0) nul_line_ = line_;
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n') has_text_ = true;
     }
-    // Reads what the lexer left, for the NUL and text checks.
+    // Reads what the lexer left, for the NUL and text checks, up to the
+    // first NUL (/dev/zero never ends).
     void drain() {
-        while (!at_end()) advance();
+        while (nul_line_ == 0 && !at_end()) {
+            since_token_ = 0;
+            advance();
+        }
     }
     [[nodiscard]] std::size_t line() const { return line_; }
     [[nodiscard]] std::size_t nul_line() const { return nul_line_; }  // 0: none
@@ -473,6 +486,8 @@ private:
     std::size_t line_ = 1;
     std::size_t nul_line_ = 0;
     bool has_text_ = false;
+    std::size_t since_token_ = 0;
+    std::size_t too_long_line_ = 0;
 };
 
 struct JsonSourceIterator {
@@ -697,21 +712,22 @@ bool is_section(std::string_view key) { return key == "entries" || key == "event
 // came when the whole document was parsed first.
 class JsonReader {
 public:
-    JsonReader(const JsonSource& source, const ImportRules& rules, ImportSink& sink)
+    JsonReader(JsonSource& source, const ImportRules& rules, ImportSink& sink)
         : source_(source), rules_(rules), sink_(sink) {}
 
-    bool null() { return value(nullptr, source_.line()); }
-    bool boolean(bool v) { return value(v, source_.line()); }
-    bool number_integer(json::number_integer_t v) { return value(v, source_.line()); }
-    bool number_unsigned(json::number_unsigned_t v) { return value(v, source_.line()); }
-    bool number_float(json::number_float_t v, const std::string&) { return value(v, source_.line()); }
-    bool string(std::string& v) { return value(std::move(v), source_.line()); }
-    bool binary(json::binary_t& v) { return value(json::binary(std::move(v)), source_.line()); }
+    bool null() { return value(nullptr, token_line()); }
+    bool boolean(bool v) { return value(v, token_line()); }
+    bool number_integer(json::number_integer_t v) { return value(v, token_line()); }
+    bool number_unsigned(json::number_unsigned_t v) { return value(v, token_line()); }
+    bool number_float(json::number_float_t v, const std::string&) { return value(v, token_line()); }
+    bool string(std::string& v) { return value(std::move(v), token_line()); }
+    bool binary(json::binary_t& v) { return value(json::binary(std::move(v)), token_line()); }
     bool start_object(std::size_t) { return open(json::object()); }
     bool start_array(std::size_t) { return open(json::array()); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
     bool key(std::string& k) {
+        source_.token_done();
         if (!building_.empty()) {
             building_.back().key = std::move(k);
         } else {
@@ -733,6 +749,8 @@ public:
     // The problems once the parse has succeeded.
     std::vector<ImportProblem> problems() const;
     [[nodiscard]] const std::optional<std::string>& error() const { return error_; }
+    // The line of an element that held more than max_json_element_values, or 0.
+    [[nodiscard]] std::size_t too_big_line() const { return too_big_line_; }
 
 private:
     struct Open {
@@ -740,17 +758,27 @@ private:
         std::string key;
     };
 
+    std::size_t token_line() {
+        source_.token_done();
+        return source_.line();
+    }
+
     bool open(json container) {
+        source_.token_done();
         if (building_.empty() && ((depth_ == 0 && container.is_object()) ||
                                   (depth_ == 1 && container.is_array() && is_section(key_)))) {
             ++depth_;  // the document and the sections are not built, only their elements
             return true;
         }
-        if (building_.empty()) start_line_ = source_.line();
+        if (building_.empty()) {
+            start_line_ = source_.line();
+            element_values_ = 0;
+        }
         building_.push_back({std::move(container), {}});
         return true;
     }
     bool close() {
+        source_.token_done();
         if (building_.empty()) {
             --depth_;
             return true;
@@ -761,6 +789,11 @@ private:
     }
     bool value(json v, std::size_t line) {
         if (building_.empty()) return complete(std::move(v), line);
+        // An element is built whole before it is checked: bound what it holds.
+        if (++element_values_ > max_json_element_values) {
+            too_big_line_ = start_line_;
+            return false;
+        }
         auto& top = building_.back();
         if (top.value.is_array()) top.value.push_back(std::move(v));
         else top.value[top.key] = std::move(v);
@@ -768,17 +801,19 @@ private:
     }
     bool complete(json v, std::size_t line);
 
-    const JsonSource& source_;
+    JsonSource& source_;
     const ImportRules& rules_;
     ImportSink& sink_;
     std::size_t depth_ = 0;  // 1: in the document, 2: in a section's array
     std::vector<Open> building_;
     std::size_t start_line_ = 1;
+    std::size_t element_values_ = 0;
     std::string key_;
     std::map<std::string, Problems> by_key_;
     std::optional<json> format_, version_;
     std::optional<std::string> not_an_object_;
     std::optional<std::string> error_;
+    std::size_t too_big_line_ = 0;
 };
 
 bool JsonReader::complete(json v, std::size_t line) {
@@ -826,6 +861,13 @@ std::vector<ImportProblem> read_painlog_json(std::istream& in, const ImportRules
     // with one is refused as not text, whatever came before it.
     source.drain();
     if (source.nul_line() != 0) return {{source.nul_line(), "", "NUL byte: this is not a text file"}};
+    if (reader.too_big_line() != 0)
+        return {{reader.too_big_line(), "",
+                 fmt::format("an element holding more than {} values: expected painlog's JSON export",
+                             max_json_element_values)}};
+    if (source.too_long_line() != 0)
+        return {{source.too_long_line(), "",
+                 fmt::format("a value longer than {} bytes: expected painlog's JSON export", max_json_token_bytes)}};
     if (parsed) return reader.problems();
     if (!source.has_text()) return {{1, "", "empty file: expected painlog's JSON export"}};
     std::string what = reader.error().value_or("");  // parse_error, and out_of_range for a number like 1e999
@@ -1058,6 +1100,9 @@ std::optional<std::int64_t> DiaryWriter::id_for(std::int64_t file_id) {
             id_taken_.reset();
             id_taken_.bind(1, file_id);
             free = !id_taken_.executeStep();
+            // A statement left on its row would lock the tables that
+            // renumbering drops and rewrites.
+            id_taken_.reset();
         }
         if (free) {
             kept_ids_.push_back(file_id);
@@ -1196,8 +1241,8 @@ ImportCounts DiaryWriter::finish() {
 
 ImportOutcome import_records(Diary& diary, const ImportReader& read, DryRun dry_run, EntryOrder order,
                              const ImportProgress& progress) {
-    std::optional<SQLite::Transaction> transaction;
-    if (dry_run == DryRun::no) transaction.emplace(diary.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    std::optional<Diary::WriteTransaction> transaction;
+    if (dry_run == DryRun::no) transaction.emplace(diary);
     ImportOutcome outcome;
     // The writer's savepoint must come after the triggers are set aside, or
     // rolling back to it would bring them back.

@@ -99,6 +99,12 @@ public:
 // its derived keys band, phq2_score, phq2_positive, safety_message_needed
 // are recomputed, and score must match the answers). The three lists are
 // optional. Problems name the line on which the element's object starts.
+// A string, number or run of white space longer than this is refused as
+// soon as it is read (a note is at most 4000 bytes).
+inline constexpr std::size_t max_json_token_bytes = 64 * 1024;
+// Likewise an element of entries, events or questionnaires holding more
+// values than this (an entry has about twenty).
+inline constexpr std::size_t max_json_element_values = 10'000;
 [[nodiscard]] std::vector<ImportProblem> read_painlog_json(std::istream& in, const ImportRules& rules, ImportSink& sink);
 [[nodiscard]] ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules);
 

@@ -16,6 +16,7 @@
 
 #include "painlog/diary.hpp"
 #include "painlog/error.hpp"
+#include "painlog/files.hpp"
 #include "painlog/schema.hpp"
 
 namespace painlog {
@@ -158,24 +159,6 @@ CheckResult version_check(SQLite::Database& db, int& version) {
     return result;
 }
 
-// Removes a half-written copy (and any journal beside it) unless released.
-class TemporaryCopy {
-public:
-    explicit TemporaryCopy(std::string path) : path_(std::move(path)) {}
-    TemporaryCopy(const TemporaryCopy&) = delete;
-    TemporaryCopy& operator=(const TemporaryCopy&) = delete;
-    ~TemporaryCopy() {
-        if (path_.empty()) return;
-        ::unlink(path_.c_str());
-        ::unlink((path_ + "-journal").c_str());
-    }
-    [[nodiscard]] const std::string& path() const { return path_; }
-    void release() { path_.clear(); }
-
-private:
-    std::string path_;
-};
-
 RuntimeError copy_failed(const std::string& destination, const SQLite::Exception& e) {
     switch (e.getErrorCode()) {
         case SQLITE_FULL: return RuntimeError(fmt::format("{}: the disk is full; no backup was written", destination));
@@ -252,23 +235,22 @@ nlohmann::ordered_json check_json(const CheckReport& report) {
     return json;
 }
 
-BackupResult backup_diary(SQLite::Database& source, const fs::path& destination, Overwrite overwrite) {
+BackupResult backup_diary(SQLite::Database& source, const fs::path& source_path, const fs::path& destination,
+                          Overwrite overwrite) {
     auto name = destination.string();
     if (destination.empty() || destination.filename().empty() || fs::is_directory(destination))
         throw InputError(fmt::format("{}: is a directory; expected a file name for the copy", name));
-    if (fs::exists(destination) && overwrite == Overwrite::refuse)
+    refuse_diary_as_output(destination, source_path, "db backup");
+    auto existing = classify_output(destination);
+    if (existing != OutputTarget::absent && existing != OutputTarget::regular_file)
+        throw InputError(fmt::format("{}: is not a regular file; expected a file name for the copy", name));
+    if (existing == OutputTarget::regular_file && overwrite == Overwrite::refuse)
         throw InputError(fmt::format("{}: already exists; expected a new file name, or --force to replace it", name));
     auto dir = destination.parent_path().empty() ? fs::path(".") : destination.parent_path();
     if (!fs::is_directory(dir))
         throw InputError(fmt::format("{}: no such directory {}; expected an existing directory", name, dir.string()));
 
-    // mkstemp creates the file with mode 0600 whatever the umask.
-    auto pattern = (dir / fmt::format(".{}.XXXXXX", destination.filename().string())).string();
-    int fd = ::mkstemp(pattern.data());
-    if (fd < 0)
-        throw RuntimeError(fmt::format("{}: cannot create the backup: {}", name, std::strerror(errno)));
-    ::close(fd);
-    TemporaryCopy copy(pattern);
+    SiblingTemporary copy(destination, fmt::format("{}: cannot create the backup", name));
 
     BackupResult result;
     result.destination = name;

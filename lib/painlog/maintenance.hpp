@@ -55,13 +55,16 @@ struct BackupResult {
     CheckReport check;  // of the copy; always ok when backup_diary returns
 };
 
-// Copies `source` to `destination` with SQLite's online backup API. The copy
-// is written to a new file (mode 0600) beside `destination`, checked with
-// check_diary, and only then moved into place, so a failed backup leaves no
-// file and never damages an older copy. Throws InputError when `destination`
-// exists and `overwrite` is refuse, or names a directory; RuntimeError on
-// I/O failure (disk full, no permission) or when the copy does not check
-// clean.
-BackupResult backup_diary(SQLite::Database& source, const std::filesystem::path& destination, Overwrite overwrite);
+// Copies `source`, the diary at `source_path`, to `destination` with
+// SQLite's online backup API. The copy is written to a new file (mode 0600)
+// beside `destination` (files.hpp's SiblingTemporary, so that one a killed
+// backup left is removed by the next), checked with check_diary, and only
+// then moved into place, so a failed backup leaves no file and never damages
+// an older copy. Throws InputError when `destination` exists and
+// `overwrite` is refuse, is the diary or one of its SQLite files, or is not
+// a regular file (a directory, a device, a FIFO); RuntimeError on I/O
+// failure (disk full, no permission) or when the copy does not check clean.
+BackupResult backup_diary(SQLite::Database& source, const std::filesystem::path& source_path,
+                          const std::filesystem::path& destination, Overwrite overwrite);
 
 }  // namespace painlog

@@ -16,4 +16,10 @@ namespace painlog {
 // no spaces, signs like '+', fractions or trailing characters.
 [[nodiscard]] std::optional<int> parse_whole_number(std::string_view text);
 
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is invalid
+// (overlong, a surrogate, beyond U+10FFFF, or cut off by the end of s).
+[[nodiscard]] std::size_t utf8_length(std::string_view s, std::size_t i);
+// True when `text` is valid UTF-8 throughout.
+[[nodiscard]] bool is_valid_utf8(std::string_view text);
+
 }  // namespace painlog

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -25,20 +26,47 @@ namespace {
 
 int setting_int(Diary& diary, std::string_view key) { return std::stoi(diary.setting_or_default(key)); }
 
-std::vector<ReportNote> notes_of(const std::vector<Entry>& entries, Day from, const Zone* zone,
-                                 int& total) {
-    std::vector<ReportNote> notes;
-    total = 0;
-    for (auto it = entries.rbegin(); it != entries.rend() && it->day >= from; ++it) {
-        if (it->note.empty()) continue;
-        ++total;
-        if (notes.size() >= report_max_notes) continue;
-        auto line = one_line(it->note);
-        auto cut = truncate_to_width(line, report_note_chars);
-        notes.push_back({it->id, it->day, format_local_minutes(it->at, zone), cut, cut != line});
+// What the report keeps of the entries it reads, in time order: their
+// days, the few entries that count as side effects, and the latest notes.
+// Years of entries, notes and all, would not fit in the report's memory.
+class ReportReading {
+public:
+    ReportReading(Day notes_from, const Zone* zone) : notes_from_(notes_from), zone_(zone) {}
+
+    void add(Entry entry) {
+        days_.add(entry);
+        if (entry.day >= notes_from_ && !entry.note.empty()) {
+            ++notes_total_;
+            if (latest_notes_.size() == report_max_notes) latest_notes_.pop_front();
+            latest_notes_.push_back(note_of(entry));
+        }
+        bool side_effect = std::ranges::any_of(entry.tags, [](const Tag& t) { return t.kind == TagKind::side_effect; });
+        if (side_effect) {
+            entry.note.clear();
+            side_effect_entries_.push_back(std::move(entry));
+        }
     }
-    return notes;
-}
+
+    [[nodiscard]] std::vector<DailyValues> days() && { return std::move(days_).finish(); }
+    [[nodiscard]] const std::vector<Entry>& side_effect_entries() const { return side_effect_entries_; }
+    // Most recent first.
+    [[nodiscard]] std::vector<ReportNote> notes() const { return {latest_notes_.rbegin(), latest_notes_.rend()}; }
+    [[nodiscard]] int notes_total() const { return notes_total_; }
+
+private:
+    ReportNote note_of(const Entry& e) const {
+        auto line = one_line(e.note);
+        auto cut = truncate_to_width(line, report_note_chars);
+        return {e.id, e.day, format_local_minutes(e.at, zone_), cut, cut != line};
+    }
+
+    Day notes_from_;
+    const Zone* zone_;
+    DailyValuesBuilder days_;
+    std::vector<Entry> side_effect_entries_;
+    std::deque<ReportNote> latest_notes_;
+    int notes_total_ = 0;
+};
 
 }  // namespace
 
@@ -83,8 +111,7 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         from = to - date::days{report_days - 1};
         r.period_reason = fmt::format("the last {} days (no infusion recorded)", report_days);
     }
-    if (from > to)
-        throw InputError(fmt::format("--since {}: expected a day no later than {}", format_day(from), format_day(to)));
+    require_forward_period(from, to);
     r.period = {from, to};
     r.today = to;
 
@@ -109,8 +136,9 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         break;
     }
     if (earliest_shown) first = std::min(first, *earliest_shown - date::days{r.baseline_days});
-    auto entries = diary.entries({first, to, std::nullopt});
-    auto days = daily_values(entries);
+    ReportReading reading(from, time.zone);
+    diary.for_each_entry({first, to, std::nullopt}, [&](Entry e) { reading.add(std::move(e)); });
+    auto days = std::move(reading).days();
 
     std::vector<DailyValues> period_days, previous_days;
     auto previous = r.period.previous();
@@ -127,7 +155,7 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
     std::vector<Event> analysed;
     for (const auto& e : infusions)
         if (earliest_shown && e.day >= *earliest_shown) analysed.push_back(e);
-    for (auto& response : analyse_responses(days, entries, analysed, r.baseline_days, to))
+    for (auto& response : analyse_responses(days, reading.side_effect_entries(), analysed, r.baseline_days, to))
         if (shown(response.infusion)) r.infusions.push_back(std::move(response));
 
     r.questionnaires = questionnaire_results(diary, std::nullopt, from, to);
@@ -135,7 +163,8 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
     for (const auto& q : r.questionnaires)
         if (needs_safety_message(q)) r.safety_message = true;
 
-    r.notes = notes_of(entries, from, time.zone, r.notes_total);
+    r.notes = reading.notes();
+    r.notes_total = reading.notes_total();
     return r;
 }
 

@@ -51,8 +51,7 @@ std::string validate_setting(const SettingSpec& spec, std::string_view value) {
                                          range->min, range->max));
         return std::to_string(*number);
     }
-    if (value.size() > 100) throw InputError(fmt::format("setting {}: expected at most 100 bytes", spec.key));
-    return validate_note(value, fmt::format("setting {}", spec.key));
+    return validate_text(value, fmt::format("setting {}", spec.key), 100, TextLines::one);
 }
 
 }  // namespace painlog

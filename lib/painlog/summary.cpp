@@ -220,13 +220,23 @@ constexpr std::int64_t max_tag_run_gap = 16;
 // numbers; one range scan of entry_tag's primary key per run reads them a
 // third as dearly as a join that seeks each entry's tags. Ids scattered at
 // random make runs of one, which costs what the join did.
+//
+// The daily values came from the day index alone; each run's rows of the
+// entry table itself are walked too (a count reads its pages, not its
+// notes), so that a damaged page of the period fails the summary as it
+// fails list, report and export, which read those rows.
 void read_day_tags(Diary& diary, std::vector<EntryDay> entries, std::vector<DailyValues>& days) {
     std::ranges::sort(entries, {}, &EntryDay::id);
     SQLite::Statement tags(diary.db(), "SELECT entry_id, kind, name FROM entry_tag WHERE entry_id BETWEEN ?1 AND ?2 "
                                        "ORDER BY entry_id");
+    SQLite::Statement rows(diary.db(), "SELECT count(*) FROM entry WHERE id BETWEEN ?1 AND ?2");
     for (auto first = entries.begin(); first != entries.end();) {
         auto last = first;
         while (last + 1 != entries.end() && (last + 1)->id - last->id <= max_tag_run_gap) ++last;
+        rows.bind(1, first->id);
+        rows.bind(2, last->id);
+        rows.executeStep();
+        rows.reset();
         tags.bind(1, first->id);
         tags.bind(2, last->id);
         auto entry = first;
@@ -247,9 +257,7 @@ void read_day_tags(Diary& diary, std::vector<EntryDay> entries, std::vector<Dail
 Period resolve_period(std::optional<Day> since, std::optional<Day> until, Day today, int default_days) {
     Day to = until.value_or(today);
     Day from = since.value_or(to - date::days{default_days - 1});
-    if (from > to)
-        throw InputError(fmt::format("--since {}: after the last day {}; expected a first day on or before the last",
-                                     format_day(from), format_day(to)));
+    require_forward_period(from, to);
     return {from, to};
 }
 

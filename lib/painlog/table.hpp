@@ -30,6 +30,14 @@ public:
     // Columns are separated by one space; the header is bold when coloured.
     [[nodiscard]] std::string render(Color color, std::size_t max_width = 80) const;
 
+    // For a table written a row at a time: the widths render() gives the
+    // rows added so far (rows as wide as any to come), and one line laid
+    // out in them.
+    [[nodiscard]] std::vector<std::size_t> widths(std::size_t max_width = 80) const;
+    [[nodiscard]] std::string line(const std::vector<Cell>& cells, const std::vector<std::size_t>& widths,
+                                   Color color) const;
+    [[nodiscard]] std::string header_line(const std::vector<std::size_t>& widths, Color color) const;
+
 private:
     std::vector<Column> columns_;
     std::vector<std::vector<Cell>> rows_;

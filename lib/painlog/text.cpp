@@ -1,5 +1,9 @@
 #include "painlog/text.hpp"
 
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 namespace painlog {
@@ -18,6 +22,23 @@ void for_each_codepoint(std::string_view text, Visit visit) {
         if (!visit(len > 0 ? cp : utf8proc_int32_t{'?'}, pos, step)) return;
         pos += step;
     }
+}
+
+// The colour codes painlog itself writes (table.cpp), allowed through
+// Controls::keep_layout. Colour cannot move the cursor or hide text.
+constexpr std::array<std::string_view, 6> own_colour_codes{"\033[0m", "\033[1m", "\033[2m",
+                                                             "\033[31m", "\033[32m", "\033[33m"};
+
+// The length of a whole UTF-8 sequence at the start of `text`, 0 when it is
+// not one, or -1 when `text` ends inside what could still become one.
+int complete_sequence_length(std::string_view text) {
+    auto lead = static_cast<unsigned char>(text[0]);
+    int len = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
+    for (int k = 1; k < len; ++k) {
+        if (static_cast<std::size_t>(k) >= text.size()) return -1;
+        if ((static_cast<unsigned char>(text[static_cast<std::size_t>(k)]) >> 6) != 0x2) return 0;
+    }
+    return len;
 }
 
 std::size_t width_of(utf8proc_int32_t cp) {
@@ -54,6 +75,46 @@ std::string one_line(std::string_view text) {
     std::string out(text);
     for (auto& c : out)
         if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    return out;
+}
+
+std::size_t append_terminal_safe(std::string_view text, std::string& out, Controls controls, bool final) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto rest = text.substr(pos);
+        auto byte = static_cast<unsigned char>(rest[0]);
+        if (byte == 0x1b && controls == Controls::keep_layout) {
+            auto own = std::ranges::find_if(own_colour_codes, [&](auto code) { return rest.starts_with(code); });
+            if (own != own_colour_codes.end()) {
+                out += *own;
+                pos += own->size();
+                continue;
+            }
+            bool could_be_own = std::ranges::any_of(own_colour_codes, [&](auto code) { return code.starts_with(rest); });
+            if (could_be_own && !final) return pos;
+        }
+        int len = complete_sequence_length(rest);
+        if (len < 0 && !final) return pos;
+        if (len <= 0) {
+            out += fmt::format("\\x{:02x}", byte);
+            pos += 1;
+            continue;
+        }
+        auto sequence = rest.substr(0, static_cast<std::size_t>(len));
+        bool c0 = byte < 0x20 && !(controls == Controls::keep_layout && (byte == '\n' || byte == '\t'));
+        bool c1 = byte == 0xc2 && static_cast<unsigned char>(sequence[1]) < 0xa0;
+        if (c0 || byte == 0x7f) out += fmt::format("\\u{:04x}", byte);
+        else if (c1) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(sequence[1]));
+        else out += sequence;
+        pos += sequence.size();
+    }
+    return pos;
+}
+
+std::string terminal_safe(std::string_view text, Controls controls) {
+    std::string out;
+    out.reserve(text.size());
+    append_terminal_safe(text, out, controls);
     return out;
 }
 

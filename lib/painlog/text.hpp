@@ -19,4 +19,17 @@ enum class Color { no, yes };
 [[nodiscard]] std::string pad_right(std::string_view text, std::size_t width);
 [[nodiscard]] std::string pad_left(std::string_view text, std::size_t width);
 
+// What may reach a terminal: text from a diary or a file must not be able to
+// move the cursor, set the title, write the clipboard or hide what follows.
+enum class Controls {
+    escape_all,   // every control character, newlines too: one-line messages
+    keep_layout,  // newline and tab pass, and so do painlog's own colour codes
+};
+// Appends `text` to `out` with control characters (C0, DEL, C1 U+0080 to
+// U+009F) written as \u001b and bytes that are not UTF-8 as \xff. Stops
+// before a sequence cut off at the end of `text` unless `final`, and returns
+// how many bytes it consumed, so that a stream can be escaped in pieces.
+std::size_t append_terminal_safe(std::string_view text, std::string& out, Controls controls, bool final = true);
+[[nodiscard]] std::string terminal_safe(std::string_view text, Controls controls);
+
 }  // namespace painlog

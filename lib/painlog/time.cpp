@@ -102,7 +102,14 @@ Instant noon_of(Day day, const TimeContext& ctx, std::string_view option, std::s
 
 [[noreturn]] void bad_when(std::string_view option, std::string_view text) {
     throw InputError(fmt::format("{} {}: expected a date or time like 2026-11-22, 2026-11-22T08:30, "
-                                 "now, today or yesterday, in the years 1900 to 9999",
+                                 "now, today or yesterday",
+                                 option, text));
+}
+
+// is_supported's bounds, as a person reads them.
+[[noreturn]] void unsupported_when(std::string_view option, std::string_view text) {
+    throw InputError(fmt::format("{} {}: outside the times painlog keeps; expected a time from "
+                                 "1900-01-03T00:00Z to before 9999-12-30T00:00Z",
                                  option, text));
 }
 
@@ -176,6 +183,27 @@ const Zone* stored_zone(std::string_view name, const Zone* fallback) {
     return fallback ? fallback : locate_zone("Etc/UTC");
 }
 
+const Zone* zone_from_tz(std::string_view tz) {
+    if (tz.starts_with(':')) tz.remove_prefix(1);
+    if (tz.empty()) return nullptr;
+    std::string name(tz);
+    if (tz.starts_with('/')) {
+        std::error_code error;
+        auto file = std::filesystem::weakly_canonical(std::filesystem::path(tz), error).string();
+        auto dir = std::filesystem::weakly_canonical(Zone::directory(), error).string() + '/';
+        name = file.starts_with(dir) ? file.substr(dir.size()) : "";
+        // posix/ holds the same zones as the top level.
+        if (name.starts_with("posix/")) name.erase(0, 6);
+        if (name.empty())
+            throw InputError(fmt::format("TZ={}: not a file in {}; expected an IANA zone name like Europe/London "
+                                         "or the path of its zone file",
+                                         tz, Zone::directory()));
+    }
+    if (const auto* zone = Zone::find(name)) return zone;
+    throw InputError(fmt::format("TZ={}: no readable zone file {}/{}; expected an IANA zone name like Europe/London",
+                                 tz, Zone::directory(), name));
+}
+
 const Zone* system_zone() {
     // /etc/localtime links into the zoneinfo directory on Debian; /etc/timezone
     // names the zone where it is a copy.
@@ -204,10 +232,10 @@ Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_vi
     } else {
         bad_when(option, text);
     }
-    if (!is_supported(at)) bad_when(option, text);
     if (at > ctx.now && future == Future::refuse)
         throw InputError(fmt::format("{} {}: is in the future; expected a time no later than now ({})", option,
                                      text, describe(ctx)));
+    if (!is_supported(at)) unsupported_when(option, text);
     return at;
 }
 
@@ -220,6 +248,12 @@ Day parse_since(std::string_view text, const TimeContext& ctx, std::string_view 
     if (auto day = named_day(text, ctx)) return *day;
     if (auto day = span_start(text, today(ctx))) return *day;
     bad_day(option, text, true);
+}
+
+void require_forward_period(Day from, Day to) {
+    if (from > to)
+        throw InputError(fmt::format("--since {}: after the last day {}; expected a first day on or before the last",
+                                     format_day(from), format_day(to)));
 }
 
 std::optional<Day> parse_iso_day(std::string_view text) {

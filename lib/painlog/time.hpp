@@ -47,6 +47,11 @@ struct TimeContext {
 
 // Throws InputError naming `name` when there is no such IANA zone.
 [[nodiscard]] const Zone* locate_zone(std::string_view name);
+// The zone that $TZ's value names: an IANA name, or the path of one of the
+// zone directory's files, each with or without POSIX's leading ':'. nullptr
+// for an empty value (the system's zone applies); InputError for anything
+// else, and for a zone whose file is missing or damaged.
+[[nodiscard]] const Zone* zone_from_tz(std::string_view tz);
 // This machine's zone (/etc/localtime or /etc/timezone), else UTC.
 [[nodiscard]] const Zone* system_zone();
 // The zone an entry or event was stored with, or `fallback` when this
@@ -69,6 +74,10 @@ enum class Future { refuse, allow };
 // A first day: like parse_day, or a span ending today: 14d, 3w, 6m, 1y mean
 // the last 14 days, 3 weeks, 6 months or 1 year including today.
 [[nodiscard]] Day parse_since(std::string_view text, const TimeContext& ctx, std::string_view option);
+
+// The check every command with --since and --until makes, with one message:
+// throws InputError unless `from` is on or before `to`.
+void require_forward_period(Day from, Day to);
 
 // Exact forms used in storage and machine formats; nullopt outside the
 // supported range.

@@ -108,6 +108,8 @@ std::optional<std::pair<char, Counts>> read_header(Fields& in) {
 
 }  // namespace
 
+const std::string& Zone::directory() { return zoneinfo_dir(); }
+
 const Zone* Zone::find(std::string_view name) {
     static std::mutex lock;
     static std::map<std::string, std::unique_ptr<const Zone>, std::less<>> loaded;

@@ -26,6 +26,8 @@ public:
     // The zone called `name`, loaded once per process; nullptr when `name` is
     // not an IANA name or this machine has no such zone file.
     [[nodiscard]] static const Zone* find(std::string_view name);
+    // Where the zone files are: /usr/share/zoneinfo.
+    [[nodiscard]] static const std::string& directory();
 
     // The zone in a TZif file's bytes (RFC 8536), or nullptr when they are not one.
     [[nodiscard]] static std::unique_ptr<const Zone> from_tzif(std::string name, std::string_view bytes);

@@ -94,6 +94,10 @@ expect_golden() {
     fi
 }
 
+# An empty diary at $DB, made as a person would: reading commands create no
+# file, so a setting is written and taken back.
+new_diary() { painlog config set report-days 28 >/dev/null && painlog config unset report-days >/dev/null; }
+
 # SQL against the diary through the sqlite3 shell, as a user would read it.
 sql() { sqlite3 -batch -noheader "$DB" "$1"; }
 

@@ -114,7 +114,7 @@ bad "setting baseline-days 6: expected a whole number from 7 to 90" set baseline
 bad "setting baseline-days 91: expected a whole number from 7 to 90" set baseline-days 91
 bad "setting report-days 366: expected a whole number from 7 to 365" set report-days 366
 bad "setting report-days 99999999999: expected a whole number from 7 to 365" set report-days 99999999999
-bad "setting name: expected at most 100 bytes" set name "$(printf 'x%.0s' $(seq 101))"
+bad "setting name: expected UTF-8 text of at most 100 bytes on one line without control characters; got 101 bytes" set name "$(printf 'x%.0s' $(seq 101))"
 bad "setting name" set name "$(printf 'a\033b')"
 bad "--format" list --format xml
 bad "VALUE is required" set day-start-hour

@@ -51,7 +51,7 @@ expect_error "--label"
 expect_unchanged
 run painlog event add other --label "$(printf 'x%.0s' $(seq 101))"
 expect_rc 2
-expect_error "expected one line of at most 100 bytes"
+expect_error "expected UTF-8 text of at most 100 bytes on one line without control characters; got 101 bytes"
 expect_unchanged
 run painlog event add other --note "$(printf 'bell\a')"
 expect_rc 2

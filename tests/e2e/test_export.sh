@@ -81,7 +81,7 @@ expect_rc 2
 expect_error "--what events: only applies to --format csv"
 run painlog export --since 2026-11-21 --until 2026-11-20
 expect_rc 2
-expect_error "--since 2026-11-21 is after --until 2026-11-20"
+expect_error "--since 2026-11-21: after the last day 2026-11-20; expected a first day on or before the last"
 run painlog export --since someday
 expect_rc 2
 expect_error "--since someday"

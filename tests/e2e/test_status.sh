@@ -9,6 +9,7 @@ event() {  # kind label utc-instant day
 }
 
 case_ "an empty diary"
+new_diary
 run painlog status --format json
 expect_rc 0
 expect_out_is '{
@@ -99,7 +100,7 @@ case_ "days since an infusion count diary days across the October clock change"
 # to 22 November: 11 days to the 31st + 22 = 33 diary days, although only
 # 32 days and 21.5 hours have passed.
 DB="$WORK/dst.db"
-painlog config list >/dev/null
+new_diary
 event infusion "" 2026-10-20T22:30:00Z 2026-10-20
 run painlog status --format json
 expect_out_has '"days_since_infusion": 33'

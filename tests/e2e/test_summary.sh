@@ -181,7 +181,7 @@ expect_out_has "Not enough variation in mood and pain the same day to compare (n
 # Speed is measured by tests/bench/run.sh, not here: this checks the result.
 case_ "a ten-year diary: all of it, and the default period"
 DB="$WORK/big.db"
-run painlog summary  # creates the diary
+new_diary
 # 7,300 entries, two a day, 2016-11-25 .. 2026-11-22 (3,650 days), written with SQL.
 sql "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 3649)
      INSERT INTO entry (at, zone, day, pain, mood, sleep_hours)

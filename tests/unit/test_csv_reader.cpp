@@ -6,6 +6,7 @@
 
 #include "painlog/csv.hpp"
 #include "painlog/csv_reader.hpp"
+#include "painlog/parse.hpp"
 
 namespace painlog::test_csv_reader {
 

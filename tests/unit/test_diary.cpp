@@ -130,6 +130,10 @@ TEST_CASE("a new diary file is private and at the latest schema") {
     {
         auto diary = Diary::open(path, Access::write);
         CHECK(diary.db().execAndGet("PRAGMA user_version").getInt() == latest_schema_version());
+        CHECK_FALSE(diary.has_file());
+        CHECK_FALSE(fs::exists(path.parent_path()));
+        diary.set_setting(setting_key::name, "Alex");
+        CHECK(diary.has_file());
     }
     struct stat st {};
     REQUIRE(::stat(path.c_str(), &st) == 0);
@@ -161,7 +165,7 @@ TEST_CASE("files that are not painlog diaries are refused untouched") {
 TEST_CASE("a diary from a newer painlog is refused untouched") {
     test::TempDir tmp;
     auto path = tmp.path / "diary.db";
-    { (void)Diary::open(path, Access::write); }
+    Diary::open(path, Access::write).set_setting(setting_key::name, "Alex");
     {
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
         db.exec("PRAGMA user_version = " + std::to_string(latest_schema_version() + 1));

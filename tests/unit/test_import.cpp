@@ -66,13 +66,12 @@ TEST_CASE("painlog CSV: each bad value is reported as LINE, column, what is wron
                                         "3,2026-11-20T08:30:00Z,Mars/Olympus,,1,,,,,,,,,,,\r\n"
                                         "4,2026-11-20T08:30:00Z,Europe/London,2026-11-25,1,,,,,,,,,,,\r\n"
                                         "5,2026-11-20T08:30:00Z,Europe/London,,,,,7.55,,,,,,,,\r\n"
-                                        "6,2026-11-20T08:30:00Z,Europe/London,,,,,,,,,,,,,\r\n"
                                         "7,2026-11-23T08:30:00Z,Europe/London,,1,,,,,,,,,,,\r\n"
                                         "x,2026-11-20T08:30:00Z,Europe/London,,1,,,,,,,,,,,\r\n"
                                         "9,2026-11-20T08:30:00Z,Europe/London,,1\r\n",
                                     rules());
     CHECK(parsed.data.entries.empty());
-    REQUIRE(parsed.problems.size() == 9);
+    REQUIRE(parsed.problems.size() == 8);
     CHECK(parsed.problems[0] == ImportProblem{2, "pain", "11: expected a whole number from 0 to 10"});
     CHECK(parsed.problems[1] ==
           ImportProblem{3, "time", "2026-11-20T08:30: expected a time with its offset, like 2026-11-22T08:30:00+00:00, in the years 1900 to 9999"});
@@ -82,14 +81,12 @@ TEST_CASE("painlog CSV: each bad value is reported as LINE, column, what is wron
                                               "2026-11-25: is not the diary day of 2026-11-20T08:30:00+00:00 in "
                                               "Europe/London (expected 2026-11-20 or 2026-11-19)"});
     CHECK(parsed.problems[4].column == "sleep_hours");
-    CHECK(parsed.problems[5] ==
-          ImportProblem{7, "", "no values: expected at least one rating, sleep hours, tag or note"});
-    CHECK(parsed.problems[6] == ImportProblem{8, "time",
+    CHECK(parsed.problems[5] == ImportProblem{7, "time",
                                               "2026-11-23T08:30:00Z: is in the future (now is 2026-11-22T20:00:00Z)"});
-    CHECK(parsed.problems[7] == ImportProblem{9, "id", "x: expected a positive whole number"});
-    CHECK(parsed.problems[8] == ImportProblem{10, "", "5 fields: expected 16 as in the header"});
+    CHECK(parsed.problems[6] == ImportProblem{8, "id", "x: expected a positive whole number"});
+    CHECK(parsed.problems[7] == ImportProblem{9, "", "5 fields: expected 16 as in the header"});
     CHECK(describe(parsed.problems[0], "a.csv") == "a.csv:2: column pain: 11: expected a whole number from 0 to 10");
-    CHECK(describe(parsed.problems[8], "a.csv") == "a.csv:10: 5 fields: expected 16 as in the header");
+    CHECK(describe(parsed.problems[7], "a.csv") == "a.csv:9: 5 fields: expected 16 as in the header");
 }
 
 TEST_CASE("painlog CSV: wrong headers, empty and binary files") {

@@ -70,8 +70,20 @@ TEST_CASE("--at rejects the future and nonsense, naming the value") {
                      "22/11/2026", "2026-11-22T08", "2026-11-22T08:30+1", "2026-11-22T08:30:00Zjunk", "14d"})
         CHECK_THROWS_AS((void)parse_when(bad, ctx, "--at"), InputError);
     CHECK_THROWS_WITH((void)parse_when("soon", ctx, "--at"),
-                      "--at soon: expected a date or time like 2026-11-22, 2026-11-22T08:30, now, today or yesterday, "
-                      "in the years 1900 to 9999");
+                      "--at soon: expected a date or time like 2026-11-22, 2026-11-22T08:30, now, today or yesterday");
+}
+
+TEST_CASE("an --at past the times painlog keeps says which times those are; one in the future, that it is") {
+    auto far = london("9999-12-31T00:00:00Z");
+    CHECK_THROWS_WITH_AS((void)parse_when("9999-12-30T12:00Z", far, "--at"),
+                         "--at 9999-12-30T12:00Z: outside the times painlog keeps; expected a time from "
+                         "1900-01-03T00:00Z to before 9999-12-30T00:00Z",
+                         InputError);
+    CHECK_THROWS_WITH_AS((void)parse_when("1900-01-02T12:00Z", far, "--at"),
+                         doctest::Contains("outside the times painlog keeps"), InputError);
+    auto now = london("2026-11-22T20:00:00Z");
+    CHECK_THROWS_WITH_AS((void)parse_when("9999-12-30", now, "--at"), doctest::Contains("is in the future"),
+                         InputError);
 }
 
 TEST_CASE("dates outside the years 1900 to 9999 are refused, even when an offset moves them there") {
