@@ -183,8 +183,8 @@ const Zone* stored_zone(std::string_view name, const Zone* fallback) {
     return fallback ? fallback : locate_zone("Etc/UTC");
 }
 
-const Zone* zone_from_tz(std::string_view tz) {
-    if (tz.starts_with(':')) tz.remove_prefix(1);
+const Zone* zone_from_tz(std::string_view value) {
+    auto tz = value.starts_with(':') ? value.substr(1) : value;
     if (tz.empty()) return nullptr;
     std::string name(tz);
     if (tz.starts_with('/')) {
@@ -197,11 +197,11 @@ const Zone* zone_from_tz(std::string_view tz) {
         if (name.empty())
             throw InputError(fmt::format("TZ={}: not a file in {}; expected an IANA zone name like Europe/London "
                                          "or the path of its zone file",
-                                         tz, Zone::directory()));
+                                         value, Zone::directory()));
     }
     if (const auto* zone = Zone::find(name)) return zone;
     throw InputError(fmt::format("TZ={}: no readable zone file {}/{}; expected an IANA zone name like Europe/London",
-                                 tz, Zone::directory(), name));
+                                 value, Zone::directory(), name));
 }
 
 const Zone* system_zone() {
