@@ -88,10 +88,12 @@ std::streamsize StandardOutput::xsputn(const char* text, std::streamsize n) {
 
 int StandardOutput::sync() { return pass_on(true) ? 0 : -1; }
 
-// Hands on what is pending once there is enough of it (or `all`); on a
-// terminal escaped, keeping back a sequence that a later write may complete.
+// Hands on what is pending once there is enough of it (or `all`). On a
+// terminal at once, as a person reads it and in order with what standard
+// error says, and escaped, keeping back a sequence that a later write may
+// complete.
 bool StandardOutput::pass_on(bool all) {
-    if (!all && pending_.size() < 64 * 1024) return error_ == 0;
+    if (!all && !terminal_ && pending_.size() < 64 * 1024) return error_ == 0;
     if (!terminal_) {
         bool written = write_all(pending_);
         pending_.clear();

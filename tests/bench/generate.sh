@@ -31,7 +31,9 @@ diary() {
     local file=$1 days=$2 per_day=$3 first_minute step
     if [ "$per_day" -eq 2 ]; then first_minute=510 step=720; else first_minute=420 step=90; fi
     rm -f "$file" "$file-journal"
-    "$PAINLOG" --db "$file" config list >/dev/null   # creates the file and its schema
+    # A setting written and taken back creates the file and its schema.
+    "$PAINLOG" --db "$file" config set report-days 28 >/dev/null
+    "$PAINLOG" --db "$file" config unset report-days >/dev/null
     sqlite3 -batch "$file" <<SQL
 PRAGMA foreign_keys = ON;
 BEGIN;

@@ -36,7 +36,10 @@ echo "painlog $("$PAINLOG" --version | cut -d' ' -f2) ($PAINLOG), sqlite3 $(sqli
 echo
 echo "== diaries"
 "$HERE/generate.sh" "$PAINLOG" "$WORK"
-"$PAINLOG" --db "$WORK/empty.db" config list >/dev/null
+# An empty diary file for the import to start from: a setting written and
+# taken back (commands that only read create no file).
+"$PAINLOG" --db "$WORK/empty.db" config set report-days 28 >/dev/null
+"$PAINLOG" --db "$WORK/empty.db" config unset report-days >/dev/null
 echo
 
 has_command() { "$PAINLOG" --help | sed -n '/^Subcommands:/,/^$/p' | grep -q "^  $1 "; }
