@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include "painlog/parse.hpp"
+
 namespace painlog {
 namespace {
 
@@ -29,16 +31,18 @@ void for_each_codepoint(std::string_view text, Visit visit) {
 constexpr std::array<std::string_view, 6> own_colour_codes{"\033[0m", "\033[1m", "\033[2m",
                                                              "\033[31m", "\033[32m", "\033[33m"};
 
-// The length of a whole UTF-8 sequence at the start of `text`, 0 when it is
-// not one, or -1 when `text` ends inside what could still become one.
+// The length of a valid UTF-8 sequence at the start of `text` (parse.hpp's
+// strict rules), 0 when there is none, or -1 when `text` ends inside what
+// could still become one.
 int complete_sequence_length(std::string_view text) {
     auto lead = static_cast<unsigned char>(text[0]);
-    int len = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
-    for (int k = 1; k < len; ++k) {
-        if (static_cast<std::size_t>(k) >= text.size()) return -1;
-        if ((static_cast<unsigned char>(text[static_cast<std::size_t>(k)]) >> 6) != 0x2) return 0;
+    std::size_t wanted = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 1;
+    if (text.size() < wanted) {
+        bool continuing = std::all_of(text.begin() + 1, text.end(),
+                                      [](char c) { return (static_cast<unsigned char>(c) >> 6) == 0x2; });
+        if (continuing) return -1;
     }
-    return len;
+    return static_cast<int>(utf8_length(text, 0));
 }
 
 std::size_t width_of(utf8proc_int32_t cp) {
