@@ -14,8 +14,8 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/error.hpp"
-#include "painlog/text.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/util/text.hpp"
 
 namespace painlog::cli {
 namespace {

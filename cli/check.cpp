@@ -11,8 +11,8 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/error.hpp"
-#include "painlog/questionnaire.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/model/questionnaire.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "painlog/entry_format.hpp"
-#include "painlog/error.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/util/error.hpp"
 
 namespace painlog::cli {
 namespace {

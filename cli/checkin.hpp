@@ -4,8 +4,8 @@
 #include <iosfwd>
 #include <optional>
 
-#include "painlog/daily.hpp"
-#include "painlog/entry.hpp"
+#include "painlog/model/daily.hpp"
+#include "painlog/model/entry.hpp"
 
 namespace painlog::cli {
 

@@ -43,14 +43,14 @@
 #include "commands.hpp"
 #include "completion_scripts.hpp"
 #include "context.hpp"
-#include "painlog/daily.hpp"
-#include "painlog/diary.hpp"
-#include "painlog/entry_format.hpp"
-#include "painlog/error.hpp"
-#include "painlog/event.hpp"
-#include "painlog/lookup.hpp"
-#include "painlog/settings.hpp"
-#include "painlog/text.hpp"
+#include "painlog/model/daily.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/model/event.hpp"
+#include "painlog/store/lookup.hpp"
+#include "painlog/model/settings.hpp"
+#include "painlog/util/text.hpp"
 
 namespace painlog::cli {
 namespace {

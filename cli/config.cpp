@@ -8,8 +8,8 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/settings.hpp"
-#include "painlog/table.hpp"
+#include "painlog/model/settings.hpp"
+#include "painlog/util/table.hpp"
 
 namespace painlog::cli {
 namespace {

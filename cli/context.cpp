@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "painlog/error.hpp"
-#include "painlog/paths.hpp"
-#include "painlog/settings.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/util/paths.hpp"
+#include "painlog/model/settings.hpp"
 
 namespace painlog::cli {
 namespace {

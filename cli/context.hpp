@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "painlog/diary.hpp"
-#include "painlog/text.hpp"
-#include "painlog/time.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/text.hpp"
+#include "painlog/time/time.hpp"
 
 namespace painlog::cli {
 

@@ -11,9 +11,9 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/error.hpp"
-#include "painlog/maintenance.hpp"
-#include "painlog/schema.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/store/maintenance.hpp"
+#include "painlog/store/schema.hpp"
 
 namespace painlog::cli {
 namespace {

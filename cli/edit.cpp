@@ -10,8 +10,8 @@
 #include "context.hpp"
 #include "entry_options.hpp"
 #include "output.hpp"
-#include "painlog/entry_format.hpp"
-#include "painlog/error.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/util/error.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "painlog/entry.hpp"
+#include "painlog/model/entry.hpp"
 
 namespace CLI { class App; class Option; }
 

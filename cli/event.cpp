@@ -10,10 +10,10 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/error.hpp"
-#include "painlog/event.hpp"
-#include "painlog/export.hpp"
-#include "painlog/table.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/model/event.hpp"
+#include "painlog/formats/export.hpp"
+#include "painlog/util/table.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -9,8 +9,8 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/error.hpp"
-#include "painlog/export.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/formats/export.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -20,9 +20,9 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/daylio.hpp"
-#include "painlog/error.hpp"
-#include "painlog/import.hpp"
+#include "painlog/formats/daylio.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/formats/import.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -8,10 +8,10 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/entry_format.hpp"
-#include "painlog/error.hpp"
-#include "painlog/export.hpp"
-#include "painlog/parse.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/formats/export.hpp"
+#include "painlog/util/parse.hpp"
 
 namespace painlog::cli {
 namespace {

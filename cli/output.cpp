@@ -14,9 +14,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "painlog/error.hpp"
-#include "painlog/files.hpp"
-#include "painlog/text.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/util/files.hpp"
+#include "painlog/util/text.hpp"
 
 namespace painlog::cli {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "painlog/summary.hpp"
+#include "painlog/analysis/summary.hpp"
 
 namespace CLI { class App; class Option; }
 

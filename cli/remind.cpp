@@ -19,8 +19,8 @@
 
 #include "commands.hpp"
 #include "context.hpp"
-#include "painlog/status.hpp"
-#include "painlog/summary.hpp"
+#include "painlog/analysis/status.hpp"
+#include "painlog/analysis/summary.hpp"
 
 extern char** environ;
 

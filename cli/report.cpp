@@ -8,9 +8,9 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/diary.hpp"
-#include "painlog/error.hpp"
-#include "painlog/report.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/report/report.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -1,6 +1,6 @@
 // painlog response: how pain and the other values changed after each
 // infusion, against the days before it. The analysis lives in
-// lib/painlog/response.*; this file only gathers the inputs.
+// lib/painlog/analysis/response.*; this file only gathers the inputs.
 
 #include <charconv>
 #include <memory>
@@ -11,10 +11,10 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/daily.hpp"
-#include "painlog/error.hpp"
-#include "painlog/response.hpp"
-#include "painlog/settings.hpp"
+#include "painlog/model/daily.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/analysis/response.hpp"
+#include "painlog/model/settings.hpp"
 
 namespace painlog::cli {
 namespace {

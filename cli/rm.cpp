@@ -8,8 +8,8 @@
 
 #include "commands.hpp"
 #include "context.hpp"
-#include "painlog/entry_format.hpp"
-#include "painlog/error.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/util/error.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/entry_format.hpp"
+#include "painlog/model/entry_format.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/status.hpp"
+#include "painlog/analysis/status.hpp"
 
 namespace painlog::cli {
 namespace {

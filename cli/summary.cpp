@@ -8,8 +8,8 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "period_options.hpp"
-#include "painlog/questionnaire.hpp"
-#include "painlog/summary.hpp"
+#include "painlog/model/questionnaire.hpp"
+#include "painlog/analysis/summary.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -11,9 +11,9 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "period_options.hpp"
-#include "painlog/error.hpp"
-#include "painlog/questionnaire.hpp"
-#include "painlog/trend.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/model/questionnaire.hpp"
+#include "painlog/analysis/trend.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -1,5 +1,5 @@
 # Fault: the diary is locked by another process for longer than painlog's
-# busy timeout (10 s, lib/painlog/diary.hpp). painlog must give up with a
+# busy timeout (10 s, lib/painlog/store/diary.hpp). painlog must give up with a
 # clear one-line error and exit 1, not hang, and write nothing; reads must
 # keep working while another process merely holds the write lock.
 source "$(dirname "$0")/lib.sh"

@@ -10,45 +10,71 @@ NOTES=('' 'plain' $'two\nlines' $'tab\there' 'comma, and "quotes"' '=HYPERLINK("
 KINDS=(infusion appointment medication-change other)
 CLEARABLE=(note tags pain mood sleep)
 
-pick() { local -n list=$1; printf '%s' "${list[RANDOM % ${#list[@]}]}"; }
-# A past local time within the last 200 days, around the clock changes too.
+# A linear congruential generator of our own: bash reseeds $RANDOM in every
+# subshell, so a seed alone would not replay a run. rnd N sets R to 0..N-1.
+rnd() {
+    SEED=$(((SEED * 1103515245 + 12345) % 2147483648))
+    R=$((SEED / 65536 % $1))
+}
+# Sets PICKED to a random element of the array named $1.
+pick() {
+    local -n list=$1
+    rnd ${#list[@]}
+    PICKED=${list[R]}
+}
+# Sets WHEN to a past local time within the last 200 days, around the clock
+# changes too.
 past_time() {
-    local day=$((RANDOM % 200 + 1)) hour=$((RANDOM % 24)) minute=$((RANDOM % 60))
-    date -u -d "2026-11-22 - $day days" +"%Y-%m-%dT$(printf '%02d:%02d' "$hour" "$minute")"
+    local day hour minute
+    rnd 200; day=$((R + 1))
+    rnd 24; hour=$R
+    rnd 60; minute=$R
+    WHEN=$(date -u -d "2026-11-22 - $day days" +"%Y-%m-%dT$(printf '%02d:%02d' "$hour" "$minute")")
+}
+# Sets ANSWERS to N answers from 0 to MAX-1, comma-separated.
+answers() {
+    ANSWERS=""
+    for _ in $(seq "$1"); do rnd "$2"; ANSWERS+="${ANSWERS:+,}$R"; done
 }
 
 random_values() {
     ARGS=()
-    local flags=(--pain --mood --energy --sleep-quality --activity)
-    for flag in "${flags[@]}"; do ((RANDOM % 2)) && ARGS+=("$flag" $((RANDOM % 11))); done
-    ((RANDOM % 3 == 0)) && ARGS+=(--sleep "$((RANDOM % 13)).$((RANDOM % 10))")
-    local kinds=(--tag --better --worse --side-effect --med)
-    for kind in "${kinds[@]}"; do ((RANDOM % 4 == 0)) && ARGS+=("$kind" "$(pick TAGS)"); done
-    local note
-    note=$(pick NOTES)
-    [ -n "$note" ] && ARGS+=(--note "$note")
-    [ ${#ARGS[@]} -eq 0 ] && ARGS=(--pain $((RANDOM % 11)))
+    local flag kind
+    for flag in --pain --mood --energy --sleep-quality --activity; do
+        rnd 2; [ "$R" -eq 1 ] && { rnd 11; ARGS+=("$flag" "$R"); }
+    done
+    rnd 3; [ "$R" -eq 0 ] && { rnd 13; local hours=$R; rnd 10; ARGS+=(--sleep "$hours.$R"); }
+    for kind in --tag --better --worse --side-effect --med; do
+        rnd 4; [ "$R" -eq 0 ] && { pick TAGS; ARGS+=("$kind" "$PICKED"); }
+    done
+    pick NOTES
+    [ -n "$PICKED" ] && ARGS+=(--note "$PICKED")
+    [ ${#ARGS[@]} -eq 0 ] && { rnd 11; ARGS=(--pain "$R"); }
 }
 
 random_command() {
-    local ids
-    ids=$(sql "SELECT id FROM entry ORDER BY random() LIMIT 1")
-    local events
-    events=$(sql "SELECT id FROM event ORDER BY random() LIMIT 1")
-    case $((RANDOM % 10)) in
-        0 | 1 | 2) random_values; painlog add "${ARGS[@]}" --at "$(past_time)" ;;
-        3) [ -n "$ids" ] && { random_values; painlog edit "$ids" "${ARGS[@]}"; } ;;
-        4) [ -n "$ids" ] && painlog edit "$ids" --clear "$(pick CLEARABLE)" ;;
-        5) [ -n "$ids" ] && ((RANDOM % 3 == 0)) && painlog rm --yes "$ids" ;;
-        6) painlog event add "$(pick KINDS)" --at "$(past_time)" --label "$(pick TAGS)" --note "$(pick NOTES)" ;;
-        7) [ -n "$events" ] && { ((RANDOM % 2)) && painlog event edit "$events" --label "$(pick TAGS)" \
-               || painlog event rm --yes "$events"; } ;;
-        8) case $((RANDOM % 3)) in
-               0) painlog check phq9 --at "$(past_time)" --answers "$(for _ in $(seq 9); do printf '%d,' $((RANDOM % 4)); done | sed 's/,$//')" ;;
-               1) painlog check gad7 --at "$(past_time)" --answers "$(for _ in $(seq 7); do printf '%d,' $((RANDOM % 4)); done | sed 's/,$//')" ;;
-               2) painlog check peg --at "$(past_time)" --answers "$((RANDOM % 11)),$((RANDOM % 11)),$((RANDOM % 11))" ;;
+    local id event
+    id=$(sql "SELECT id FROM entry ORDER BY id")
+    rnd 1000; id=$(printf '%s\n' $id | sed -n "$((R % ($(printf '%s\n' $id | wc -l) + 1) + 1))p")
+    event=$(sql "SELECT id FROM event ORDER BY id")
+    rnd 1000; event=$(printf '%s\n' $event | sed -n "$((R % ($(printf '%s\n' $event | wc -l) + 1) + 1))p")
+    rnd 10
+    case $R in
+        0 | 1 | 2) random_values; past_time; painlog add "${ARGS[@]}" --at "$WHEN" ;;
+        3) [ -n "$id" ] && { random_values; painlog edit "$id" "${ARGS[@]}"; } ;;
+        4) [ -n "$id" ] && { pick CLEARABLE; painlog edit "$id" --clear "$PICKED"; } ;;
+        5) rnd 3; [ -n "$id" ] && [ "$R" -eq 0 ] && painlog rm --yes "$id" ;;
+        6) pick KINDS; local kind=$PICKED; past_time; pick TAGS; local label=$PICKED; pick NOTES
+           painlog event add "$kind" --at "$WHEN" --label "$label" --note "$PICKED" ;;
+        7) [ -n "$event" ] && { rnd 2; pick TAGS
+               if [ "$R" -eq 1 ]; then painlog event edit "$event" --label "$PICKED"; else painlog event rm --yes "$event"; fi; } ;;
+        8) past_time; rnd 3
+           case $R in
+               0) answers 9 4; painlog check phq9 --at "$WHEN" --answers "$ANSWERS" ;;
+               1) answers 7 4; painlog check gad7 --at "$WHEN" --answers "$ANSWERS" ;;
+               2) answers 3 11; painlog check peg --at "$WHEN" --answers "$ANSWERS" ;;
            esac ;;
-        9) painlog config set name "$(pick TAGS)" ;;
+        9) pick TAGS; painlog config set name "$PICKED" ;;
     esac
 }
 
@@ -64,9 +90,9 @@ export_as() {
 
 for seed in ${ROUNDTRIP_SEEDS:-1 2 3 4}; do
     case_ "seed $seed: random diary, every format, export -> import into an empty diary -> export"
-    RANDOM=$seed
+    SEED=$seed
     DB="$WORK/seed$seed.db"
-    for _ in $(seq 60); do random_command >/dev/null 2>"$WORK/.cmd-stderr" || true; done
+    for _ in $(seq 80); do random_command >/dev/null 2>"$WORK/.cmd-stderr" || true; done
     [ "$(sql 'SELECT count(*) FROM entry')" -gt 5 ] && [ "$(sql 'SELECT count(*) FROM event')" -gt 0 ] &&
         [ "$(sql 'SELECT count(*) FROM questionnaire')" -gt 0 ] && pass || fail "the random diary is too plain"
     for format in json csv events-csv; do

@@ -5,8 +5,8 @@
 #include <cstdint>
 
 #include "fuzz_support.hpp"
-#include "painlog/error.hpp"
-#include "painlog/questionnaire.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/model/questionnaire.hpp"
 
 using namespace painlog;
 

@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #include "fuzz_support.hpp"
-#include "painlog/error.hpp"
+#include "painlog/util/error.hpp"
 
 using namespace painlog;
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "fuzz_import_check.hpp"
-#include "painlog/daylio.hpp"
+#include "painlog/formats/daylio.hpp"
 
 using namespace painlog;
 

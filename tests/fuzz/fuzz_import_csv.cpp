@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "fuzz_import_check.hpp"
-#include "painlog/csv_reader.hpp"
+#include "painlog/util/csv_reader.hpp"
 
 using namespace painlog;
 

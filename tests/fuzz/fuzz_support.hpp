@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "painlog/time.hpp"
+#include "painlog/time/time.hpp"
 
 namespace painlog::fuzz {
 

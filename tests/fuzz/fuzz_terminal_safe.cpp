@@ -10,8 +10,8 @@
 #include <string>
 
 #include "fuzz_support.hpp"
-#include "painlog/parse.hpp"
-#include "painlog/text.hpp"
+#include "painlog/util/parse.hpp"
+#include "painlog/util/text.hpp"
 
 using namespace painlog;
 

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <string>
 
-#include "painlog/entry.hpp"
-#include "painlog/time.hpp"
+#include "painlog/model/entry.hpp"
+#include "painlog/time/time.hpp"
 
 namespace painlog::test {
 

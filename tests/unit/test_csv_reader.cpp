@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "painlog/csv.hpp"
-#include "painlog/csv_reader.hpp"
-#include "painlog/parse.hpp"
+#include "painlog/util/csv.hpp"
+#include "painlog/util/csv_reader.hpp"
+#include "painlog/util/parse.hpp"
 
 namespace painlog::test_csv_reader {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "painlog/daylio.hpp"
-#include "painlog/diary.hpp"
-#include "painlog/error.hpp"
+#include "painlog/formats/daylio.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/error.hpp"
 
 namespace painlog::test_daylio {
 

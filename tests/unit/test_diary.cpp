@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "painlog/diary.hpp"
-#include "painlog/error.hpp"
-#include "painlog/schema.hpp"
-#include "painlog/settings.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/store/schema.hpp"
+#include "painlog/model/settings.hpp"
 
 #include "support.hpp"
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "painlog/entry.hpp"
-#include "painlog/error.hpp"
+#include "painlog/model/entry.hpp"
+#include "painlog/util/error.hpp"
 
 namespace painlog::test_entry {
 

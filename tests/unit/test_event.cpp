@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "painlog/diary.hpp"
-#include "painlog/error.hpp"
-#include "painlog/event.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/model/event.hpp"
 
 namespace painlog::test_event {
 

@@ -3,11 +3,11 @@
 #include <sstream>
 #include <string>
 
-#include "painlog/diary.hpp"
-#include "painlog/entry_format.hpp"
-#include "painlog/export.hpp"
-#include "painlog/fhir.hpp"
-#include "painlog/import.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/formats/export.hpp"
+#include "painlog/formats/fhir.hpp"
+#include "painlog/formats/import.hpp"
 
 namespace painlog::test_export {
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "painlog/fhir.hpp"
+#include "painlog/formats/fhir.hpp"
 
 namespace painlog::test_fhir {
 

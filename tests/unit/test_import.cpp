@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "painlog/diary.hpp"
-#include "painlog/entry_format.hpp"
-#include "painlog/import.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/formats/import.hpp"
 
 namespace painlog::test_import {
 

@@ -15,11 +15,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include "painlog/diary.hpp"
-#include "painlog/import.hpp"
-#include "painlog/schema.hpp"
-#include "painlog/streak.hpp"
-#include "painlog/summary.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/formats/import.hpp"
+#include "painlog/store/schema.hpp"
+#include "painlog/analysis/streak.hpp"
+#include "painlog/analysis/summary.hpp"
 
 #include "support.hpp"
 

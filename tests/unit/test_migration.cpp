@@ -9,9 +9,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include "painlog/diary.hpp"
-#include "painlog/event.hpp"
-#include "painlog/schema.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/model/event.hpp"
+#include "painlog/store/schema.hpp"
 
 #include "support.hpp"
 

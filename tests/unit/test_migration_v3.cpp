@@ -6,10 +6,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "painlog/diary.hpp"
-#include "painlog/error.hpp"
-#include "painlog/questionnaire.hpp"
-#include "painlog/schema.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/model/questionnaire.hpp"
+#include "painlog/store/schema.hpp"
 
 #include "support.hpp"
 

@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "painlog/diary.hpp"
-#include "painlog/error.hpp"
-#include "painlog/questionnaire.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/model/questionnaire.hpp"
 
 namespace painlog::test_questionnaire {
 

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "painlog/diary.hpp"
-#include "painlog/error.hpp"
-#include "painlog/event.hpp"
-#include "painlog/report.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/model/event.hpp"
+#include "painlog/report/report.hpp"
 
 namespace painlog::test_report {
 using namespace date::literals;

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "painlog/response.hpp"
+#include "painlog/analysis/response.hpp"
 
 namespace painlog::test_response {
 

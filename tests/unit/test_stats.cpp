@@ -17,7 +17,7 @@
 #include <cmath>
 #include <vector>
 
-#include "painlog/stats.hpp"
+#include "painlog/analysis/stats.hpp"
 
 namespace painlog::test_stats {
 using namespace painlog::stats;

@@ -14,7 +14,7 @@
 #include <random>
 #include <vector>
 
-#include "painlog/stats.hpp"
+#include "painlog/analysis/stats.hpp"
 
 namespace painlog::test_stats_exact {
 

@@ -2,10 +2,10 @@
 // by hand. Now is Sunday 2026-11-22 20:00 in London (UTC+0 in November).
 #include <doctest/doctest.h>
 
-#include "painlog/diary.hpp"
-#include "painlog/event.hpp"
-#include "painlog/lookup.hpp"
-#include "painlog/status.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/model/event.hpp"
+#include "painlog/store/lookup.hpp"
+#include "painlog/analysis/status.hpp"
 
 namespace painlog::test_status {
 

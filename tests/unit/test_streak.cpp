@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "painlog/streak.hpp"
+#include "painlog/analysis/streak.hpp"
 
 namespace painlog::test_streak {
 using date::days;

@@ -8,9 +8,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "painlog/diary.hpp"
-#include "painlog/error.hpp"
-#include "painlog/summary.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/analysis/summary.hpp"
 
 #include "support.hpp"
 

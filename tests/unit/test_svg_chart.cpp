@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "painlog/svg_chart.hpp"
+#include "painlog/report/svg_chart.hpp"
 
 namespace painlog::test_svg_chart {
 using namespace date::literals;

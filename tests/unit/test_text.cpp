@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
 
-#include "painlog/csv.hpp"
-#include "painlog/daily.hpp"
-#include "painlog/table.hpp"
-#include "painlog/text.hpp"
+#include "painlog/util/csv.hpp"
+#include "painlog/model/daily.hpp"
+#include "painlog/util/table.hpp"
+#include "painlog/util/text.hpp"
 
 namespace painlog::test_text {
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "painlog/error.hpp"
-#include "painlog/time.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/time/time.hpp"
 
 namespace painlog::test_time {
 using namespace std::chrono_literals;

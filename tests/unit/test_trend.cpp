@@ -6,8 +6,8 @@
 
 #include <vector>
 
-#include "painlog/diary.hpp"
-#include "painlog/trend.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/analysis/trend.hpp"
 
 namespace painlog::test_trend {
 using doctest::Approx;

@@ -8,8 +8,8 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
-#include "painlog/time.hpp"
-#include "painlog/zone.hpp"
+#include "painlog/time/time.hpp"
+#include "painlog/time/zone.hpp"
 
 // painlog::Zone reads zone files itself; date::time_zone, from date's own
 // database of the same files, is the independent answer it must match.

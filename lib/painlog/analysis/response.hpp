@@ -1,0 +1,170 @@
+#pragma once
+// Did an infusion help, how much and for how long: pure functions over diary
+// days, entries and events, and their renderers. The formulas are documented
+// in man/painlog-response.1; in short:
+//
+//  - The infusion day D is day 0. It belongs to neither the baseline nor any
+//    window: it is the day of the procedure and its sedation.
+//  - Baseline: the N diary days D-N .. D-1. Windows: days 1-7, 8-14 and
+//    15-28 after D (day 1 = D+1), and "since infusion" (D+1 .. today). Every
+//    window ends the day before the next infusion and never after today.
+//  - A span's mean of a metric is the mean of its diary days' values (each
+//    day's value is the mean of that day's entries).
+//  - Percent change of pain = (window mean - baseline mean) / baseline mean
+//    x 100, rounded to one decimal; the category is taken from that rounded
+//    figure (so it always matches what is shown): substantial <= -50,
+//    moderate <= -30, minimal <= -10, worse >= +10, none otherwise.
+//  - Data sufficiency: a window needs 4 logged days (days with any entry)
+//    and the baseline 7; a category also needs that many days with a pain
+//    rating on both sides and a baseline pain mean above 0. Otherwise the
+//    category is null, never guessed.
+//  - Duration: see ResponseStatus.
+//  - Side effects: side-effect tags on entries timed within 48 hours after
+//    the infusion's instant (both ends inclusive), counted per tag.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "painlog/model/daily.hpp"
+#include "painlog/model/entry.hpp"
+#include "painlog/model/event.hpp"
+#include "painlog/util/text.hpp"
+
+namespace painlog {
+
+inline constexpr int min_window_days = 4;
+inline constexpr int min_baseline_days = 7;
+inline constexpr int rolling_days = 7;
+inline constexpr double response_threshold_pct = -30.0;
+inline constexpr std::chrono::hours side_effect_period{48};
+inline constexpr int default_baseline_days = 14;
+
+enum class PainCategory { substantial, moderate, minimal, none, worse };
+[[nodiscard]] std::string_view name_of(PainCategory category);  // substantial, moderate, minimal, none, worse
+// `pct` as shown (already rounded to one decimal); boundaries inclusive.
+[[nodiscard]] PainCategory pain_category(double pct);
+// (value - baseline) / baseline x 100 rounded to one decimal; null when the
+// baseline is 0.
+[[nodiscard]] std::optional<double> percent_change(double value, double baseline);
+
+// Means over a span of diary days [from, to]. An empty span has to < from.
+struct SpanSummary {
+    Day from;
+    Day to;
+    int days = 0;         // calendar days in the span
+    int days_logged = 0;  // days with at least one entry
+    int pain_days = 0;    // days with a pain rating
+    std::array<std::optional<double>, all_metrics.size()> means{};  // indexed by Metric
+
+    [[nodiscard]] const std::optional<double>& mean(Metric m) const { return means[static_cast<std::size_t>(m)]; }
+};
+
+// `days` sorted by day, as daily_values returns them.
+[[nodiscard]] SpanSummary summarize_span(const std::vector<DailyValues>& days, Day from, Day to);
+
+enum class WindowStatus {
+    ok,
+    in_progress,        // today falls inside the window: figures so far
+    insufficient_data,  // fewer than min_window_days logged days
+    not_started,        // the window begins after today
+    cut_off,            // the next infusion came before the window began
+};
+[[nodiscard]] std::string_view name_of(WindowStatus status);  // ok, in progress, insufficient data, ...
+
+struct ResponseWindow {
+    std::string label;  // days 1-7, days 8-14, days 15-28, since infusion
+    int first = 0;      // first day after the infusion (1, 8, 15, 1)
+    std::optional<int> last;  // last day (7, 14, 28) or none: until today
+    SpanSummary span;   // the days actually covered (from/to are the nominal days when not started or cut off)
+    bool truncated = false;  // ends early because of the next infusion
+    WindowStatus status = WindowStatus::ok;
+    std::array<std::optional<double>, all_metrics.size()> change{};  // mean - baseline mean
+    std::optional<double> pain_change_pct;                            // rounded to one decimal
+    std::optional<PainCategory> category;
+
+    [[nodiscard]] const std::optional<double>& change_of(Metric m) const { return change[static_cast<std::size_t>(m)]; }
+};
+
+// A window's category as the response and report tables show it: the
+// category ("moderate", "moderate (so far)" while in progress), "no category"
+// when the window has too few pain ratings, else the status ("cut off").
+[[nodiscard]] std::string window_category_text(const ResponseWindow& window);
+
+// How long pain stayed at least 30 % below baseline. Each day d after the
+// infusion has a 7-day rolling mean of pain: the mean of the daily pain
+// values on days max(D+1, d-6) .. d (none when none of those days has one).
+// Its percent change against baseline (rounded like a window's) responds
+// when <= -30. Days are examined from D+1 to the day before the next
+// infusion or today, whichever comes first.
+enum class ResponseStatus {
+    not_assessable,       // baseline insufficient, without pain, or 0: days null
+    no_response,          // never reached -30 %: days null
+    ended,                // days = last responding day (day 1 = D+1) before a day that did not respond
+    ongoing,              // still responding today: days = today - D
+    until_next_infusion,  // still responding the day before the next infusion: days up to it
+    no_recent_data,       // responded, but the last days have no pain ratings: days = last responding day
+};
+[[nodiscard]] std::string_view name_of(ResponseStatus status);  // not assessable, no response, ended, ...
+
+struct SideEffectCount {
+    std::string tag;
+    int count = 0;  // entries carrying the tag
+    friend bool operator==(const SideEffectCount&, const SideEffectCount&) = default;
+};
+
+struct InfusionResponse {
+    Event infusion;
+    std::optional<Day> previous_infusion;
+    std::optional<Day> next_infusion;
+    int baseline_days = default_baseline_days;
+    SpanSummary baseline;
+    bool baseline_sufficient = false;
+    std::vector<ResponseWindow> windows;  // always the four, in order
+    ResponseStatus response_status = ResponseStatus::not_assessable;
+    std::optional<int> response_days;
+    bool response_ongoing = false;
+    std::vector<SideEffectCount> side_effects;  // most frequent first, then by name
+    std::vector<std::string> remarks;           // plain sentences for the reader
+};
+
+// One infusion. `days` sorted by day; `entries` only need to cover the 48
+// hours after the infusion (for side effects).
+[[nodiscard]] InfusionResponse analyse_infusion(const Event& infusion, std::optional<Day> previous_infusion,
+                                                std::optional<Day> next_infusion,
+                                                const std::vector<DailyValues>& days,
+                                                const std::vector<Entry>& entries, int baseline_days, Day today);
+
+// Every infusion among `events` (any order, other kinds ignored), oldest
+// first, each truncated by the next one.
+[[nodiscard]] std::vector<InfusionResponse> analyse_responses(const std::vector<DailyValues>& days,
+                                                              const std::vector<Entry>& entries,
+                                                              const std::vector<Event>& events, int baseline_days,
+                                                              Day today);
+
+// {"id","date","time","label","previous_infusion","next_infusion",
+//  "baseline":{"from","to","days","days_logged","pain_days","sufficient",
+//              "pain_mean","mood_mean","energy_mean","sleep_hours_mean",
+//              "sleep_quality_mean","activity_mean"},
+//  "windows":[{"label","from","to","days","days_logged","pain_days","status",
+//              "truncated","pain_mean","pain_change","pain_change_pct",
+//              "category","mood_mean","mood_change",…}],
+//  "response_status","response_days","response_ongoing",
+//  "side_effects":[{"tag","count"}],"remarks":[…]}
+// Means and changes are rounded to two decimals, percentages to one.
+[[nodiscard]] nlohmann::ordered_json infusion_response_json(const InfusionResponse& response);
+// {"today","baseline_days","events":[…]}
+[[nodiscard]] nlohmann::ordered_json response_json(const std::vector<InfusionResponse>& responses, Day today,
+                                                   int baseline_days);
+
+// Tables that fit 80 columns: pain by window, the other metrics, the
+// duration, side effects and remarks.
+[[nodiscard]] std::string infusion_response_text(const InfusionResponse& response, Color color);
+[[nodiscard]] std::string response_text(const std::vector<InfusionResponse>& responses, Color color);
+
+}  // namespace painlog

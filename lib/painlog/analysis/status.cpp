@@ -1,0 +1,130 @@
+#include "painlog/analysis/status.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "painlog/store/diary.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/analysis/summary.hpp"
+#include "painlog/util/table.hpp"
+
+namespace painlog {
+namespace {
+
+std::string plural(int n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string ago(int days) {
+    if (days == 0) return "today";
+    if (days == 1) return "yesterday";
+    return fmt::format("{} days ago", days);
+}
+
+std::string ahead(int days) {
+    if (days == 0) return "today";
+    if (days == 1) return "tomorrow";
+    return fmt::format("in {} days", days);
+}
+
+std::string event_line(const Event& event, const TimeContext& time, const std::string& when) {
+    auto local = format_local_minutes(event.at, stored_zone(event.zone, time.zone));
+    std::string line = fmt::format("{} ({}, event {})", local, when, event.id);
+    if (!event.label.empty()) line += ": " + one_line(event.label);
+    return line;
+}
+
+}  // namespace
+
+int entries_on(Diary& diary, Day day) {
+    SQLite::Statement st(diary.db(), "SELECT count(*) FROM entry WHERE day = ?");
+    st.bind(1, format_day(day));
+    st.executeStep();
+    return st.getColumn(0).getInt();
+}
+
+std::optional<int> Status::days_since_last_entry() const {
+    return last_entry ? std::optional(days_between(last_entry->day, today)) : std::nullopt;
+}
+std::optional<int> Status::days_since_infusion() const {
+    return last_infusion ? std::optional(days_between(last_infusion->day, today)) : std::nullopt;
+}
+std::optional<int> Status::days_until_appointment() const {
+    return next_appointment ? std::optional(days_between(today, next_appointment->day)) : std::nullopt;
+}
+
+Status diary_status(Diary& diary, const TimeContext& time) {
+    Status status;
+    status.today = painlog::today(time);
+    status.entries_today = entries_on(diary, status.today);
+    status.streak_days = current_logging_streak(diary, status.today);
+    auto last = diary.entries({.from = std::nullopt, .to = std::nullopt, .last = 1});
+    if (!last.empty()) status.last_entry = last.back();
+    for (const auto& event : events(diary, EventKind::infusion))
+        if (event.at <= time.now) status.last_infusion = event;  // time order: the last one wins
+    for (const auto& event : events(diary, EventKind::appointment)) {
+        if (event.at > time.now) {
+            status.next_appointment = event;  // time order: the first one wins
+            break;
+        }
+    }
+    return status;
+}
+
+std::string status_text(const Status& status, const TimeContext& time, Color color) {
+    std::string out;
+    auto row = [&](std::string_view label, const std::string& value, Style style = Style::plain) {
+        out += styled(pad_right(label, 18), Style::bold, color) + styled(value, style, color) + "\n";
+    };
+    auto today_label = fmt::format("{} ({})", format_day(status.today), date::format("%A", status.today));
+    if (status.today_logged())
+        row("Today:", fmt::format("{}: logged, {}", today_label, plural(status.entries_today, "entry", "entries")),
+            Style::good);
+    else
+        row("Today:", fmt::format("{}: not logged yet", today_label), Style::warn);
+    row("Streak:", status.streak_days > 0 ? plural(status.streak_days, "day", "days") : "none");
+    if (status.last_entry) {
+        const auto& entry = *status.last_entry;
+        auto local = format_local_minutes(entry.at, stored_zone(entry.zone, time.zone));
+        auto brief = entry_brief(entry);
+        row("Last entry:", fmt::format("{} ({}, entry {}){}{}", local, ago(*status.days_since_last_entry()), entry.id,
+                                       brief.empty() ? "" : ": ", one_line(brief)));
+    } else {
+        row("Last entry:", "none yet; record one with painlog add", Style::dim);
+    }
+    if (status.last_infusion)
+        row("Last infusion:", event_line(*status.last_infusion, time, ago(*status.days_since_infusion())));
+    else
+        row("Last infusion:", "none recorded", Style::dim);
+    if (status.next_appointment)
+        row("Next appointment:", event_line(*status.next_appointment, time, ahead(*status.days_until_appointment())));
+    else
+        row("Next appointment:", "none recorded", Style::dim);
+    return out;
+}
+
+nlohmann::ordered_json status_json(const Status& status) {
+    auto optional_int = [](std::optional<int> n) { return n ? nlohmann::ordered_json(*n) : nullptr; };
+    nlohmann::ordered_json json;
+    json["today"] = format_day(status.today);
+    json["today_logged"] = status.today_logged();
+    json["entries_today"] = status.entries_today;
+    json["streak_days"] = status.streak_days;
+    json["last_entry"] = status.last_entry ? entry_json(*status.last_entry) : nullptr;
+    json["days_since_last_entry"] = optional_int(status.days_since_last_entry());
+    json["last_infusion"] = status.last_infusion ? event_json(*status.last_infusion) : nullptr;
+    json["days_since_infusion"] = optional_int(status.days_since_infusion());
+    json["next_appointment"] = status.next_appointment ? event_json(*status.next_appointment) : nullptr;
+    json["days_until_appointment"] = optional_int(status.days_until_appointment());
+    return json;
+}
+
+std::string reminder_text(Day today, int streak_days) {
+    auto line = fmt::format("No painlog entry yet for today, {} {}: record one with `painlog add`", 
+                            date::format("%A", today), format_day(today));
+    if (streak_days > 0)
+        line += fmt::format(" to keep your {}-day streak", streak_days);
+    return line + ".\n";
+}
+
+}  // namespace painlog

@@ -1,0 +1,102 @@
+#include "painlog/formats/fhir.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace painlog {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson coding(std::string_view system, std::string_view code, std::string_view display) {
+    ojson c;
+    c["system"] = system;
+    c["code"] = code;
+    if (!display.empty()) c["display"] = display;
+    return c;
+}
+
+ojson observation(std::string id, const ojson& code, const std::string& effective) {
+    ojson o;
+    o["resourceType"] = "Observation";
+    o["id"] = std::move(id);
+    o["status"] = "final";
+    o["category"] = ojson::array(
+        {{{"coding", ojson::array({coding("http://terminology.hl7.org/CodeSystem/observation-category", "survey",
+                                          "Survey")})}}});
+    o["code"] = code;
+    o["effectiveDateTime"] = effective;
+    return o;
+}
+
+ojson code_of(std::string_view system, std::string_view code, std::string_view display, std::string_view text) {
+    return {{"coding", ojson::array({coding(system, code, display)})}, {"text", text}};
+}
+
+std::string_view rating_code(Rating r) {
+    switch (r) {
+        case Rating::mood: return "mood";
+        case Rating::energy: return "energy";
+        case Rating::sleep_quality: return "sleep-quality";
+        case Rating::activity: return "activity";
+        case Rating::pain: break;
+    }
+    return "pain";
+}
+
+}  // namespace
+
+ojson fhir_bundle_header(Instant timestamp) {
+    ojson header;
+    header["resourceType"] = "Bundle";
+    header["type"] = "collection";
+    header["timestamp"] = format_utc(timestamp);
+    return header;
+}
+
+std::vector<ojson> fhir_observations(const Entry& e) {
+    std::vector<ojson> list;
+    auto effective = format_local(e.at, stored_zone(e.zone));
+    for (auto r : all_ratings) {
+        if (!e.rating(r)) continue;
+        auto code = r == Rating::pain
+                        ? code_of(loinc_system, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+                                  question_of(r))
+                        : code_of(painlog_code_system, rating_code(r), "", question_of(r));
+        auto o = observation(fmt::format("entry-{}-{}", e.id, rating_code(r)), code, effective);
+        o["valueInteger"] = *e.rating(r);
+        list.push_back(std::move(o));
+    }
+    if (e.sleep_hours) {
+        auto o = observation(fmt::format("entry-{}-sleep-hours", e.id),
+                             code_of(loinc_system, "93832-4", "Sleep duration", "Sleep duration last night (hours)"),
+                             effective);
+        o["valueQuantity"] = {{"value", *e.sleep_hours},
+                              {"unit", "h"},
+                              {"system", "http://unitsofmeasure.org"},
+                              {"code", "h"}};
+        list.push_back(std::move(o));
+    }
+    return list;
+}
+
+ojson fhir_observation(const QuestionnaireResult& r) {
+    const auto& spec = spec_of(r.instrument);
+    std::string_view loinc = r.instrument == Instrument::phq9   ? "44261-6"
+                             : r.instrument == Instrument::gad7 ? "70274-6"
+                                                                : "91147-9";
+    auto o = observation(fmt::format("questionnaire-{}", r.id),
+                         code_of(loinc_system, loinc, "", fmt::format("{} score", spec.title)),
+                         format_local(r.at, stored_zone(r.zone)));
+    if (r.instrument == Instrument::peg)
+        o["valueQuantity"] = {{"value", r.score},
+                              {"unit", "{score}"},
+                              {"system", "http://unitsofmeasure.org"},
+                              {"code", "{score}"}};
+    else
+        o["valueInteger"] = static_cast<int>(std::lround(r.score));
+    return o;
+}
+
+}  // namespace painlog

@@ -1,0 +1,42 @@
+#pragma once
+// FHIR R4 export: a Bundle of type collection holding one Observation per
+// value (see clinical.md and painlog-export(1)).
+//
+// Every Observation has status final, category survey
+// (http://terminology.hl7.org/CodeSystem/observation-category), code with
+// code.text, and effectiveDateTime in ISO 8601 with the offset of the zone
+// the value was recorded in. Scores are valueInteger; sleep hours a
+// valueQuantity in UCUM h.
+//   pain           LOINC 72514-3
+//   sleep_hours    LOINC 93832-4 (valueQuantity, h)
+//   mood, energy, sleep_quality, activity: painlog_code_system with the
+//                  codes mood, energy, sleep-quality, activity
+//   PHQ-9 total    LOINC 44261-6 (valueInteger)
+//   GAD-7 total    LOINC 70274-6 (valueInteger)
+//   PEG score      LOINC 91147-9 (valueQuantity, UCUM {score}: the exact mean)
+// Tags, notes and events are not exported to FHIR.
+
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "painlog/model/entry.hpp"
+#include "painlog/model/questionnaire.hpp"
+
+namespace painlog {
+
+inline constexpr std::string_view painlog_code_system = "urn:painlog:observation";
+inline constexpr std::string_view loinc_system = "http://loinc.org";
+
+// The pieces of the Bundle, which export.hpp writes one at a time. Its
+// members resourceType, type and timestamp (the time of the export), then
+// "entry": [{"resource": Observation}…] with the Observations of each entry
+// in time order, then those of the questionnaire results. Observation ids
+// are "entry-ID-VALUE" (entry-12-pain) and "questionnaire-ID"
+// (questionnaire-3).
+[[nodiscard]] nlohmann::ordered_json fhir_bundle_header(Instant timestamp);
+[[nodiscard]] std::vector<nlohmann::ordered_json> fhir_observations(const Entry& entry);
+[[nodiscard]] nlohmann::ordered_json fhir_observation(const QuestionnaireResult& result);
+
+}  // namespace painlog

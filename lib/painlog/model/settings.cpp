@@ -1,0 +1,57 @@
+#include "painlog/model/settings.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "painlog/model/entry.hpp"
+#include "painlog/util/error.hpp"
+#include "painlog/util/parse.hpp"
+
+namespace painlog {
+namespace {
+
+constexpr std::array specs{
+    SettingSpec{setting_key::day_start_hour, "0",
+                "hour (0-11) at which a diary day starts; entries before it count for the previous day"},
+    SettingSpec{setting_key::baseline_days, "14", "diary days (7-90) before an infusion used as its baseline"},
+    SettingSpec{setting_key::name, "", "name shown on reports (text, at most 100 bytes)"},
+    SettingSpec{setting_key::report_days, "28",
+                "days (7-365) a report covers when there is no infusion to anchor it"},
+};
+
+struct IntRange {
+    int min, max;
+};
+
+std::optional<IntRange> range_of(std::string_view key) {
+    if (key == setting_key::day_start_hour) return IntRange{0, max_day_start_hour};
+    if (key == setting_key::baseline_days) return IntRange{7, 90};
+    if (key == setting_key::report_days) return IntRange{7, 365};
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::span<const SettingSpec> setting_specs() { return specs; }
+
+const SettingSpec& setting_spec(std::string_view key) {
+    for (const auto& spec : specs)
+        if (spec.key == key) return spec;
+    std::string keys;
+    for (const auto& spec : specs) keys += fmt::format("{}{}", keys.empty() ? "" : ", ", spec.key);
+    throw InputError(fmt::format("setting {}: unknown; expected one of {}", key, keys));
+}
+
+std::string validate_setting(const SettingSpec& spec, std::string_view value) {
+    if (auto range = range_of(spec.key)) {
+        auto number = parse_whole_number(value);
+        if (!number || *number < range->min || *number > range->max)
+            throw InputError(fmt::format("setting {} {}: expected a whole number from {} to {}", spec.key, value,
+                                         range->min, range->max));
+        return std::to_string(*number);
+    }
+    return validate_text(value, fmt::format("setting {}", spec.key), 100, TextLines::one);
+}
+
+}  // namespace painlog

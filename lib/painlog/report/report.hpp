@@ -1,0 +1,83 @@
+#pragma once
+// The follow-up report: everything a consultant reads in two minutes, as one
+// plain struct built from the diary, and four renderers that return strings
+// (text for a terminal, Markdown, a self-contained HTML page, JSON).
+//
+// build_report() does all the querying and arithmetic; the renderers only
+// lay it out, so every format shows the same figures.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "painlog/model/daily.hpp"
+#include "painlog/model/event.hpp"
+#include "painlog/model/questionnaire.hpp"
+#include "painlog/analysis/response.hpp"
+#include "painlog/analysis/summary.hpp"
+#include "painlog/time/time.hpp"
+#include "painlog/analysis/trend.hpp"
+
+namespace painlog {
+
+class Diary;
+
+// What the user asked for; every field optional.
+struct ReportRequest {
+    std::optional<Day> since;                // first day
+    std::optional<Day> until;                // last day (default today)
+    std::optional<std::int64_t> event_id;    // report on this event (usually an infusion)
+    TrendTests trend_tests = TrendTests::run;  // only the JSON report shows them
+};
+
+// A note from the period, cut to a readable length.
+struct ReportNote {
+    std::int64_t entry_id = 0;
+    Day day;
+    std::string time;  // local, "2026-11-22 08:30"
+    std::string text;  // one line, at most report_note_chars columns
+    bool cut = false;
+};
+
+struct Report {
+    std::string name;           // the `name` setting, may be empty
+    Period period;
+    Day today;                  // the analysis ends here: the period's last day
+    std::string generated;      // local time, "2026-11-22 20:00"
+    std::string generated_iso;  // "2026-11-22T20:00:00+00:00"
+    std::string period_reason;  // how the period was chosen, in words
+    int baseline_days = default_baseline_days;
+
+    Summary summary;            // key figures, adherence, tags (summary.hpp)
+    TrendSeries trend;          // every metric's daily values and 7-day means (trend.hpp)
+    std::vector<Event> events;  // every event in the period, in time order
+    std::vector<InfusionResponse> infusions;  // infusions in the period (or the one asked for), oldest first
+    std::vector<QuestionnaireResult> questionnaires;         // in the period, in time order
+    std::vector<QuestionnaireResult> questionnaire_history;  // every result, for PHQ-9 progress
+    bool safety_message = false;    // a PHQ-9 in the period has item 9 above 0
+    std::vector<ReportNote> notes;  // most recent first, at most report_max_notes
+    int notes_total = 0;            // notes in the period, shown or not
+};
+
+inline constexpr std::size_t report_max_notes = 12;
+inline constexpr std::size_t report_note_chars = 240;
+
+// Reads what the period needs from the diary. Throws InputError for an
+// unknown event, a period that ends before it starts or ends after today.
+[[nodiscard]] Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& request);
+
+[[nodiscard]] std::string report_text(const Report& report);
+[[nodiscard]] std::string report_markdown(const Report& report);
+[[nodiscard]] std::string report_html(const Report& report);
+[[nodiscard]] nlohmann::ordered_json report_json(const Report& report);
+
+// Escapes text for a CommonMark table cell or paragraph: backslash-escapes
+// the ASCII punctuation that could start markup (| * _ ` [ ] < > # etc.)
+// and turns newlines into spaces.
+[[nodiscard]] std::string markdown_escape(std::string_view text);
+
+
+}  // namespace painlog

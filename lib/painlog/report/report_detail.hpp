@@ -1,0 +1,55 @@
+#pragma once
+// Helpers the report renderers share (report.cpp, report_html.cpp). Not a
+// public interface.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "painlog/report/report.hpp"
+#include "painlog/report/svg_chart.hpp"
+
+namespace painlog::report_detail {
+
+// "5.1", or "–" when absent.
+[[nodiscard]] std::string num(const std::optional<double>& value);
+// "+1.2" / "-0.4" / "0.0", or "–".
+[[nodiscard]] std::string signed_num(const std::optional<double>& value);
+// "-35 %" / "+12 %", or "–".
+[[nodiscard]] std::string percent(const std::optional<double>& value);
+// "2.0–8.0" or "–".
+[[nodiscard]] std::string range(const MetricSummary& m);
+// "Pain", "Mood", "Sleep (hours)", …
+[[nodiscard]] std::string metric_title(Metric metric);
+// What the report says about an infusion's response duration.
+[[nodiscard]] std::string response_duration_text(const InfusionResponse& infusion);
+// "Infusion 1 · 2026-09-28 · ketamine" (label only when set); number is 1-based.
+[[nodiscard]] std::string infusion_title(const InfusionResponse& infusion, std::size_t number);
+// "drowsiness ×2, vivid dreams ×1" or "none logged".
+[[nodiscard]] std::string side_effects_text(const InfusionResponse& infusion);
+// "14 Sep–27 Sep" for a window's days.
+[[nodiscard]] std::string span_dates(const SpanSummary& span);
+// "Logged on 66 of 70 days (94 %), 81 entries; current streak 12 days."
+[[nodiscard]] std::string adherence_text(const Report& report);
+// One sentence per line summarising sleep and activity.
+[[nodiscard]] std::vector<std::string> sleep_lines(const Report& report);
+[[nodiscard]] std::vector<std::string> activity_lines(const Report& report);
+// A PHQ-9 result's change against the previous one, with response/remission.
+[[nodiscard]] std::string questionnaire_change_text(const Report& report, const QuestionnaireResult& result);
+// Citation and attribution of each instrument used in the period.
+[[nodiscard]] std::vector<std::string> questionnaire_attributions(const Report& report);
+// The pain-change categories and their boundaries, in one sentence.
+[[nodiscard]] std::string category_legend();
+
+// The metric's value for every day of the period (nullopt on days without one)
+// and its 7-day rolling mean, from the report's trend.
+[[nodiscard]] std::vector<std::optional<double>> daily_series(const Report& report, Metric metric);
+[[nodiscard]] std::vector<std::optional<double>> rolling_series(const Report& report, Metric metric);
+
+// The SVG charts of the HTML report.
+[[nodiscard]] std::string pain_mood_chart(const Report& report);
+[[nodiscard]] std::string sleep_chart(const Report& report);
+[[nodiscard]] std::string energy_chart(const Report& report);
+[[nodiscard]] std::string questionnaire_chart(const Report& report, Instrument instrument);
+
+}  // namespace painlog::report_detail

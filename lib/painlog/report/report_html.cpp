@@ -1,0 +1,195 @@
+// The HTML report: the Report's figures as mustache data, rendered with the
+// template from share/report/report.html.mustache (compiled in; see
+// lib/CMakeLists.txt). {{x}} escapes user text; only the SVG charts, which
+// svg_chart() escapes itself, go in raw with {{{x}}}.
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include "painlog/util/error.hpp"
+#include "painlog/report/report.hpp"
+#include "painlog/report/report_detail.hpp"
+#include "painlog/report/report_template.hpp"
+#include "painlog/util/text.hpp"
+
+namespace painlog {
+
+using namespace report_detail;
+namespace mu = kainjow::mustache;
+
+namespace {
+
+mu::data string_list(const std::vector<std::string>& items) {
+    mu::data list{mu::data::type::list};
+    for (const auto& item : items) list.push_back(mu::data{item});
+    return list;
+}
+
+std::string category_class(const ResponseWindow& w) {
+    if (!w.category) return w.status == WindowStatus::ok ? "" : "insufficient";
+    switch (*w.category) {
+        case PainCategory::substantial:
+        case PainCategory::moderate: return "good";
+        case PainCategory::worse: return "bad";
+        default: return "";
+    }
+}
+
+mu::data infusion_data(const InfusionResponse& inf, std::size_t number) {
+    mu::data d;
+    d.set("title", infusion_title(inf, number));
+    mu::data windows{mu::data::type::list};
+    const auto& b = inf.baseline;
+    mu::data base;
+    base.set("label", "baseline");
+    base.set("dates", span_dates(b));
+    base.set("days_logged", fmt::format("{}/{}", b.days_logged, b.days));
+    base.set("pain_mean", num(b.mean(Metric::pain)));
+    base.set("pain_change", "");
+    base.set("pain_change_pct", "");
+    base.set("category", inf.baseline_sufficient ? "" : "insufficient data");
+    base.set("category_class", inf.baseline_sufficient ? "" : "insufficient");
+    base.set("mood_mean", num(b.mean(Metric::mood)));
+    base.set("mood_change", "");
+    windows.push_back(base);
+    for (const auto& w : inf.windows) {
+        bool shown = w.status != WindowStatus::not_started && w.status != WindowStatus::cut_off;
+        mu::data row;
+        row.set("label", w.label + (w.truncated ? "*" : ""));
+        row.set("dates", span_dates(w.span));
+        row.set("days_logged", shown ? fmt::format("{}/{}", w.span.days_logged, w.span.days) : "–");
+        row.set("pain_mean", num(w.span.mean(Metric::pain)));
+        row.set("pain_change", signed_num(w.change_of(Metric::pain)));
+        row.set("pain_change_pct", w.pain_change_pct ? fmt::format("{:+.1f} %", *w.pain_change_pct) : "–");
+        row.set("category", window_category_text(w));
+        row.set("category_class", category_class(w));
+        row.set("mood_mean", num(w.span.mean(Metric::mood)));
+        row.set("mood_change", signed_num(w.change_of(Metric::mood)));
+        windows.push_back(row);
+    }
+    d.set("windows", windows);
+    bool truncated = false;
+    for (const auto& w : inf.windows) truncated = truncated || w.truncated;
+    d.set("truncated", truncated);
+    auto duration = response_duration_text(inf);
+    for (const auto& remark : inf.remarks) duration += ". " + remark;
+    if (!duration.empty() && duration.back() == '.') duration.pop_back();
+    d.set("duration", duration);
+    d.set("side_effects", side_effects_text(inf));
+    return d;
+}
+
+mu::data tag_group(const Report& r, TagKind kind, std::string heading) {
+    mu::data group;
+    group.set("heading", std::move(heading));
+    mu::data rows{mu::data::type::list};
+    for (const auto& t : r.summary.tags) {
+        if (t.tag.kind != kind) continue;
+        mu::data row;
+        row.set("tag", one_line(t.tag.name));
+        row.set("days", fmt::format("{}", t.days));
+        row.set("with", num(t.mean_pain_with));
+        row.set("without", num(t.mean_pain_without));
+        rows.push_back(row);
+    }
+    group.set("rows", rows);
+    return group;
+}
+
+}  // namespace
+
+std::string report_html(const Report& r) {
+    mu::mustache tmpl{std::string(report_html_template)};
+    if (!tmpl.is_valid()) throw RuntimeError("report template: " + tmpl.error_message());
+
+    mu::data d;
+    d.set("version", PAINLOG_VERSION);
+    if (!r.name.empty()) d.set("name", one_line(r.name));
+    d.set("from", format_day(r.period.from));
+    d.set("to", format_day(r.period.to));
+    d.set("days", fmt::format("{}", r.period.days()));
+    d.set("generated", r.generated);
+    d.set("period_reason", r.period_reason);
+    if (r.safety_message) d.set("safety_message", std::string(safety_message()));
+    d.set("adherence", adherence_text(r));
+
+    mu::data metrics{mu::data::type::list};
+    for (const auto& m : r.summary.metrics) {
+        mu::data row;
+        row.set("title", metric_title(m.metric));
+        row.set("n", fmt::format("{}", m.n));
+        row.set("mean", num(m.mean));
+        row.set("median", num(m.median));
+        row.set("range", range(m));
+        row.set("previous_mean", num(m.previous_mean));
+        row.set("change", signed_num(m.change));
+        metrics.push_back(row);
+    }
+    d.set("metrics", metrics);
+
+    mu::data infusions{mu::data::type::list};
+    for (std::size_t i = 0; i < r.infusions.size(); ++i) infusions.push_back(infusion_data(r.infusions[i], i + 1));
+    d.set("infusions", infusions);
+    d.set("has_infusions", !r.infusions.empty());
+    d.set("category_legend", category_legend());
+    d.set("rolling_min_values", fmt::format("{}", rolling_min_values));
+
+    d.set("pain_mood_chart", pain_mood_chart(r));
+    d.set("sleep_chart", sleep_chart(r));
+    d.set("energy_chart", energy_chart(r));
+
+    bool has_tags = false;
+    for (const auto& t : r.summary.tags)
+        if (t.tag.kind == TagKind::better || t.tag.kind == TagKind::worse) has_tags = true;
+    d.set("has_tags", has_tags);
+    mu::data groups{mu::data::type::list};
+    groups.push_back(tag_group(r, TagKind::better, "Eases pain (better)"));
+    groups.push_back(tag_group(r, TagKind::worse, "Makes it worse"));
+    d.set("tag_groups", groups);
+
+    d.set("sleep", string_list(sleep_lines(r)));
+    d.set("activity", string_list(activity_lines(r)));
+
+    d.set("has_questionnaires", !r.questionnaires.empty());
+    mu::data qs{mu::data::type::list};
+    for (const auto& q : r.questionnaires) {
+        mu::data row;
+        row.set("day", format_day(q.day));
+        row.set("title", std::string(spec_of(q.instrument).title));
+        row.set("score", format_score(q.instrument, q.score));
+        row.set("band", q.instrument == Instrument::peg ? "–" : std::string(band_of(q.instrument, q.score)));
+        row.set("change", questionnaire_change_text(r, q));
+        row.set("safety", needs_safety_message(q));
+        qs.push_back(row);
+    }
+    d.set("questionnaires", qs);
+    mu::data charts{mu::data::type::list};
+    for (auto instrument : all_instruments) {
+        bool used = false;
+        for (const auto& q : r.questionnaires) used = used || q.instrument == instrument;
+        if (!used) continue;
+        mu::data chart;
+        chart.set("svg", questionnaire_chart(r, instrument));
+        charts.push_back(chart);
+    }
+    d.set("questionnaire_charts", charts);
+    d.set("attributions", string_list(questionnaire_attributions(r)));
+
+    if (r.notes_total > static_cast<int>(r.notes.size()))
+        d.set("notes_heading", fmt::format("The {} most recent of {} notes, each cut to {} characters.", r.notes.size(),
+                                           r.notes_total, report_note_chars));
+    mu::data notes{mu::data::type::list};
+    for (const auto& n : r.notes) {
+        mu::data row;
+        row.set("time", n.time);
+        row.set("text", n.text);
+        notes.push_back(row);
+    }
+    d.set("notes", notes);
+
+    auto html = tmpl.render(d);
+    if (!tmpl.is_valid()) throw RuntimeError("report template: " + tmpl.error_message());
+    return html;
+}
+
+}  // namespace painlog

@@ -1,0 +1,200 @@
+#include "painlog/store/schema.hpp"
+
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace painlog {
+namespace {
+
+constexpr std::string_view v1_entries = R"sql(
+CREATE TABLE entry (
+  id            INTEGER PRIMARY KEY,
+  at            TEXT    NOT NULL,
+  zone          TEXT    NOT NULL,
+  day           TEXT    NOT NULL,
+  pain          INTEGER CHECK (pain BETWEEN 0 AND 10),
+  mood          INTEGER CHECK (mood BETWEEN 0 AND 10),
+  energy        INTEGER CHECK (energy BETWEEN 0 AND 10),
+  sleep_hours   REAL    CHECK (sleep_hours BETWEEN 0 AND 24),
+  sleep_quality INTEGER CHECK (sleep_quality BETWEEN 0 AND 10),
+  activity      INTEGER CHECK (activity BETWEEN 0 AND 10),
+  note          TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX entry_by_day ON entry (day, at);
+CREATE INDEX entry_by_at ON entry (at);
+CREATE TABLE entry_tag (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  kind     TEXT    NOT NULL CHECK (kind IN ('activity', 'better', 'worse', 'side-effect', 'medication')),
+  name     TEXT    NOT NULL,
+  PRIMARY KEY (entry_id, kind, name)
+) WITHOUT ROWID;
+CREATE INDEX entry_tag_by_name ON entry_tag (kind, name);
+CREATE TABLE setting (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// Treatments and appointments: the anchors of before/after analysis.
+constexpr std::string_view v2_events = R"sql(
+CREATE TABLE event (
+  id    INTEGER PRIMARY KEY,
+  kind  TEXT    NOT NULL CHECK (kind IN ('infusion', 'appointment', 'medication-change', 'other')),
+  label TEXT    NOT NULL DEFAULT '',
+  at    TEXT    NOT NULL,
+  zone  TEXT    NOT NULL,
+  day   TEXT    NOT NULL,
+  note  TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX event_by_day ON event (day, at);
+)sql";
+
+// Questionnaire results: item answers in item order and the score.
+constexpr std::string_view v3_questionnaires = R"sql(
+CREATE TABLE questionnaire (
+  id         INTEGER PRIMARY KEY,
+  instrument TEXT    NOT NULL CHECK (instrument IN ('phq9', 'gad7', 'peg')),
+  at         TEXT    NOT NULL,
+  zone       TEXT    NOT NULL,
+  day        TEXT    NOT NULL,
+  answers    TEXT    NOT NULL,
+  score      REAL    NOT NULL
+);
+CREATE INDEX questionnaire_by_day ON questionnaire (instrument, day, at);
+)sql";
+
+// Streaks without reading every day of them (issue 9).
+constexpr std::string_view v4_logged_runs = R"sql(
+-- Runs of consecutive diary days with entries, kept by triggers: the
+-- current streak is then one lookup, however long it is. Runs never touch
+-- (a day between two runs joins them). Existing diaries get theirs here.
+CREATE TABLE logged_run (
+  first_day TEXT PRIMARY KEY,
+  last_day  TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO logged_run (first_day, last_day)
+  SELECT min(day), max(day)
+  FROM (SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS run FROM (SELECT DISTINCT day FROM entry))
+  GROUP BY run;
+-- A day's first entry: a run of its own, joined with the runs ending the
+-- day before and starting the day after.
+CREATE TRIGGER logged_run_after_insert AFTER INSERT ON entry
+WHEN coalesce((SELECT last_day FROM logged_run WHERE first_day <= NEW.day ORDER BY first_day DESC LIMIT 1) < NEW.day, 1)
+BEGIN
+  INSERT OR REPLACE INTO logged_run (first_day, last_day) VALUES (
+    coalesce((SELECT first_day FROM logged_run WHERE last_day = date(NEW.day, '-1 day')
+              AND first_day = (SELECT max(first_day) FROM logged_run WHERE first_day < NEW.day)), NEW.day),
+    coalesce((SELECT last_day FROM logged_run WHERE first_day = date(NEW.day, '+1 day')), NEW.day));
+  DELETE FROM logged_run WHERE first_day = date(NEW.day, '+1 day');
+END;
+-- A day's last entry gone: its run splits around it.
+CREATE TRIGGER logged_run_after_delete AFTER DELETE ON entry
+WHEN NOT EXISTS (SELECT 1 FROM entry WHERE day = OLD.day)
+BEGIN
+  INSERT INTO logged_run (first_day, last_day)
+    SELECT date(OLD.day, '+1 day'), last_day FROM logged_run
+    WHERE first_day = (SELECT max(first_day) FROM logged_run WHERE first_day <= OLD.day) AND last_day > OLD.day;
+  UPDATE logged_run SET last_day = date(OLD.day, '-1 day')
+    WHERE first_day = (SELECT max(first_day) FROM logged_run WHERE first_day < OLD.day) AND last_day >= OLD.day;
+  DELETE FROM logged_run WHERE first_day = OLD.day;
+END;
+-- An entry moved to another day: the two above, for the old day and the new.
+CREATE TRIGGER logged_run_after_update AFTER UPDATE OF day ON entry
+WHEN OLD.day <> NEW.day
+BEGIN
+  INSERT INTO logged_run (first_day, last_day)
+    SELECT date(OLD.day, '+1 day'), last_day FROM logged_run
+    WHERE first_day = (SELECT max(first_day) FROM logged_run WHERE first_day <= OLD.day) AND last_day > OLD.day
+      AND NOT EXISTS (SELECT 1 FROM entry WHERE day = OLD.day);
+  UPDATE logged_run SET last_day = date(OLD.day, '-1 day')
+    WHERE first_day = (SELECT max(first_day) FROM logged_run WHERE first_day < OLD.day) AND last_day >= OLD.day
+      AND NOT EXISTS (SELECT 1 FROM entry WHERE day = OLD.day);
+  DELETE FROM logged_run WHERE first_day = OLD.day AND NOT EXISTS (SELECT 1 FROM entry WHERE day = OLD.day);
+  INSERT OR REPLACE INTO logged_run (first_day, last_day)
+    SELECT coalesce((SELECT first_day FROM logged_run WHERE last_day = date(NEW.day, '-1 day')
+                     AND first_day = (SELECT max(first_day) FROM logged_run WHERE first_day < NEW.day)), NEW.day),
+           coalesce((SELECT last_day FROM logged_run WHERE first_day = date(NEW.day, '+1 day')), NEW.day)
+    WHERE coalesce((SELECT last_day FROM logged_run WHERE first_day <= NEW.day ORDER BY first_day DESC LIMIT 1) < NEW.day, 1);
+  DELETE FROM logged_run WHERE first_day = date(NEW.day, '+1 day');
+END;
+)sql";
+
+// The same tags under a CHECK that SQLite evaluates with five comparisons.
+// With IN, each INSERT built a temporary b-tree of the five kinds: once per
+// tag when an import writes row by row, about 40 % of its work.
+constexpr std::string_view v5_tag_kind_check = R"sql(
+CREATE TABLE entry_tag_v5 (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  kind     TEXT    NOT NULL CHECK (kind = 'activity' OR kind = 'better' OR kind = 'worse' OR kind = 'side-effect'
+                                   OR kind = 'medication'),
+  name     TEXT    NOT NULL,
+  PRIMARY KEY (entry_id, kind, name)
+) WITHOUT ROWID;
+INSERT INTO entry_tag_v5 (entry_id, kind, name) SELECT entry_id, kind, name FROM entry_tag;
+DROP TABLE entry_tag;
+ALTER TABLE entry_tag_v5 RENAME TO entry_tag;
+CREATE INDEX entry_tag_by_name ON entry_tag (kind, name);
+)sql";
+
+// The day index carries the ratings too, so that daily values (summaries,
+// trends) are read from the index alone, without a seek into the table and
+// its notes for every entry: a fifth of a ten-year summary's time.
+constexpr std::string_view v6_covering_day_index = R"sql(
+DROP INDEX entry_by_day;
+CREATE INDEX entry_by_day ON entry (day, at, pain, mood, energy, sleep_hours, sleep_quality, activity);
+)sql";
+
+constexpr std::array all_migrations{
+    Migration{1, v1_entries},
+    Migration{2, v2_events},
+    Migration{3, v3_questionnaires},
+    Migration{4, v4_logged_runs},
+    Migration{5, v5_tag_kind_check},
+    Migration{6, v6_covering_day_index},
+};
+
+int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+// The filling statement of v4, for rebuilding logged_run after a bulk write.
+constexpr std::string_view refill_logged_runs = R"sql(
+DELETE FROM logged_run;
+INSERT INTO logged_run (first_day, last_day)
+  SELECT min(day), max(day)
+  FROM (SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS run FROM (SELECT DISTINCT day FROM entry))
+  GROUP BY run;
+)sql";
+
+}  // namespace
+
+std::span<const Migration> migrations() { return all_migrations; }
+
+int latest_schema_version() { return all_migrations.back().version; }
+
+void migrate(SQLite::Database& db) {
+    for (const auto& migration : all_migrations) {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (migration.version <= user_version(db)) continue;
+        db.exec(std::string(migration.sql));
+        db.exec("PRAGMA user_version = " + std::to_string(migration.version));
+        tx.commit();
+    }
+}
+
+void with_logged_runs_rebuilt_after(SQLite::Database& db, const std::function<void()>& bulk_write) {
+    // The triggers' own text from the schema, so they come back exactly as
+    // the diary's migrations made them.
+    std::vector<std::pair<std::string, std::string>> triggers;
+    SQLite::Statement st(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'entry' "
+                             "AND name LIKE 'logged_run_%'");
+    while (st.executeStep()) triggers.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+    for (const auto& [name, sql] : triggers) db.exec("DROP TRIGGER \"" + name + "\"");
+    bulk_write();
+    for (const auto& [name, sql] : triggers) db.exec(sql);
+    db.exec(std::string(refill_logged_runs));
+}
+
+}  // namespace painlog
