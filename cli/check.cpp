@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/model/questionnaire.hpp"
 

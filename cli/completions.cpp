@@ -46,6 +46,7 @@
 #include "painlog/model/daily.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/model/entry_format.hpp"
+#include "painlog/store/event_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/model/event.hpp"
 #include "painlog/store/lookup.hpp"

@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "painlog/store/event_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/model/event.hpp"
 #include "painlog/formats/export.hpp"

@@ -21,6 +21,7 @@
 #include "context.hpp"
 #include "painlog/analysis/status.hpp"
 #include "painlog/analysis/summary.hpp"
+#include "painlog/store/day_index.hpp"
 
 extern char** environ;
 

@@ -12,6 +12,7 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "painlog/model/daily.hpp"
+#include "painlog/store/event_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/analysis/response.hpp"
 #include "painlog/model/settings.hpp"

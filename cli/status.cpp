@@ -8,6 +8,7 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "painlog/analysis/status.hpp"
+#include "painlog/query/diary_views.hpp"
 
 namespace painlog::cli {
 namespace {

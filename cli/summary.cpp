@@ -10,6 +10,8 @@
 #include "period_options.hpp"
 #include "painlog/model/questionnaire.hpp"
 #include "painlog/analysis/summary.hpp"
+#include "painlog/query/diary_views.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 
 namespace painlog::cli {
 namespace {

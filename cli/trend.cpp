@@ -11,6 +11,8 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "period_options.hpp"
+#include "painlog/query/diary_views.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/model/questionnaire.hpp"
 #include "painlog/analysis/trend.hpp"

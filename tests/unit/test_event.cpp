@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "painlog/store/diary.hpp"
+#include "painlog/store/event_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/model/event.hpp"
 

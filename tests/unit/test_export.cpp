@@ -8,6 +8,8 @@
 #include "painlog/formats/export.hpp"
 #include "painlog/formats/fhir.hpp"
 #include "painlog/formats/import.hpp"
+#include "painlog/store/event_store.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 
 namespace painlog::test_export {
 

@@ -8,6 +8,8 @@
 #include "painlog/store/diary.hpp"
 #include "painlog/model/entry_format.hpp"
 #include "painlog/formats/import.hpp"
+#include "painlog/store/event_store.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 
 namespace painlog::test_import {
 

@@ -15,6 +15,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/formats/import.hpp"
 #include "painlog/store/schema.hpp"

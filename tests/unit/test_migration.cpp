@@ -11,6 +11,7 @@
 
 #include "painlog/store/diary.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/store/event_store.hpp"
 #include "painlog/store/schema.hpp"
 
 #include "support.hpp"

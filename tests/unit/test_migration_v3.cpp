@@ -7,6 +7,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "painlog/store/diary.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/model/questionnaire.hpp"
 #include "painlog/store/schema.hpp"

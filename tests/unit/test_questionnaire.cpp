@@ -3,6 +3,7 @@
 #include <string>
 
 #include "painlog/store/diary.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/model/questionnaire.hpp"
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "painlog/store/diary.hpp"
+#include "painlog/store/event_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/model/event.hpp"
 #include "painlog/report/report.hpp"

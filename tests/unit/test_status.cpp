@@ -2,8 +2,10 @@
 // by hand. Now is Sunday 2026-11-22 20:00 in London (UTC+0 in November).
 #include <doctest/doctest.h>
 
+#include "painlog/query/diary_views.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/store/event_store.hpp"
 #include "painlog/store/lookup.hpp"
 #include "painlog/analysis/status.hpp"
 

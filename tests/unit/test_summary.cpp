@@ -8,6 +8,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "painlog/query/diary_views.hpp"
+#include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/analysis/summary.hpp"

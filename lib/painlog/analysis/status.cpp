@@ -1,11 +1,8 @@
 #include "painlog/analysis/status.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include "painlog/store/diary.hpp"
 #include "painlog/model/entry_format.hpp"
-#include "painlog/analysis/summary.hpp"
 #include "painlog/util/table.hpp"
 
 namespace painlog {
@@ -36,13 +33,6 @@ std::string event_line(const Event& event, const TimeContext& time, const std::s
 
 }  // namespace
 
-int entries_on(Diary& diary, Day day) {
-    SQLite::Statement st(diary.db(), "SELECT count(*) FROM entry WHERE day = ?");
-    st.bind(1, format_day(day));
-    st.executeStep();
-    return st.getColumn(0).getInt();
-}
-
 std::optional<int> Status::days_since_last_entry() const {
     return last_entry ? std::optional(days_between(last_entry->day, today)) : std::nullopt;
 }
@@ -51,24 +41,6 @@ std::optional<int> Status::days_since_infusion() const {
 }
 std::optional<int> Status::days_until_appointment() const {
     return next_appointment ? std::optional(days_between(today, next_appointment->day)) : std::nullopt;
-}
-
-Status diary_status(Diary& diary, const TimeContext& time) {
-    Status status;
-    status.today = painlog::today(time);
-    status.entries_today = entries_on(diary, status.today);
-    status.streak_days = current_logging_streak(diary, status.today);
-    auto last = diary.entries({.from = std::nullopt, .to = std::nullopt, .last = 1});
-    if (!last.empty()) status.last_entry = last.back();
-    for (const auto& event : events(diary, EventKind::infusion))
-        if (event.at <= time.now) status.last_infusion = event;  // time order: the last one wins
-    for (const auto& event : events(diary, EventKind::appointment)) {
-        if (event.at > time.now) {
-            status.next_appointment = event;  // time order: the first one wins
-            break;
-        }
-    }
-    return status;
 }
 
 std::string status_text(const Status& status, const TimeContext& time, Color color) {

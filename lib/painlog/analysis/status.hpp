@@ -14,15 +14,10 @@
 
 namespace painlog {
 
-class Diary;
-
-// The number of entries on one diary day.
-[[nodiscard]] int entries_on(Diary& diary, Day day);
-
 struct Status {
     Day today;
     int entries_today = 0;
-    int streak_days = 0;                    // current_logging_streak (summary.hpp)
+    int streak_days = 0;                    // current_logging_streak (store/day_index.hpp)
     std::optional<Entry> last_entry;        // the latest by time
     std::optional<Event> last_infusion;     // the latest infusion at or before now
     std::optional<Event> next_appointment;  // the earliest appointment after now
@@ -33,8 +28,6 @@ struct Status {
     [[nodiscard]] std::optional<int> days_since_infusion() const;
     [[nodiscard]] std::optional<int> days_until_appointment() const;
 };
-
-[[nodiscard]] Status diary_status(Diary& diary, const TimeContext& time);
 
 // Five labelled lines: today, streak, last entry, last infusion, next appointment.
 [[nodiscard]] std::string status_text(const Status& status, const TimeContext& time, Color color);

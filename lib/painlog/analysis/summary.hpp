@@ -20,8 +20,6 @@
 
 namespace painlog {
 
-class Diary;
-
 // A run of diary days, both ends included.
 struct Period {
     Day from;
@@ -111,19 +109,6 @@ struct Summary {
 // `period` and of period.previous(); days outside them are ignored.
 [[nodiscard]] Summary summarize(const std::vector<DailyValues>& period_days,
                                 const std::vector<DailyValues>& previous_days, Period period);
-
-// The same as daily_values(diary.entries({from, to})), but computed by
-// SQLite (GROUP BY day over the day index), without building entries: a
-// ten-year diary takes a few milliseconds.
-[[nodiscard]] std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to);
-
-// Reads only the days needed (the period and the one before it, and the
-// most recent run of logged days for the streak) and summarizes them.
-[[nodiscard]] Summary summarize_diary(Diary& diary, Period period, Day today);
-
-// The current streak (see streak.hpp), from the diary's runs of logged
-// days: one lookup, however long the streak.
-[[nodiscard]] int current_logging_streak(Diary& diary, Day today);
 
 // Figures to one decimal, "–" when absent.
 [[nodiscard]] std::string format_figure(const std::optional<double>& value);

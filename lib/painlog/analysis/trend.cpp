@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "painlog/store/diary.hpp"
 #include "painlog/util/table.hpp"
 
 namespace painlog {
@@ -181,12 +180,6 @@ TrendSeries analyze_trend(const std::vector<DailyValues>& days, Period period, c
         trend.buckets.push_back(bucket_of(std::span(first, next), from, to));
     }
     return trend;
-}
-
-TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by) {
-    auto from = period.from - date::days{rolling_window_days - 1};
-    auto days = read_daily_values(diary, from, period.to);
-    return analyze_trend(days, period, metrics, by);
 }
 
 std::string sparkline(const std::vector<std::optional<double>>& values, double lo, double hi) {

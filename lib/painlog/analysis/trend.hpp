@@ -21,8 +21,6 @@
 
 namespace painlog {
 
-class Diary;
-
 // Below this many days with a value there is no slope, no test and no trend.
 inline constexpr std::size_t min_trend_n = 8;
 // The rolling mean covers this many calendar days and needs this many values.
@@ -85,9 +83,6 @@ enum class TrendTests { run, skip };
 [[nodiscard]] TrendSeries analyze_trend(const std::vector<DailyValues>& days, Period period,
                                         const std::vector<Metric>& metrics, Grouping by,
                                         TrendTests tests = TrendTests::run);
-// Reads the period and the six days before it.
-[[nodiscard]] TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by);
-
 // One character per value: ▁▂▃▄▅▆▇█ for level round((v - lo) / (hi - lo) × 7)
 // clamped to 0–7, a space for a missing value.
 [[nodiscard]] std::string sparkline(const std::vector<std::optional<double>>& values, double lo, double hi);

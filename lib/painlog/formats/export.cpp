@@ -1,5 +1,7 @@
 #include "painlog/formats/export.hpp"
 
+#include "painlog/store/event_store.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/csv.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/model/entry_format.hpp"

@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "painlog/store/event_store.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/csv.hpp"
 #include "painlog/util/csv_reader.hpp"
 #include "painlog/store/diary.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 // Events: infusions, appointments, medication changes and anything else the
 // patient wants to date. They anchor before/after analysis (response.hpp).
-// Stored in the diary's `event` table (schema v2).
+// Stored in the diary's `event` table by store/event_store.hpp.
 
 #include <array>
 #include <cstdint>
@@ -15,8 +15,6 @@
 #include "painlog/time/time.hpp"
 
 namespace painlog {
-
-class Diary;
 
 enum class EventKind { infusion, appointment, medication_change, other };
 inline constexpr std::array all_event_kinds{EventKind::infusion, EventKind::appointment,
@@ -44,15 +42,6 @@ struct Event {
 // "<what>: 2026-12-01 12:00 is in the future and only appointments may be
 // recorded ahead; …", `what` naming the user's value (e.g. "--at 2026-12-01").
 void check_event_time(const Event& event, const TimeContext& ctx, std::string_view what);
-
-void add_event(Diary& diary, Event& event);  // sets id; one transaction
-void update_event(Diary& diary, const Event& event);
-void remove_event(Diary& diary, std::int64_t id);  // InputError when unknown
-[[nodiscard]] std::optional<Event> find_event(Diary& diary, std::int64_t id);
-// Throws InputError "event 7: no such event; see painlog event list".
-[[nodiscard]] Event get_event(Diary& diary, std::int64_t id);
-// In time order (ties by id), optionally only one kind.
-[[nodiscard]] std::vector<Event> events(Diary& diary, std::optional<EventKind> kind = std::nullopt);
 
 // {"id","kind","label","time","zone","day","note"}; time is local ISO 8601
 // with offset in the event's zone, as for entries.

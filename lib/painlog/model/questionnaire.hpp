@@ -3,7 +3,8 @@
 // (pain intensity and interference). Their wording, answers, scoring and
 // bands are reproduced exactly from the sources in /work/shared/clinical.md;
 // do not paraphrase them. Results live in the diary's `questionnaire` table
-// (schema v3): item answers in item order and the score.
+// (schema v3; store/questionnaire_store.hpp): item answers in item order and
+// the score.
 
 #include <array>
 #include <cstdint>
@@ -20,8 +21,6 @@
 #include "painlog/time/time.hpp"
 
 namespace painlog {
-
-class Diary;
 
 enum class Instrument { phq9, gad7, peg };
 inline constexpr std::array all_instruments{Instrument::phq9, Instrument::gad7, Instrument::peg};
@@ -115,16 +114,6 @@ inline constexpr int phq9_remission_below = 5;          // total < 5
 // PHQ-9 results before `result` (by time, then id) count.
 [[nodiscard]] Phq9Progress phq9_progress(const QuestionnaireResult& result,
                                          const std::vector<QuestionnaireResult>& history);
-
-// Storage. add_result checks the answers (InputError), sets the score from
-// them and the id, in one transaction.
-void add_result(Diary& diary, QuestionnaireResult& result);
-// In time order (ties by id); optionally one instrument and diary days
-// from..to inclusive.
-[[nodiscard]] std::vector<QuestionnaireResult> questionnaire_results(Diary& diary,
-                                                                     std::optional<Instrument> instrument = std::nullopt,
-                                                                     std::optional<Day> from = std::nullopt,
-                                                                     std::optional<Day> to = std::nullopt);
 
 // Item answers as stored and as CSV shows them: "2,1,0,3".
 [[nodiscard]] std::string answers_text(const std::vector<int>& answers);

@@ -8,8 +8,11 @@
 
 #include <fmt/format.h>
 
+#include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/model/entry_format.hpp"
+#include "painlog/store/event_store.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/report/report_detail.hpp"
 #include "painlog/model/settings.hpp"

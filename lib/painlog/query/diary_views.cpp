@@ -1,0 +1,41 @@
+#include "painlog/query/diary_views.hpp"
+
+#include "painlog/store/day_index.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/store/event_store.hpp"
+
+namespace painlog {
+
+Summary summarize_diary(Diary& diary, Period period, Day today) {
+    auto previous = period.previous();
+    auto days = read_daily_values(diary, previous.from, period.to);
+    auto s = summarize(days, days, period);
+    s.streak_days = current_logging_streak(diary, today);
+    return s;
+}
+
+TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by) {
+    auto from = period.from - date::days{rolling_window_days - 1};
+    auto days = read_daily_values(diary, from, period.to);
+    return analyze_trend(days, period, metrics, by);
+}
+
+Status diary_status(Diary& diary, const TimeContext& time) {
+    Status status;
+    status.today = painlog::today(time);
+    status.entries_today = entries_on(diary, status.today);
+    status.streak_days = current_logging_streak(diary, status.today);
+    auto last = diary.entries({.from = std::nullopt, .to = std::nullopt, .last = 1});
+    if (!last.empty()) status.last_entry = last.back();
+    for (const auto& event : events(diary, EventKind::infusion))
+        if (event.at <= time.now) status.last_infusion = event;  // time order: the last one wins
+    for (const auto& event : events(diary, EventKind::appointment)) {
+        if (event.at > time.now) {
+            status.next_appointment = event;  // time order: the first one wins
+            break;
+        }
+    }
+    return status;
+}
+
+}  // namespace painlog
