@@ -67,7 +67,12 @@ CREATE TABLE questionnaire (
 CREATE INDEX questionnaire_by_day ON questionnaire (instrument, day, at);
 )sql";
 
-// Streaks without reading every day of them (issue 9).
+// Streaks without reading every day of them (issue 9). Kept, as measured
+// against a backward scan of the day index that stops at the first gap
+// (hyperfine medians, 2026-12-02): status and summary 1.0 ms faster on the
+// 10-year benchmark diary (a 3,650-day streak) and 6.9 and 7.5 ms faster on
+// the 100,000-entry one (10,000 days), past the 5 ms a person notices;
+// remind, which needs the streak only on a day not yet logged, the same.
 constexpr std::string_view v4_logged_runs = R"sql(
 -- Runs of consecutive diary days with entries, kept by triggers: the
 -- current streak is then one lookup, however long it is. Runs never touch
