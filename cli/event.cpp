@@ -10,10 +10,10 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "painlog/formats/painlog_csv.hpp"
+#include "painlog/model/event.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/util/error.hpp"
-#include "painlog/model/event.hpp"
-#include "painlog/formats/export.hpp"
 #include "painlog/util/table.hpp"
 
 namespace painlog::cli {

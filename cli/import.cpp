@@ -21,8 +21,10 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "painlog/formats/daylio.hpp"
+#include "painlog/formats/import_plan.hpp"
+#include "painlog/formats/painlog_csv.hpp"
+#include "painlog/formats/painlog_json.hpp"
 #include "painlog/util/error.hpp"
-#include "painlog/formats/import.hpp"
 
 namespace painlog::cli {
 namespace {

@@ -8,9 +8,12 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/model/entry_format.hpp"
-#include "painlog/util/error.hpp"
 #include "painlog/formats/export.hpp"
+#include "painlog/formats/painlog_csv.hpp"
+#include "painlog/formats/painlog_json.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/util/error.hpp"
 #include "painlog/util/parse.hpp"
 
 namespace painlog::cli {

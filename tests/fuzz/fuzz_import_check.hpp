@@ -3,7 +3,7 @@
 // never throw, and data they accept without problems is valid to store.
 
 #include "fuzz_support.hpp"
-#include "painlog/formats/import.hpp"
+#include "painlog/formats/import_plan.hpp"
 
 namespace painlog::fuzz {
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "fuzz_import_check.hpp"
+#include "painlog/formats/painlog_csv.hpp"
 #include "painlog/util/csv_reader.hpp"
 
 using namespace painlog;

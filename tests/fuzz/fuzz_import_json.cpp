@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "fuzz_import_check.hpp"
+#include "painlog/formats/painlog_json.hpp"
 
 using namespace painlog;
 

@@ -3,11 +3,13 @@
 #include <sstream>
 #include <string>
 
-#include "painlog/store/diary.hpp"
-#include "painlog/model/entry_format.hpp"
 #include "painlog/formats/export.hpp"
 #include "painlog/formats/fhir.hpp"
-#include "painlog/formats/import.hpp"
+#include "painlog/formats/import_plan.hpp"
+#include "painlog/formats/painlog_csv.hpp"
+#include "painlog/formats/painlog_json.hpp"
+#include "painlog/model/entry_format.hpp"
+#include "painlog/store/diary.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 

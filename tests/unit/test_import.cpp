@@ -5,9 +5,11 @@
 
 #include <fmt/format.h>
 
-#include "painlog/store/diary.hpp"
+#include "painlog/formats/import_plan.hpp"
+#include "painlog/formats/painlog_csv.hpp"
+#include "painlog/formats/painlog_json.hpp"
 #include "painlog/model/entry_format.hpp"
-#include "painlog/formats/import.hpp"
+#include "painlog/store/diary.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 

@@ -15,12 +15,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include "painlog/store/day_index.hpp"
-#include "painlog/store/diary.hpp"
-#include "painlog/formats/import.hpp"
-#include "painlog/store/schema.hpp"
 #include "painlog/analysis/streak.hpp"
 #include "painlog/analysis/summary.hpp"
+#include "painlog/formats/import_plan.hpp"
+#include "painlog/formats/painlog_csv.hpp"
+#include "painlog/store/day_index.hpp"
+#include "painlog/store/diary.hpp"
+#include "painlog/store/schema.hpp"
 
 #include "support.hpp"
 

@@ -14,8 +14,8 @@
 // note_title and note become the note (title, a line break, note).
 //
 // read_daylio_csv hands entries over in the file's order, as
-// read_painlog_csv does (import.hpp); parse_daylio_csv collects them from a
-// text and puts them in time order.
+// read_painlog_csv does (painlog_csv.hpp); parse_daylio_csv collects them
+// from a text and puts them in time order.
 
 #include <istream>
 #include <map>
@@ -23,7 +23,7 @@
 #include <string_view>
 #include <utility>
 
-#include "painlog/formats/import.hpp"
+#include "painlog/formats/import_plan.hpp"
 
 namespace painlog {
 

@@ -4,6 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "painlog/store/diary.hpp"
+#include "painlog/store/questionnaire_store.hpp"
+#include "painlog/util/json_writer.hpp"
+
 namespace painlog {
 namespace {
 
@@ -97,6 +101,20 @@ ojson fhir_observation(const QuestionnaireResult& r) {
     else
         o["valueInteger"] = static_cast<int>(std::lround(r.score));
     return o;
+}
+
+void write_fhir(Diary& diary, const EntryQuery& query, Instant now, std::ostream& out) {
+    JsonObjectWriter bundle(out);
+    const auto header = fhir_bundle_header(now);
+    for (auto it = header.begin(); it != header.end(); ++it) bundle.member(it.key(), it.value());
+    bundle.begin_array("entry");
+    auto add = [&](nlohmann::ordered_json resource) { bundle.element({{"resource", std::move(resource)}}); };
+    diary.for_each_entry(query, [&](Entry e) {
+        for (auto& o : fhir_observations(e)) add(std::move(o));
+    });
+    for (const auto& r : questionnaire_results(diary, std::nullopt, query.from, query.to)) add(fhir_observation(r));
+    bundle.end_array();
+    bundle.end();
 }
 
 }  // namespace painlog

@@ -16,6 +16,7 @@
 //   PEG score      LOINC 91147-9 (valueQuantity, UCUM {score}: the exact mean)
 // Tags, notes and events are not exported to FHIR.
 
+#include <ostream>
 #include <string_view>
 #include <vector>
 
@@ -23,13 +24,17 @@
 
 #include "painlog/model/entry.hpp"
 #include "painlog/model/questionnaire.hpp"
+#include "painlog/time/time.hpp"
 
 namespace painlog {
+
+class Diary;
+struct EntryQuery;
 
 inline constexpr std::string_view painlog_code_system = "urn:painlog:observation";
 inline constexpr std::string_view loinc_system = "http://loinc.org";
 
-// The pieces of the Bundle, which export.hpp writes one at a time. Its
+// The pieces of the Bundle, which write_fhir writes one at a time. Its
 // members resourceType, type and timestamp (the time of the export), then
 // "entry": [{"resource": Observation}…] with the Observations of each entry
 // in time order, then those of the questionnaire results. Observation ids
@@ -38,5 +43,10 @@ inline constexpr std::string_view loinc_system = "http://loinc.org";
 [[nodiscard]] nlohmann::ordered_json fhir_bundle_header(Instant timestamp);
 [[nodiscard]] std::vector<nlohmann::ordered_json> fhir_observations(const Entry& entry);
 [[nodiscard]] nlohmann::ordered_json fhir_observation(const QuestionnaireResult& result);
+
+// The Bundle of the entries that `query` selects and the questionnaire
+// results on its days, ending with a line feed, written as the diary is read
+// (`painlog export --format fhir`); `now` is its timestamp.
+void write_fhir(Diary& diary, const EntryQuery& query, Instant now, std::ostream& out);
 
 }  // namespace painlog

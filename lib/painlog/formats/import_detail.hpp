@@ -1,5 +1,6 @@
 #pragma once
-// Helpers shared by the importers (import.cpp, daylio.cpp); not an interface.
+// Helpers shared by the readers (painlog_fields.cpp, painlog_csv.cpp,
+// painlog_json.cpp, daylio.cpp); not an interface.
 
 #include <cstdint>
 #include <functional>
@@ -9,9 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "painlog/formats/import_plan.hpp"
+#include "painlog/time/time.hpp"
 #include "painlog/util/csv_reader.hpp"
 #include "painlog/util/error.hpp"
-#include "painlog/formats/import.hpp"
 
 namespace painlog::detail {
 
@@ -44,3 +46,14 @@ using CsvHeader = std::function<CsvRecord(const CsvRow& header, Problems& proble
 [[nodiscard]] ParsedImport collect(const ImportReader& read);
 
 }  // namespace painlog::detail
+
+namespace painlog {
+
+// Checks a record's diary day against its instant and (valid) zone: it must
+// be the local date, or the day before when the local time is before 11:00
+// (the latest day-start hour). Fills it in from rules.day_start_hour when
+// not given. Returns the problem message, or "" when fine.
+[[nodiscard]] std::string check_diary_day(Instant at, const std::string& zone, Day& day, bool day_given,
+                                          const ImportRules& rules);
+
+}  // namespace painlog

@@ -1,6 +1,8 @@
 #pragma once
-// Reading painlog's own CSV and JSON exports back, and writing what was read
-// into a diary in one transaction.
+// What every importer shares: the records a reader hands over, the sink it
+// hands them to, and the writer that puts them into a diary. It stands apart
+// from the formats so that each reader (painlog_csv, painlog_json, daylio)
+// depends on this contract alone, and the writer is written once.
 //
 // Parsing never throws on bad input and never touches a diary, so the
 // parsers can be fuzzed (parse_painlog_csv, parse_painlog_json, and read_csv
@@ -22,7 +24,6 @@
 
 #include <cstddef>
 #include <functional>
-#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,34 +83,6 @@ public:
     virtual void forget(Kind kind) = 0;
 };
 
-// painlog's CSV (`painlog export --format csv`, `painlog list --format csv`).
-// Columns are found by header name: time and zone are required; id, day,
-// the ratings, sleep_hours, tags_<kind> and note are optional; an unknown or
-// repeated column is a problem. Fields are un-protected (csv.hpp) first.
-// A header with a `kind` column is an events file (`export --what events`):
-// kind, time and zone required; id, label, day and note optional.
-// read_painlog_csv returns the problems (at most max_import_problems, or
-// the one problem of a file that is not CSV at all).
-[[nodiscard]] std::vector<ImportProblem> read_painlog_csv(std::istream& in, const ImportRules& rules, ImportSink& sink);
-[[nodiscard]] ParsedImport parse_painlog_csv(std::string_view text, const ImportRules& rules);
-
-// painlog's JSON (`painlog export --format json`): an object with
-// "format": "painlog", "format_version": 1, "entries" (each as entry_json
-// writes it), "events" (event_json) and "questionnaires" (questionnaire_json;
-// its derived keys band, phq2_score, phq2_positive, safety_message_needed
-// are recomputed, and score must match the answers). The three lists are
-// optional. Problems name the line on which the element's object starts.
-// A string, number or run of white space longer than this is refused as
-// soon as it is read (a note is at most 4000 bytes).
-inline constexpr std::size_t max_json_token_bytes = 64 * 1024;
-// Likewise an element of entries, events or questionnaires holding more
-// values than this (an entry has about twenty).
-inline constexpr std::size_t max_json_element_values = 10'000;
-[[nodiscard]] std::vector<ImportProblem> read_painlog_json(std::istream& in, const ImportRules& rules, ImportSink& sink);
-[[nodiscard]] ParsedImport parse_painlog_json(std::string_view text, const ImportRules& rules);
-
-inline constexpr int export_format_version = 1;
-
 enum class DryRun { no, yes };
 
 struct ImportCounts {
@@ -147,12 +120,5 @@ ImportOutcome import_records(Diary& diary, const ImportReader& read, DryRun dry_
                              const ImportProgress& progress = {});
 // The same for records already parsed.
 ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, const ImportProgress& progress = {});
-
-// Checks a record's diary day against its instant and (valid) zone: it must
-// be the local date, or the day before when the local time is before 11:00
-// (the latest day-start hour). Fills it in from rules.day_start_hour when
-// not given. Returns the problem message, or "" when fine.
-[[nodiscard]] std::string check_diary_day(Instant at, const std::string& zone, Day& day, bool day_given,
-                                          const ImportRules& rules);
 
 }  // namespace painlog

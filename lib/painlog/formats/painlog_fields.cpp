@@ -1,0 +1,181 @@
+// The field checks of painlog_fields.hpp, compiled once for both of
+// painlog's readers (painlog_csv.cpp, painlog_json.cpp).
+
+#include "painlog/formats/painlog_fields.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "painlog/model/entry_format.hpp"
+#include "painlog/time/time.hpp"
+#include "painlog/time/zone.hpp"
+#include "painlog/util/error.hpp"
+
+namespace painlog::detail {
+
+std::optional<ColumnSpec> column_named(std::string_view name) {
+    static const std::map<std::string, ColumnSpec, std::less<>> columns = [] {
+        std::map<std::string, ColumnSpec, std::less<>> m{
+            {"id", {EntryField::id, {}, {}}},
+            {"time", {EntryField::time, {}, {}}},
+            {"zone", {EntryField::zone, {}, {}}},
+            {"day", {EntryField::day, {}, {}}},
+            {"sleep_hours", {EntryField::sleep_hours, {}, {}}},
+            {"note", {EntryField::note, {}, {}}},
+        };
+        for (auto r : all_ratings) m[std::string(name_of(r))] = {EntryField::pain, r, {}};
+        for (auto k : all_tag_kinds) {
+            std::string key = "tags_" + std::string(name_of(k));
+            std::ranges::replace(key, '-', '_');
+            m[key] = {EntryField::tags, {}, k};
+        }
+        return m;
+    }();
+    auto it = columns.find(name);
+    if (it == columns.end()) return std::nullopt;
+    return it->second;
+}
+
+void EntryBuilder::id(std::string_view column, std::string_view text) {
+    if (text.empty()) return;
+    if (auto value = detail::parse_positive_id(text)) entry.id = *value;
+    else problems.add(line, std::string(column), fmt::format("{}: expected a positive whole number", text));
+}
+
+void EntryBuilder::time(std::string_view column, std::string_view text) {
+    std::string problem;
+    if (auto at = detail::parse_time(text, rules, problem)) {
+        entry.at = *at;
+        has_time = true;
+    } else {
+        problems.add(line, std::string(column), problem);
+    }
+}
+
+void EntryBuilder::zone(std::string_view column, std::string_view text) {
+    entry.zone = std::string(text);
+    if (Zone::find(entry.zone)) has_zone = true;
+    else problems.add(line, std::string(column), detail::zone_problem(text));
+}
+
+void EntryBuilder::day(std::string_view column, std::string_view text) {
+    if (text.empty()) return;
+    if (auto d = parse_iso_day(text)) {
+        entry.day = *d;
+        day_given = true;
+    } else {
+        problems.add(line, std::string(column), fmt::format("{}: expected a date like 2026-11-22", text));
+    }
+}
+
+void EntryBuilder::rating(std::string_view column, Rating r, std::string_view text) {
+    if (text.empty()) return;
+    try {
+        entry.rating(r) = parse_rating(text, "");
+    } catch (const InputError& e) {
+        problems.add(line, std::string(column), detail::problem_text(e));
+    }
+}
+
+void EntryBuilder::sleep(std::string_view column, std::string_view text) {
+    if (text.empty()) return;
+    try {
+        entry.sleep_hours = parse_sleep_hours(text, "");
+    } catch (const InputError& e) {
+        problems.add(line, std::string(column), detail::problem_text(e));
+    }
+}
+
+void EntryBuilder::tag(std::string_view column, TagKind kind, std::string_view text) {
+    try {
+        add_tag(entry.tags, kind, normalize_tag(text, ""));
+    } catch (const InputError& e) {
+        problems.add(line, std::string(column), detail::problem_text(e));
+    }
+}
+
+void EntryBuilder::tag_list(std::string_view column, TagKind kind, std::string_view text) {
+    for (const auto& piece : split_tag_list_field(text))
+        if (piece.find_first_not_of(" \t") != std::string_view::npos) tag(column, kind, piece);
+}
+
+void EntryBuilder::note(std::string_view column, std::string_view text) {
+    try {
+        entry.note = validate_note(text, "");
+    } catch (const InputError& e) {
+        problems.add(line, std::string(column), detail::problem_text(e));
+    }
+}
+
+void EntryBuilder::finish(std::string_view time_column, std::string_view day_column, std::size_t problems_before) {
+    if (problems.count != problems_before) return;
+    if (!has_time) return problems.add(line, std::string(time_column), "missing: expected a time");
+    if (!has_zone) return problems.add(line, "zone", "missing: expected an IANA time zone name");
+    // An entry without values is kept: painlog before 0.2 let an edit
+    // clear every value, and an export of such a diary must restore.
+    if (auto message = check_diary_day(entry.at, entry.zone, entry.day, day_given, rules); !message.empty())
+        problems.add(line, std::string(day_column), message);
+}
+
+std::optional<Event> event_from_fields(const NamedValues& fields, std::size_t line, Problems& problems,
+                                       const ImportRules& rules) {
+    auto before = problems.count;
+    Event event;
+    std::string time_text;
+    bool has_kind = false, has_time = false, has_zone = false, day_given = false;
+    for (const auto& [name, value] : fields) {
+        try {
+            if (name == "id") {
+                if (value.empty()) continue;
+                if (auto id = detail::parse_positive_id(value)) event.id = *id;
+                else problems.add(line, name, fmt::format("{}: expected a positive whole number", value));
+            } else if (name == "kind") {
+                has_kind = true;
+                event.kind = parse_event_kind(value, "");
+            } else if (name == "label") {
+                event.label = validate_event_label(value, "");
+            } else if (name == "time") {
+                time_text = value;
+                has_time = true;
+            } else if (name == "zone") {
+                event.zone = value;
+                if (Zone::find(value)) has_zone = true;
+                else problems.add(line, name, detail::zone_problem(value));
+            } else if (name == "day") {
+                if (value.empty()) continue;
+                if (auto d = parse_iso_day(value)) event.day = *d, day_given = true;
+                else problems.add(line, name, fmt::format("{}: expected a date like 2026-11-22", value));
+            } else if (name == "note") {
+                event.note = validate_note(value, "");
+            } else {
+                problems.add(line, name, "unknown key: expected the keys of painlog's event JSON");
+            }
+        } catch (const InputError& e) {
+            problems.add(line, name, detail::problem_text(e));
+        }
+    }
+    if (!has_kind) problems.add(line, "kind", "missing: expected infusion, appointment, medication-change or other");
+    if (!has_time) problems.add(line, "time", "missing: expected a time");
+    if (!has_zone && problems.count == before) problems.add(line, "zone", "missing: expected an IANA time zone name");
+    if (problems.count != before) return std::nullopt;
+    // Only appointments may lie ahead (event.hpp).
+    auto rules_for_kind = rules;
+    if (event.kind == EventKind::appointment) rules_for_kind.now = Instant::max();
+    std::string problem;
+    if (auto at = detail::parse_time(time_text, rules_for_kind, problem)) {
+        event.at = *at;
+    } else {
+        problems.add(line, "time", problem + (event.kind == EventKind::appointment ? "" : "; only appointments may be in the future"));
+        return std::nullopt;
+    }
+    if (auto message = check_diary_day(event.at, event.zone, event.day, day_given, rules); !message.empty()) {
+        problems.add(line, "day", message);
+        return std::nullopt;
+    }
+    return event;
+}
+
+}  // namespace painlog::detail
