@@ -8,7 +8,7 @@
 namespace painlog {
 namespace {
 
-std::string plural(int n, std::string_view one, std::string_view many) {
+std::string status_plural(int n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
@@ -50,11 +50,11 @@ std::string status_text(const Status& status, const TimeContext& time, Color col
     };
     auto today_label = fmt::format("{} ({})", format_day(status.today), date::format("%A", status.today));
     if (status.today_logged())
-        row("Today:", fmt::format("{}: logged, {}", today_label, plural(status.entries_today, "entry", "entries")),
+        row("Today:", fmt::format("{}: logged, {}", today_label, status_plural(status.entries_today, "entry", "entries")),
             Style::good);
     else
         row("Today:", fmt::format("{}: not logged yet", today_label), Style::warn);
-    row("Streak:", status.streak_days > 0 ? plural(status.streak_days, "day", "days") : "none");
+    row("Streak:", status.streak_days > 0 ? status_plural(status.streak_days, "day", "days") : "none");
     if (status.last_entry) {
         const auto& entry = *status.last_entry;
         auto local = format_local_minutes(entry.at, stored_zone(entry.zone, time.zone));

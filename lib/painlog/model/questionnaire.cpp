@@ -129,7 +129,7 @@ nlohmann::ordered_json or_null(const std::optional<T>& value) {
     return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
-std::string signed_number(double value) { return value > 0 ? fmt::format("+{:g}", value) : fmt::format("{:g}", value); }
+std::string signed_score_change(double value) { return value > 0 ? fmt::format("+{:g}", value) : fmt::format("{:g}", value); }
 
 std::string yes_no(bool value) { return value ? "yes" : "no"; }
 
@@ -415,12 +415,12 @@ std::string result_text(const QuestionnaireResult& r, const std::vector<Question
         } else {
             out += fmt::format("Change since the previous PHQ-9: {} to {} ({}).\n",
                                format_score(r.instrument, *p.previous_score), format_score(r.instrument, r.score),
-                               signed_number(*p.change));
+                               signed_score_change(*p.change));
             if (p.percent_change)
                 out += fmt::format("Against the first PHQ-9 ({}): {} %.\n"
                                    "Response (50 % or more below the first): {}. Remission (below 5): {}.\n",
                                    format_score(r.instrument, *p.baseline_score),
-                                   signed_number(std::round(*p.percent_change)), yes_no(*p.response),
+                                   signed_score_change(std::round(*p.percent_change)), yes_no(*p.response),
                                    yes_no(*p.remission));
             else
                 out += fmt::format("Against the first PHQ-9 (0): percent change undefined.\n"
@@ -455,7 +455,7 @@ std::string results_table(const std::vector<QuestionnaireResult>& results,
         }
         if (r.instrument == Instrument::phq9) {
             auto p = phq9_progress(r, history);
-            if (p.change) change = signed_number(*p.change);
+            if (p.change) change = signed_score_change(*p.change);
             if (!p.baseline_score) add_note("baseline");
             if (p.response && *p.response) add_note("response");
             if (p.remission && *p.remission) add_note("remission");

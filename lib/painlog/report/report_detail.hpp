@@ -1,6 +1,6 @@
 #pragma once
-// Helpers the report renderers share (report.cpp, report_html.cpp). Not a
-// public interface.
+// Helpers the report renderers share (report_text.cpp, report_html.cpp),
+// defined in report_detail.cpp. Not a public interface.
 
 #include <optional>
 #include <string>

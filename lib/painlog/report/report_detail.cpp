@@ -1,0 +1,264 @@
+// The helpers of report_detail.hpp, apart from report.cpp, so that building
+// the report and laying it out (report_text.cpp, report_html.cpp) depend on
+// them one way: report_detail uses the Report, never build_report.
+
+#include "painlog/report/report_detail.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "painlog/model/questionnaire.hpp"
+#include "painlog/util/text.hpp"
+
+namespace painlog {
+
+namespace report_detail {
+
+std::string num(const std::optional<double>& value) { return value ? fmt::format("{:.1f}", *value) : "–"; }
+
+std::string signed_num(const std::optional<double>& value) {
+    if (!value) return "–";
+    if (std::fabs(*value) < 0.05) return "0.0";
+    return fmt::format("{:+.1f}", *value);
+}
+
+std::string percent(const std::optional<double>& value) {
+    if (!value) return "–";
+    if (std::fabs(*value) < 0.5) return "0 %";
+    return fmt::format("{:+.0f} %", *value);
+}
+
+std::string range(const MetricSummary& m) {
+    if (!m.min || !m.max) return "–";
+    return fmt::format("{:.1f}–{:.1f}", *m.min, *m.max);
+}
+
+std::string metric_title(Metric metric) {
+    switch (metric) {
+        case Metric::pain: return "Pain";
+        case Metric::mood: return "Mood";
+        case Metric::energy: return "Energy";
+        case Metric::sleep_hours: return "Sleep (hours)";
+        case Metric::sleep_quality: return "Sleep quality";
+        case Metric::activity: return "Activity";
+    }
+    return "";
+}
+
+std::string response_duration_text(const InfusionResponse& inf) {
+    auto days = inf.response_days.value_or(0);
+    switch (inf.response_status) {
+        case ResponseStatus::not_assessable: return "not assessable (baseline too sparse, without pain ratings, or 0)";
+        case ResponseStatus::no_response: return "pain 7-day mean never reached 30 % below baseline";
+        case ResponseStatus::ended:
+            return fmt::format("pain 7-day mean at least 30 % below baseline for {} days, then no longer", days);
+        case ResponseStatus::ongoing:
+            return fmt::format("pain 7-day mean at least 30 % below baseline for {} days so far (ongoing)", days);
+        case ResponseStatus::until_next_infusion:
+            return fmt::format("pain 7-day mean at least 30 % below baseline for {} days, up to the next infusion",
+                               days);
+        case ResponseStatus::no_recent_data:
+            return fmt::format("pain 7-day mean at least 30 % below baseline for at least {} days; no pain ratings since",
+                               days);
+    }
+    return "";
+}
+
+std::string infusion_title(const InfusionResponse& inf, std::size_t number) {
+    auto title = fmt::format("Infusion {} · {}", number, format_day(inf.infusion.day));
+    if (!inf.infusion.label.empty()) title += " · " + one_line(inf.infusion.label);
+    return title;
+}
+
+std::string side_effects_text(const InfusionResponse& inf) {
+    if (inf.side_effects.empty()) return "none logged";
+    std::string text;
+    for (const auto& s : inf.side_effects) {
+        if (!text.empty()) text += ", ";
+        text += fmt::format("{} ×{}", s.tag, s.count);
+    }
+    return text;
+}
+
+std::string span_dates(const SpanSummary& span) {
+    if (span.to < span.from) return "–";
+    if (span.to == span.from) return date::format("%d %b", span.from);
+    return date::format("%d %b", span.from) + "–" + date::format("%d %b", span.to);
+}
+
+std::string adherence_text(const Report& r) {
+    const auto& s = r.summary;
+    int days = s.period.days();
+    int pct = days == 0 ? 0 : static_cast<int>(std::lround(100.0 * s.days_logged / days));
+    auto text = fmt::format("Logged on {} of {} days ({} %), {} {}", s.days_logged, days, pct, s.entries,
+                            s.entries == 1 ? "entry" : "entries");
+    if (s.streak_days) text += fmt::format("; current streak {} {}", *s.streak_days, *s.streak_days == 1 ? "day" : "days");
+    return text + ".";
+}
+
+namespace {
+
+const MetricSummary& figures(const Report& r, Metric metric) { return r.summary.metric(metric); }
+
+std::string figures_sentence(const MetricSummary& m, std::string_view unit) {
+    if (m.n == 0) return "no values";
+    return fmt::format("mean {}{}, median {}, range {} (n = {} days)", num(m.mean), unit, num(m.median), range(m), m.n);
+}
+
+}  // namespace
+
+std::vector<std::string> sleep_lines(const Report& r) {
+    const auto& hours = figures(r, Metric::sleep_hours);
+    const auto& quality = figures(r, Metric::sleep_quality);
+    std::vector<std::string> lines;
+    lines.push_back("Hours a night: " + figures_sentence(hours, " h"));
+    if (hours.n > 0) {
+        int short_nights = 0;
+        for (const auto& p : r.trend.metrics[static_cast<std::size_t>(Metric::sleep_hours)].points)
+            if (p.value && *p.value < 6) ++short_nights;
+        lines.push_back(fmt::format("Nights under 6 hours: {} of {}.", short_nights, hours.n));
+    }
+    lines.push_back("Sleep quality (0 worst, 10 best): " + figures_sentence(quality, ""));
+    return lines;
+}
+
+std::vector<std::string> activity_lines(const Report& r) {
+    std::vector<std::string> lines;
+    lines.push_back("Activity level (0 worst, 10 best): " + figures_sentence(figures(r, Metric::activity), ""));
+    std::string text;
+    std::size_t shown = 0;
+    for (const auto& t : r.summary.tags) {
+        if (t.tag.kind != TagKind::activity) continue;
+        if (shown++ == 8) break;
+        if (!text.empty()) text += ", ";
+        text += fmt::format("{} ({} d)", t.tag.name, t.days);
+    }
+    lines.push_back(text.empty() ? "No activities tagged." : "Activities (days logged): " + text);
+    return lines;
+}
+
+std::string category_legend() {
+    return "Pain change against the baseline mean: substantial ≤ −50 %, moderate ≤ −30 %, minimal ≤ −10 %, "
+           "none between −10 % and +10 %, worse ≥ +10 % (IMMPACT; Dworkin et al. 2008). "
+           "Windows with fewer than 4 logged days (baseline: 7) are not categorised.";
+}
+
+std::vector<std::optional<double>> daily_series(const Report& r, Metric metric) {
+    std::vector<std::optional<double>> values;
+    for (const auto& p : r.trend.metrics[static_cast<std::size_t>(metric)].points) values.push_back(p.value);
+    return values;
+}
+
+std::vector<std::optional<double>> rolling_series(const Report& r, Metric metric) {
+    std::vector<std::optional<double>> values;
+    for (const auto& p : r.trend.metrics[static_cast<std::size_t>(metric)].points) values.push_back(p.rolling_mean_7);
+    return values;
+}
+
+namespace {
+
+std::vector<ChartPoint> points(const Report& r, const std::vector<std::optional<double>>& values) {
+    std::vector<ChartPoint> result;
+    result.reserve(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        result.push_back({r.period.from + date::days{static_cast<int>(i)}, values[i]});
+    return result;
+}
+
+ChartSpec base_chart(const Report& r, std::string title, std::string y_label) {
+    ChartSpec spec;
+    spec.title = std::move(title);
+    spec.y_label = std::move(y_label);
+    spec.from = r.period.from;
+    spec.to = r.period.to;
+    for (std::size_t i = 0; i < r.infusions.size(); ++i) {
+        const auto& inf = r.infusions[i];
+        spec.markers.push_back({inf.infusion.day, fmt::format("Infusion {}", i + 1)});
+        spec.ranges.push_back({inf.baseline.from, inf.baseline.to, "baseline"});
+    }
+    return spec;
+}
+
+ChartSeries metric_series(const Report& r, Metric metric, int style) {
+    return {metric_title(metric), points(r, daily_series(r, metric)), points(r, rolling_series(r, metric)), style};
+}
+
+}  // namespace
+
+std::string pain_mood_chart(const Report& r) {
+    auto spec = base_chart(r, "Daily pain and mood with 7-day means", "rating 0–10");
+    spec.series.push_back(metric_series(r, Metric::pain, 0));
+    spec.series.push_back(metric_series(r, Metric::mood, 1));
+    spec.height = 250;
+    return svg_chart(spec);
+}
+
+std::string sleep_chart(const Report& r) {
+    auto spec = base_chart(r, "Sleep hours a night with 7-day mean", "hours");
+    auto series = metric_series(r, Metric::sleep_hours, 2);
+    double top = 12;
+    for (const auto& p : series.daily)
+        if (p.value) top = std::max(top, std::ceil(*p.value / 2) * 2);
+    spec.y_max = top;
+    spec.y_step = top > 12 ? 4 : 2;
+    spec.series.push_back(std::move(series));
+    spec.width = 460;
+    spec.height = 210;
+    return svg_chart(spec);
+}
+
+std::string energy_chart(const Report& r) {
+    auto spec = base_chart(r, "Daily energy and activity with 7-day means", "rating 0–10");
+    spec.series.push_back(metric_series(r, Metric::energy, 3));
+    spec.series.push_back(metric_series(r, Metric::activity, 2));
+    spec.width = 460;
+    spec.height = 210;
+    return svg_chart(spec);
+}
+
+std::string questionnaire_chart(const Report& r, Instrument instrument) {
+    const auto& spec_i = spec_of(instrument);
+    auto spec = base_chart(r, fmt::format("{} scores", spec_i.title), "score");
+    spec.ranges.clear();
+    spec.y_max = spec_i.max_score;
+    spec.y_step = instrument == Instrument::peg ? 2 : 5;
+    ChartSeries s{std::string(spec_i.title), {}, {}, 0};
+    s.join = true;
+    for (const auto& q : r.questionnaires)
+        if (q.instrument == instrument) {
+            s.daily.push_back({q.day, q.score});
+            s.smooth.push_back({q.day, q.score});
+        }
+    spec.smooth_label = "results in order";
+    spec.series.push_back(std::move(s));
+    for (int t : band_thresholds(instrument)) spec.lines.push_back({static_cast<double>(t), std::string(band_of(instrument, t))});
+    spec.height = 170;
+    return svg_chart(spec);
+}
+
+std::string questionnaire_change_text(const Report& r, const QuestionnaireResult& q) {
+    if (q.instrument != Instrument::phq9) return "";
+    auto progress = phq9_progress(q, r.questionnaire_history);
+    std::string text = progress.change ? signed_num(progress.change) : "first";
+    if (progress.response && *progress.response) text += ", response";
+    if (progress.remission && *progress.remission) text += ", remission";
+    return text;
+}
+
+std::vector<std::string> questionnaire_attributions(const Report& r) {
+    std::vector<std::string> lines;
+    for (auto instrument : all_instruments) {
+        bool used = std::any_of(r.questionnaires.begin(), r.questionnaires.end(),
+                                [&](const auto& q) { return q.instrument == instrument; });
+        if (!used) continue;
+        const auto& spec = spec_of(instrument);
+        lines.push_back(fmt::format("{}: {}. {}", spec.title, spec.citation, spec.attribution));
+    }
+    return lines;
+}
+
+}  // namespace report_detail
+
+}  // namespace painlog

@@ -1,0 +1,350 @@
+// The report's text, Markdown and JSON renderers, apart from build_report
+// (report.cpp): they only lay out a built Report, with the helpers they share
+// with the HTML report (report_detail.hpp).
+
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "painlog/model/event.hpp"
+#include "painlog/model/questionnaire.hpp"
+#include "painlog/report/report.hpp"
+#include "painlog/report/report_detail.hpp"
+#include "painlog/util/table.hpp"
+#include "painlog/util/text.hpp"
+
+namespace painlog {
+
+using namespace report_detail;
+
+// ---------------------------------------------------------------- text
+
+namespace {
+
+// Greedy word wrap to `width` columns; continuation lines start with `indent`.
+std::string wrap_indented(std::string_view text, std::size_t width, std::string_view first_indent, std::string_view indent) {
+    std::string out(first_indent);
+    std::size_t column = display_width(first_indent);
+    bool line_empty = true;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto end = text.find(' ', pos);
+        if (end == std::string_view::npos) end = text.size();
+        auto word = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (word.empty()) continue;
+        auto w = display_width(word);
+        if (!line_empty && column + 1 + w > width) {
+            out += '\n';
+            out += indent;
+            column = display_width(indent);
+            line_empty = true;
+        }
+        if (!line_empty) {
+            out += ' ';
+            ++column;
+        }
+        out += word;
+        column += w;
+        line_empty = false;
+    }
+    return out + '\n';
+}
+
+std::string heading(std::string_view title) { return fmt::format("\n{}\n{}\n", title, std::string(display_width(title), '-')); }
+
+std::string figures_table(const Report& r) {
+    TextTable table({{"daily values"}, {"days", Align::right}, {"mean", Align::right}, {"median", Align::right},
+                     {"range", Align::right}, {fmt::format("prev {} d", r.period.days()), Align::right},
+                     {"change", Align::right}});
+    for (const auto& m : r.summary.metrics)
+        table.add_row({{metric_title(m.metric)}, {fmt::format("{}", m.n)}, {num(m.mean)}, {num(m.median)}, {range(m)},
+                       {num(m.previous_mean)}, {signed_num(m.change)}});
+    return table.render(Color::no, 80);
+}
+
+struct WindowRow {
+    std::string label, dates, logged, pain, change, pct, category, mood, mood_change;
+};
+
+std::vector<WindowRow> window_rows(const InfusionResponse& inf) {
+    std::vector<WindowRow> rows;
+    const auto& b = inf.baseline;
+    rows.push_back({"baseline", span_dates(b), fmt::format("{}/{}", b.days_logged, b.days), num(b.mean(Metric::pain)),
+                    "", "", inf.baseline_sufficient ? "" : "insufficient data", num(b.mean(Metric::mood)), ""});
+    for (const auto& w : inf.windows) {
+        bool shown = w.status != WindowStatus::not_started && w.status != WindowStatus::cut_off;
+        rows.push_back({w.label + (w.truncated ? "*" : ""), span_dates(w.span),
+                        shown ? fmt::format("{}/{}", w.span.days_logged, w.span.days) : "–",
+                        num(w.span.mean(Metric::pain)), signed_num(w.change_of(Metric::pain)),
+                        w.pain_change_pct ? fmt::format("{:+.1f} %", *w.pain_change_pct) : "–", window_category_text(w),
+                        num(w.span.mean(Metric::mood)), signed_num(w.change_of(Metric::mood))});
+    }
+    return rows;
+}
+
+std::string sparkline_block(const Report& r) {
+    auto days = static_cast<std::size_t>(r.period.days());
+    std::size_t size = (days + max_sparkline_width - 1) / max_sparkline_width;
+    std::string out;
+    auto line = [&](std::string_view label, const std::vector<std::optional<double>>& values, Metric metric) {
+        auto [lo, hi] = sparkline_scale(metric);
+        out += fmt::format("{} {}\n", pad_right(label, 14), sparkline(chunk_means(values, size), lo, hi));
+    };
+    line("pain", daily_series(r, Metric::pain), Metric::pain);
+    line("  7-day mean", rolling_series(r, Metric::pain), Metric::pain);
+    line("mood", daily_series(r, Metric::mood), Metric::mood);
+    line("  7-day mean", rolling_series(r, Metric::mood), Metric::mood);
+    line("sleep hours", daily_series(r, Metric::sleep_hours), Metric::sleep_hours);
+    line("energy", daily_series(r, Metric::energy), Metric::energy);
+    if (!r.infusions.empty()) {
+        std::string marks((days + size - 1) / size, ' ');
+        for (const auto& inf : r.infusions) {
+            auto index = static_cast<std::size_t>((inf.infusion.day - r.period.from).count()) / size;
+            if (index < marks.size()) marks[index] = '^';
+        }
+        while (!marks.empty() && marks.back() == ' ') marks.pop_back();
+        out += fmt::format("{} {}\n", pad_right("infusion", 14), marks);
+    }
+    out += wrap_indented(fmt::format("{} to {}, {}; ▁ lowest, █ highest (0–10; sleep 0–12 h); blank: no value.",
+                                     format_day(r.period.from), format_day(r.period.to),
+                                     size == 1 ? std::string("one character a day") : fmt::format("{} days a character", size)),
+                         80, std::string(15, ' '), std::string(15, ' '));
+    return out;
+}
+
+}  // namespace
+
+std::string report_text(const Report& r) {
+    std::string out;
+    out += r.name.empty() ? "PAIN DIARY REPORT\n" : fmt::format("PAIN DIARY REPORT · {}\n", one_line(r.name));
+    out += fmt::format("{} to {} ({} days) · generated {}\n", format_day(r.period.from), format_day(r.period.to),
+                       r.period.days(), r.generated);
+    out += wrap_indented(fmt::format("Period: {}.", r.period_reason), 80, "", "");
+    if (r.safety_message) out += "\n" + wrap_indented(fmt::format("IMPORTANT: {}", safety_message()), 80, "", "  ");
+
+    out += heading("Adherence and key figures");
+    out += wrap_indented(adherence_text(r), 80, "", "");
+    out += figures_table(r);
+
+    out += heading("Response to infusions");
+    if (r.infusions.empty()) out += "No infusion in this period.\n";
+    for (std::size_t i = 0; i < r.infusions.size(); ++i) {
+        const auto& inf = r.infusions[i];
+        out += fmt::format("{}{}\n", i > 0 ? "\n" : "", infusion_title(inf, i + 1));
+        TextTable table({{"window"}, {"dates"}, {"days", Align::right}, {"pain", Align::right},
+                         {"change", Align::right}, {"%", Align::right}, {"mood", Align::right}, {"category"}});
+        for (const auto& row : window_rows(inf))
+            table.add_row({{row.label}, {row.dates}, {row.logged}, {row.pain}, {row.change}, {row.pct}, {row.mood},
+                           {row.category}});
+        out += table.render(Color::no, 80);
+        out += wrap_indented(fmt::format("Duration: {}.", response_duration_text(inf)), 80, "", "  ");
+        for (const auto& remark : inf.remarks) out += wrap_indented(remark, 80, "", "  ");
+    }
+    if (!r.infusions.empty()) out += "\n" + wrap_indented(category_legend(), 80, "", "");
+
+    out += heading("Charts");
+    out += sparkline_block(r);
+
+    if (!r.infusions.empty()) {
+        out += heading("Side effects in the 48 hours after each infusion");
+        for (std::size_t i = 0; i < r.infusions.size(); ++i)
+            out += wrap_indented(fmt::format("{}: {}", infusion_title(r.infusions[i], i + 1), side_effects_text(r.infusions[i])),
+                                 80, "", "  ");
+    }
+
+    out += heading("What makes pain better or worse");
+    TextTable tags({{"tag"}, {"kind"}, {"days", Align::right}, {"pain with", Align::right},
+                    {"without", Align::right}});
+    for (const auto& t : r.summary.tags)
+        if (t.tag.kind == TagKind::better || t.tag.kind == TagKind::worse)
+            tags.add_row({{truncate_to_width(one_line(t.tag.name), 30)}, {std::string(name_of(t.tag.kind))},
+                          {fmt::format("{}", t.days)}, {num(t.mean_pain_with)}, {num(t.mean_pain_without)}});
+    out += tags.empty() ? "No better or worse tags in this period.\n"
+                        : "Mean daily pain on days with the tag and without it (not proof of cause).\n" +
+                              tags.render(Color::no, 80);
+
+    out += heading("Sleep");
+    for (const auto& line : sleep_lines(r)) out += wrap_indented(line, 80, "", "  ");
+    out += heading("Activity");
+    for (const auto& line : activity_lines(r)) out += wrap_indented(line, 80, "", "  ");
+
+    if (!r.questionnaires.empty()) {
+        out += heading("Questionnaires");
+        TextTable table({{"day"}, {"questionnaire"}, {"score", Align::right}, {"band"}, {"change"}});
+        for (const auto& q : r.questionnaires)
+            table.add_row({{format_day(q.day)}, {std::string(spec_of(q.instrument).title)},
+                           {format_score(q.instrument, q.score)},
+                           {q.instrument == Instrument::peg ? "–" : std::string(band_of(q.instrument, q.score))},
+                           {questionnaire_change_text(r, q) + (needs_safety_message(q) ? " (item 9 above 0)" : "")}});
+        out += table.render(Color::no, 80);
+        if (r.safety_message) out += wrap_indented(std::string(safety_message()), 80, "", "");
+        for (const auto& line : questionnaire_attributions(r)) out += wrap_indented(line, 80, "", "  ");
+    }
+
+    out += heading(r.notes_total > static_cast<int>(r.notes.size())
+                       ? fmt::format("Notes ({} most recent of {})", r.notes.size(), r.notes_total)
+                       : std::string("Notes"));
+    if (r.notes.empty()) out += "No notes in this period.\n";
+    for (const auto& n : r.notes) out += wrap_indented(n.text, 80, n.time + "  ", std::string(18, ' '));
+    return out;
+}
+
+// ---------------------------------------------------------------- markdown
+
+namespace {
+
+std::string md_row(const std::vector<std::string>& cells) {
+    std::string row = "|";
+    for (const auto& c : cells) row += " " + c + " |";
+    return row + "\n";
+}
+
+std::string md_table(const std::vector<std::string>& headers, const std::vector<bool>& right,
+                     const std::vector<std::vector<std::string>>& rows) {
+    std::string out = md_row(headers);
+    std::vector<std::string> rule;
+    for (std::size_t i = 0; i < headers.size(); ++i) rule.push_back(right[i] ? "---:" : "---");
+    out += md_row(rule);
+    for (const auto& row : rows) out += md_row(row);
+    return out;
+}
+
+}  // namespace
+
+std::string report_markdown(const Report& r) {
+    std::string out = "# Pain diary report\n\n";
+    if (!r.name.empty()) out += fmt::format("**{}** · ", markdown_escape(r.name));
+    out += fmt::format("{} to {} ({} days) · generated {}\n\n", format_day(r.period.from), format_day(r.period.to),
+                       r.period.days(), r.generated);
+    out += fmt::format("Period: {}.\n", r.period_reason);
+    if (r.safety_message) out += fmt::format("\n> **Important:** {}\n", safety_message());
+
+    out += "\n## Adherence and key figures\n\n" + adherence_text(r) + "\n\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& m : r.summary.metrics)
+        rows.push_back({metric_title(m.metric), fmt::format("{}", m.n), num(m.mean), num(m.median), range(m),
+                        num(m.previous_mean), signed_num(m.change)});
+    out += md_table({"Daily values", "days", "mean", "median", "range", fmt::format("previous {} days", r.period.days()),
+                     "change"},
+                    {false, true, true, true, true, true, true}, rows);
+
+    out += "\n## Response to infusions\n";
+    if (r.infusions.empty()) out += "\nNo infusion in this period.\n";
+    for (std::size_t i = 0; i < r.infusions.size(); ++i) {
+        const auto& inf = r.infusions[i];
+        out += fmt::format("\n### {}\n\n", markdown_escape(infusion_title(inf, i + 1)));
+        rows.clear();
+        for (const auto& w : window_rows(inf))
+            rows.push_back({w.label, w.dates, w.logged, w.pain, w.change, w.pct, w.category, w.mood, w.mood_change});
+        out += md_table({"Window", "dates", "logged", "pain", "change", "%", "category", "mood", "change"},
+                        {false, false, true, true, true, true, false, true, true}, rows);
+        out += fmt::format("\n**Duration:** {}.\n", response_duration_text(inf));
+        for (const auto& remark : inf.remarks) out += fmt::format("\n{}\n", markdown_escape(remark));
+    }
+    if (!r.infusions.empty()) out += fmt::format("\n*{}*\n", category_legend());
+
+    out += "\n## Charts\n\n```text\n" + sparkline_block(r) + "```\n";
+
+    if (!r.infusions.empty()) {
+        out += "\n## Side effects in the 48 hours after each infusion\n\n";
+        for (std::size_t i = 0; i < r.infusions.size(); ++i)
+            out += fmt::format("- **{}:** {}\n", markdown_escape(infusion_title(r.infusions[i], i + 1)),
+                               markdown_escape(side_effects_text(r.infusions[i])));
+    }
+
+    out += "\n## What makes pain better or worse\n\n";
+    rows.clear();
+    for (const auto& t : r.summary.tags)
+        if (t.tag.kind == TagKind::better || t.tag.kind == TagKind::worse)
+            rows.push_back({markdown_escape(t.tag.name), std::string(name_of(t.tag.kind)), fmt::format("{}", t.days),
+                            num(t.mean_pain_with), num(t.mean_pain_without)});
+    if (rows.empty()) {
+        out += "No better or worse tags in this period.\n";
+    } else {
+        out += "Mean daily pain on days with the tag and without it (not proof of cause).\n\n";
+        out += md_table({"Tag", "kind", "days", "pain with", "without"}, {false, false, true, true, true}, rows);
+    }
+
+    out += "\n## Sleep\n\n";
+    for (const auto& line : sleep_lines(r)) out += "- " + markdown_escape(line) + "\n";
+    out += "\n## Activity\n\n";
+    for (const auto& line : activity_lines(r)) out += "- " + markdown_escape(line) + "\n";
+
+    if (!r.questionnaires.empty()) {
+        out += "\n## Questionnaires\n\n";
+        rows.clear();
+        for (const auto& q : r.questionnaires)
+            rows.push_back({format_day(q.day), std::string(spec_of(q.instrument).title),
+                            format_score(q.instrument, q.score),
+                            q.instrument == Instrument::peg ? "–" : std::string(band_of(q.instrument, q.score)),
+                            questionnaire_change_text(r, q) + (needs_safety_message(q) ? " (item 9 above 0)" : "")});
+        out += md_table({"Day", "questionnaire", "score", "band", "change"}, {false, false, true, false, false}, rows);
+        if (r.safety_message) out += fmt::format("\n> **Important:** {}\n", safety_message());
+        for (const auto& line : questionnaire_attributions(r)) out += "\n" + markdown_escape(line) + "\n";
+    }
+
+    out += "\n## Notes\n\n";
+    if (r.notes_total > static_cast<int>(r.notes.size()))
+        out += fmt::format("The {} most recent of {} notes.\n\n", r.notes.size(), r.notes_total);
+    if (r.notes.empty()) out += "No notes in this period.\n";
+    for (const auto& n : r.notes) out += fmt::format("- {} — {}\n", n.time, markdown_escape(n.text));
+    return out;
+}
+
+// ---------------------------------------------------------------- json
+
+nlohmann::ordered_json report_json(const Report& r) {
+    using json = nlohmann::ordered_json;
+    json j;
+    j["name"] = r.name.empty() ? json(nullptr) : json(r.name);
+    j["period"] = {{"from", format_day(r.period.from)},
+                   {"to", format_day(r.period.to)},
+                   {"days", r.period.days()},
+                   {"reason", r.period_reason}};
+    j["generated"] = r.generated_iso;
+    j["baseline_days"] = r.baseline_days;
+    j["summary"] = summary_json(r.summary);
+    json responses = json::array();
+    for (const auto& inf : r.infusions) responses.push_back(infusion_response_json(inf));
+    j["responses"] = responses;
+    json events_j = json::array();
+    for (const auto& e : r.events) events_j.push_back(event_json(e));
+    j["events"] = events_j;
+    j["trend"] = trend_json(r.trend);
+    j["questionnaires"] = questionnaires_json(r.questionnaires, r.questionnaire_history);
+    j["safety_message"] = r.safety_message ? json(std::string(safety_message())) : json(nullptr);
+    json notes = json::array();
+    for (const auto& n : r.notes)
+        notes.push_back({{"entry_id", n.entry_id}, {"day", format_day(n.day)}, {"time", n.time}, {"text", n.text},
+                         {"cut", n.cut}});
+    j["notes"] = {{"total", r.notes_total}, {"shown", notes}};
+    return j;
+}
+
+// ---------------------------------------------------------------- markdown escaping
+
+std::string markdown_escape(std::string_view text) {
+    // Inline markup anywhere; block markup (headings, lists, quotes) only
+    // at the start, where a leading character is escaped instead.
+    static constexpr std::string_view inline_special = "\\`*_[]<>|~&";
+    static constexpr std::string_view leading_special = "#+-=";
+    std::string out;
+    out.reserve(text.size());
+    bool at_start = true;
+    bool only_digits = true;
+    for (char c : text) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        if (inline_special.find(c) != std::string_view::npos ||
+            (at_start && leading_special.find(c) != std::string_view::npos) ||
+            (!at_start && only_digits && (c == '.' || c == ')')))
+            out += '\\';
+        out += c;
+        only_digits = only_digits && c >= '0' && c <= '9';
+        at_start = false;
+    }
+    return out;
+}
+
+}  // namespace painlog
