@@ -12,8 +12,8 @@
 
 namespace painlog {
 
-// Fits its width (80 columns unless told): id, diary day, local time, the ratings, then tags and the
-// note's first characters. Tags show compactly: walk (activity), +heat
+// Fits its width (80 columns unless told): id, diary day, local time, the
+// ratings, then tags and the note's first characters. Tags show compactly: walk (activity), +heat
 // (better), -cold (worse), !nausea (side effect), Rx:name (medication).
 // Written a row at a time, for a listing of any length; `largest_id` (of the
 // entries to come) sizes the ID column.
