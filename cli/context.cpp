@@ -1,7 +1,10 @@
 #include "context.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -62,6 +65,20 @@ Color Context::color() const {
     auto term = env("TERM");
     if ((no_color && !no_color->empty()) || (term && *term == "dumb")) return Color::no;
     return ::isatty(STDOUT_FILENO) ? Color::yes : Color::no;
+}
+
+std::size_t Context::table_width() const {
+    constexpr std::size_t piped = 80, narrowest = 60, widest = 1000;
+    if (::isatty(STDOUT_FILENO) != 1) return piped;
+    std::size_t columns = 0;
+    if (auto text = env("COLUMNS"); text && !text->empty()) {
+        auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), columns);
+        if (ec != std::errc{} || end != text->data() + text->size()) columns = 0;
+    }
+    winsize size{};
+    if (columns == 0 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) columns = size.ws_col;
+    if (columns == 0) return piped;
+    return std::clamp(columns, narrowest, widest);
 }
 
 bool Context::interactive() const { return ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO); }

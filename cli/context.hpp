@@ -42,6 +42,10 @@ public:
     // zone ($TZ or the system's), read once.
     const TimeContext& time();
     [[nodiscard]] Color color() const;
+    // Columns for a table: on a terminal its width ($COLUMNS, else the
+    // terminal's own, at least 60); piped or redirected always 80, so that
+    // what a script or a file receives never depends on a window.
+    [[nodiscard]] std::size_t table_width() const;
     // True when a person is at the keyboard: stdin and stderr are terminals.
     [[nodiscard]] bool interactive() const;
 

@@ -108,9 +108,7 @@ class ProgressBar {
 public:
     explicit ProgressBar(std::ostream& err)
         : err_(err), on_terminal_(::isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()) {}
-    ~ProgressBar() {
-        if (drawn_) err_ << "\r\033[K" << std::flush;
-    }
+    ~ProgressBar() { clear(); }
     ProgressBar(const ProgressBar&) = delete;
     ProgressBar& operator=(const ProgressBar&) = delete;
 
@@ -128,6 +126,14 @@ public:
         }
         err_ << std::flush;
         drawn_ = true;
+    }
+
+    // Erases the bar, so that what follows on the terminal (the result on
+    // stdout, or a problem on stderr) starts on a clean line.
+    void clear() {
+        if (!drawn_) return;
+        err_ << "\r\033[K" << std::flush;
+        drawn_ = false;
     }
 
 private:
@@ -218,6 +224,7 @@ void run_import(const ImportOptions& opts, Context& ctx) {
             diary, [&](ImportSink& sink) { return read_painlog_csv(input, rules, sink); }, dry_run,
             EntryOrder::as_read, progress);
     }
+    bar.clear();
     if (!outcome.problems.empty()) refuse(outcome.problems, name, opts.dry_run, ctx.err);
     ctx.out << summary(outcome.counts, name, dry_run);
 }

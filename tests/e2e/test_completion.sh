@@ -157,7 +157,7 @@ if [ -f /usr/share/bash-completion/bash_completion ]; then
     OUT=$(cd "$WORK" && LINE="painlog --db oth" bash_complete painlog --db oth)
     expect_eq "$OUT" "other.db" "--db oth<TAB>"
 else
-    fail "bash-completion is not installed (Debian package bash-completion, listed in .ci/packages)"
+    fail "bash-completion is not installed (Debian package bash-completion, listed in .ci/packages-test)"
 fi
 
 # --- fish: `complete -C` runs fish's own completion machinery ---------------
@@ -177,7 +177,7 @@ if command -v fish >/dev/null; then
     OUT=$(fish_complete "painlog config set ")
     expect_eq "$(words_only)" "baseline-days day-start-hour name report-days" "config set <TAB>"
 else
-    fail "fish is not installed (Debian package fish, listed in .ci/packages)"
+    fail "fish is not installed (Debian package fish, listed in .ci/packages-test)"
 fi
 
 # --- zsh: a real interactive zsh in a pseudo-terminal (zsh/zpty) ------------
@@ -195,7 +195,7 @@ if command -v zsh >/dev/null; then
     OUT=$(zsh_complete "painlog list --format ")
     expect_eq "$(words_only)" "csv json table" "list --format <TAB>"
 else
-    fail "zsh is not installed (Debian package zsh, listed in .ci/packages)"
+    fail "zsh is not installed (Debian package zsh, listed in .ci/packages-test)"
 fi
 
 finish

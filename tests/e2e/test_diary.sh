@@ -43,6 +43,19 @@ width=$(printf '%s\n' "$OUT" | while IFS= read -r line; do printf '%s' "$line" |
 order=$(printf '%s\n' "$OUT" | awk 'NR > 1 {print $1}' | tr '\n' ' ')
 expect_eq "$order" "3 2 5 1 " "entry order"
 
+case_ "list fills a wide terminal; piped or redirected it stays 80 columns"
+long_note=$(printf 'word%.0s ' $(seq 1 60))
+widest() { printf '%s\n' "$OUT" | tr -d '\r' | wc -L; }
+painlog add --pain 2 --note "$long_note" --at 2026-11-22T07:00 >/dev/null
+OUT=$(COLUMNS=180 script -qec "'$PAINLOG_BIN' --db '$DB' list" /dev/null)
+expect_eq "$(widest)" 180 "widest line at COLUMNS=180"
+OUT=$(env -u COLUMNS script -qec "stty cols 150; '$PAINLOG_BIN' --db '$DB' list" /dev/null)
+expect_eq "$(widest)" 150 "widest line in a 150-column terminal"
+COLUMNS=180 run painlog list
+expect_eq "$(widest)" 80 "widest line piped"
+rm_id=$(sql "SELECT id FROM entry WHERE note LIKE 'word%'")
+painlog rm --yes "$rm_id" >/dev/null
+
 case_ "list filters: --since span, --until, --last, --all"
 run painlog list --all
 expect_out_has "2026-07-01"

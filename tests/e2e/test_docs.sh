@@ -1,7 +1,9 @@
 # The manual: every man page lints clean, and every command and option that
 # --help lists (all subcommands, recursively) is documented in man/. When
 # this fails, the message names exactly what is missing and where it goes.
-# Also: the README's quick-start apt-get line installs exactly .ci/packages.
+# Also: the README's two quick-start commands install exactly
+# .ci/packages-build and .ci/packages-test, and the second ends with the
+# test command that .ci/run runs.
 source "$(dirname "$0")/lib.sh"
 
 MAN="$SRC/man"
@@ -67,14 +69,25 @@ for command in $commands; do
     check_command "$command"
 done
 
-case_ "the README's quick-start apt-get line installs exactly .ci/packages"
-readme_packages=$(grep -m1 'apt-get install -y' "$SRC/README.md" | sed -e 's/.*apt-get install -y //' -e 's/ &&.*//' |
-    tr ' ' '\n' | grep -v '^$' | sort)
-ci_packages=$(grep -v '^#' "$SRC/.ci/packages" | grep -v '^[[:space:]]*$' | sort)
-missing=$(comm -13 <(printf '%s\n' "$readme_packages") <(printf '%s\n' "$ci_packages") | tr '\n' ' ')
-extra=$(comm -23 <(printf '%s\n' "$readme_packages") <(printf '%s\n' "$ci_packages") | tr '\n' ' ')
-[ -n "$readme_packages" ] && pass || fail "README.md has no 'apt-get install -y' line"
-[ -z "$missing" ] && pass || fail "README.md's apt-get line lacks packages that .ci/packages has: $missing"
-[ -z "$extra" ] && pass || fail "README.md's apt-get line has packages that .ci/packages lacks: $extra"
+# The packages the Nth quick-start line that runs "apt-get install -y" installs.
+readme_packages() {
+    grep 'apt-get install -y' "$SRC/README.md" | sed -n "$1p" | sed -e 's/.*apt-get install -y //' -e 's/ &&.*//' |
+        tr ' ' '\n' | grep -v '^$' | sort
+}
+for pair in "1 packages-build" "2 packages-test"; do
+    read -r n list <<<"$pair"
+    case_ "quick-start command $n installs exactly .ci/$list"
+    readme=$(readme_packages "$n")
+    listed=$(grep -v '^#' "$SRC/.ci/$list" | grep -v '^[[:space:]]*$' | sort)
+    missing=$(comm -13 <(printf '%s\n' "$readme") <(printf '%s\n' "$listed") | tr '\n' ' ')
+    extra=$(comm -23 <(printf '%s\n' "$readme") <(printf '%s\n' "$listed") | tr '\n' ' ')
+    [ -n "$readme" ] && pass || fail "README.md has no apt-get install line number $n"
+    [ -z "$missing" ] && pass || fail "README.md's apt-get line $n lacks packages that .ci/$list has: $missing"
+    [ -z "$extra" ] && pass || fail "README.md's apt-get line $n has packages that .ci/$list lacks: $extra"
+done
+
+case_ "the README's test command is the one .ci/run runs"
+test_command=$(grep 'apt-get install -y' "$SRC/README.md" | sed -n 2p | sed 's/.* && //')
+grep -qxF "$test_command" "$SRC/.ci/run" && pass || fail ".ci/run does not run the README's test command: $test_command"
 
 finish

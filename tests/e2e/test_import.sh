@@ -184,4 +184,22 @@ expect_error "$WORK/big-bad.csv:100001: column zone: 'Etc/Nowhere': expected an 
 expect_unchanged
 expect_eq "$(sql 'SELECT count(*) FROM entry')" 1 "entries"
 
+
+case_ "on a terminal the progress bar is erased before the result is printed"
+DB="$WORK/bar.db"
+python3 -c '
+import datetime
+start = datetime.datetime(2014, 1, 1)
+print("time,zone,pain")
+for i in range(400000):
+    print(f"{(start + datetime.timedelta(minutes=10 * i)).isoformat()}+00:00,Europe/London,{i % 11}")
+' >"$WORK/bar.csv"
+OUT=$(script -qec "'$PAINLOG_BIN' --db '$DB' import '$WORK/bar.csv'" /dev/null 2>&1)
+expect_out_has "importing ["
+expect_out_has $'\r\033[KImported 400000 entries from'
+expect_out_lacks "recordsImported"
+rm -f "$DB"
+OUT=$(script -qec "'$PAINLOG_BIN' --db '$DB' import '$WORK/bar.csv' 2>/dev/null" /dev/null)
+expect_out_lacks "importing"
+
 finish

@@ -65,7 +65,7 @@ expect_out_has "pain and mood diary"
 
 case_ "cpack -G DEB builds a .deb with its dependencies"
 if ! command -v dpkg-shlibdeps >/dev/null || ! command -v dpkg-deb >/dev/null; then
-    fail "dpkg-dev is not installed (listed in .ci/packages); cannot build the .deb"
+    fail "dpkg-dev is not installed (listed in .ci/packages-test); cannot build the .deb"
     finish
     exit
 fi

@@ -80,7 +80,32 @@ if command -v chromium >/dev/null && command -v pdfinfo >/dev/null; then
         [[ "$text" == *"$figure"* ]] && pass || fail "PDF text lacks $figure"
     done
 else
-    fail "chromium and poppler-utils are needed (see .ci/packages)"
+    fail "chromium and poppler-utils are needed (see .ci/packages-test)"
+fi
+
+case_ "the HTML report on a 390 px phone: every table within its box, every column shown"
+if command -v chromium >/dev/null; then
+    # The report holds no script; a copy gets one that measures each table
+    # against its box and the page and writes the verdict into the DOM.
+    python3 - "$WORK/report.html" "$WORK/phone.html" <<'EOF'
+import sys
+measure = """<script>var bad = [];
+document.querySelectorAll("table").forEach(function (t, i) {
+  var box = t.parentElement, page = document.documentElement.clientWidth;
+  if (t.getBoundingClientRect().right > page + 1 || box.scrollWidth > box.clientWidth + 1) bad.push(i);
+});
+document.body.setAttribute("data-overflow", bad.join(",") || "none");</script></body>"""
+open(sys.argv[2], "w").write(open(sys.argv[1]).read().replace("</body>", measure))
+EOF
+    dom=$(timeout 120 chromium --headless --no-sandbox --disable-gpu --window-size=390,3000 \
+        --virtual-time-budget=2000 --dump-dom "file://$WORK/phone.html" 2>/dev/null)
+    [[ "$dom" == *'data-overflow="none"'* ]] && pass \
+        || fail "tables wider than a 390 px screen: $(grep -o 'data-overflow="[^"]*"' <<<"$dom")"
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,2600 \
+        --screenshot="$WORK/phone.png" "file://$WORK/report.html" >/dev/null 2>&1
+    [ -s "$WORK/phone.png" ] && pass || fail "no 390 px screenshot"
+else
+    fail "chromium is needed (see .ci/packages-test)"
 fi
 
 case_ "no infusion: the last report-days days"

@@ -131,4 +131,19 @@ expect_error "csv"
 expect_unchanged
 [ -z "$OUT" ] && pass || fail "bad input printed to stdout"
 
+
+case_ "an infusion in the period is marked under the sparklines and named by every trend line that spans it"
+# The diary above, Nov 9-22, with an infusion on Nov 15 (day 7 of 14).
+painlog event add infusion --at 2026-11-15T10:00 --label ketamine >/dev/null
+run painlog trend --since 2026-11-09
+expect_rc 0
+expect_out_has "$(printf '%-14s%s' '  infusion' '      ^')"
+expect_out_has "The line spans the infusion of 2026-11-15: it mixes before and after (see painlog response)."
+run painlog trend --since 2026-11-09 --format json
+expect_eq "$(jf '.infusion_days | join(",")')" "2026-11-15" "infusion_days"
+run painlog trend --since 2026-11-16
+expect_out_lacks "infusion"
+run painlog trend --since 2026-11-16 --format json
+expect_eq "$(jf '.infusion_days | length')" "0" "no infusion in a period after it"
+
 finish

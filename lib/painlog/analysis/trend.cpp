@@ -7,6 +7,7 @@
 #include <span>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "painlog/util/table.hpp"
 
@@ -58,10 +59,17 @@ std::string trim_right(std::string text) {
     return text;
 }
 
-// One or two lines: the verdict in words, then the figures behind it.
-std::vector<std::string> verdict_lines(const MetricTrend& t) {
-    if (!t.mann_kendall)
-        return {fmt::format("No clear trend: not enough data (n = {} days; needs {}).", t.n, min_trend_n)};
+// A line through days on both sides of a treatment averages what the
+// treatment changed: say so, naming the infusions.
+std::string spans_infusions_line(const std::vector<Day>& infusions) {
+    std::vector<std::string> days;
+    for (auto day : infusions) days.push_back(format_day(day));
+    return fmt::format("The line spans the infusion{} of {}: it mixes before and after (see painlog response).",
+                       days.size() == 1 ? "" : "s", fmt::join(days, ", "));
+}
+
+// The verdict of a metric that has its test: a sentence, then the figures.
+std::vector<std::string> verdict_lines_of_test(const MetricTrend& t) {
     const auto& mk = *t.mann_kendall;
     auto figures = fmt::format("slope {}/week, Mann–Kendall S = {:.0f}, z = {:.2f}, {}",
                                t.slope_per_week ? fmt::format("{:+.2f}", *t.slope_per_week) : std::string("–"), mk.s,
@@ -76,6 +84,16 @@ std::vector<std::string> verdict_lines(const MetricTrend& t) {
         case Direction::no_clear_trend: break;
     }
     return {fmt::format("No clear trend (n = {} days).", t.n), figures};
+}
+
+// The verdict in words, the figures behind it, and whether the line spans
+// an infusion.
+std::vector<std::string> verdict_lines(const MetricTrend& t, const std::vector<Day>& infusions) {
+    if (!t.mann_kendall)
+        return {fmt::format("No clear trend: not enough data (n = {} days; needs {}).", t.n, min_trend_n)};
+    auto lines = verdict_lines_of_test(t);
+    if (!infusions.empty()) lines.push_back(spans_infusions_line(infusions));
+    return lines;
 }
 
 std::string bucket_label(const TrendBucket& b, Grouping by) {
@@ -215,6 +233,21 @@ std::vector<std::optional<double>> chunk_means(const std::vector<std::optional<d
     return result;
 }
 
+void add_infusions(TrendSeries& trend, const std::vector<Event>& events) {
+    for (const auto& e : events)
+        if (e.kind == EventKind::infusion && trend.period.contains(e.day)) trend.infusions.push_back(e.day);
+}
+
+std::string infusion_marks(Period period, std::size_t chunk, const std::vector<Day>& infusions) {
+    auto days = static_cast<std::size_t>(period.days());
+    std::string marks((days + chunk - 1) / chunk, ' ');
+    for (auto day : infusions) {
+        auto index = static_cast<std::size_t>((day - period.from).count()) / chunk;
+        if (day >= period.from && index < marks.size()) marks[index] = '^';
+    }
+    return trim_right(marks);
+}
+
 std::string trend_text(const TrendSeries& trend, Color color) {
     auto days = static_cast<std::size_t>(trend.period.days());
     std::size_t chunk = (days + max_sparkline_width - 1) / max_sparkline_width;
@@ -244,7 +277,9 @@ std::string trend_text(const TrendSeries& trend, Color color) {
         }
         out += trim_right(sparkline(chunk_means(daily, chunk), lo, hi)) + "\n";
         out += trim_right(pad_right("", label_width) + sparkline(chunk_means(rolling, chunk), lo, hi)) + "\n";
-        auto lines = verdict_lines(t);
+        if (!trend.infusions.empty())
+            out += pad_right("  infusion", label_width) + infusion_marks(trend.period, chunk, trend.infusions) + "\n";
+        auto lines = verdict_lines(t, trend.infusions);
         auto style = t.direction == Direction::improving   ? Style::good
                      : t.direction == Direction::worsening ? Style::warn
                                                            : Style::plain;
@@ -281,6 +316,8 @@ json trend_json(const TrendSeries& trend) {
     json j;
     j["period"] = json{{"from", format_day(trend.period.from)}, {"to", format_day(trend.period.to)}, {"days", trend.period.days()}};
     j["by"] = name_of(trend.by);
+    j["infusion_days"] = json::array();
+    for (auto day : trend.infusions) j["infusion_days"].push_back(format_day(day));
     json metrics = json::object();
     for (const auto& t : trend.metrics) {
         json m;

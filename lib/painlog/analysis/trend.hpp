@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "painlog/model/daily.hpp"
+#include "painlog/model/event.hpp"
 #include "painlog/analysis/stats.hpp"
 #include "painlog/analysis/summary.hpp"
 #include "painlog/util/text.hpp"
@@ -65,7 +66,17 @@ struct TrendSeries {
     Grouping by = Grouping::week;
     std::vector<MetricTrend> metrics;  // in the order asked for
     std::vector<TrendBucket> buckets;
+    // Infusion days inside the period (add_infusions): marked under the
+    // sparklines, and named by the verdict of any trend line that spans one.
+    std::vector<Day> infusions;
 };
+
+// Keeps the days of the infusions among `events` that fall in the trend's period.
+void add_infusions(TrendSeries& trend, const std::vector<Event>& events);
+
+// The line that marks infusion days with '^' under sparklines of `period`
+// drawn `chunk` days a character; trailing spaces trimmed.
+[[nodiscard]] std::string infusion_marks(Period period, std::size_t chunk, const std::vector<Day>& infusions);
 
 // Improving or worsening when n >= min_trend_n and p < 0.05, by the sign of
 // S and whether lower is better for the metric; otherwise no clear trend.

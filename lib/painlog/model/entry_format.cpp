@@ -63,7 +63,7 @@ std::string entry_brief(const Entry& e) {
     return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-EntryTable::EntryTable(std::int64_t largest_id, Color color)
+EntryTable::EntryTable(std::int64_t largest_id, Color color, std::size_t width)
     : table_({{"ID", Align::right},
               {"Day"},
               {"Time"},
@@ -79,8 +79,8 @@ EntryTable::EntryTable(std::int64_t largest_id, Color color)
     // possible value (the last takes what the others leave of the width),
     // so one row of those sizes the table.
     table_.add_row({{std::to_string(largest_id)}, {"0000-00-00"}, {"00:00"}, {"10"}, {"10"}, {"10"}, {"24.0"},
-                    {"10"}, {"10"}, {std::string(80, 'x')}});
-    widths_ = table_.widths();
+                    {"10"}, {"10"}, {std::string(width, 'x')}});
+    widths_ = table_.widths(width);
 }
 
 std::string EntryTable::header() const { return table_.header_line(widths_, color_); }

@@ -12,14 +12,15 @@
 
 namespace painlog {
 
-// Fits 80 columns: id, diary day, local time, the ratings, then tags and the
-// note's first characters. Tags show compactly: walk (activity), +heat
+// Fits its width (80 columns unless told): id, diary day, local time, the
+// ratings, then tags and the note's first characters. Tags show compactly: walk (activity), +heat
 // (better), -cold (worse), !nausea (side effect), Rx:name (medication).
 // Written a row at a time, for a listing of any length; `largest_id` (of the
 // entries to come) sizes the ID column.
 class EntryTable {
 public:
-    EntryTable(std::int64_t largest_id, Color color);
+    // `width`: the columns the table may fill; the note is cut to fit.
+    EntryTable(std::int64_t largest_id, Color color, std::size_t width = 80);
     [[nodiscard]] std::string header() const;
     [[nodiscard]] std::string row(const Entry& entry) const;
 

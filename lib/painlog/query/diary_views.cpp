@@ -17,7 +17,9 @@ Summary summarize_diary(Diary& diary, Period period, Day today) {
 TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by) {
     auto from = period.from - date::days{rolling_window_days - 1};
     auto days = read_daily_values(diary, from, period.to);
-    return analyze_trend(days, period, metrics, by);
+    auto trend = analyze_trend(days, period, metrics, by);
+    add_infusions(trend, events(diary, EventKind::infusion));
+    return trend;
 }
 
 Status diary_status(Diary& diary, const TimeContext& time) {

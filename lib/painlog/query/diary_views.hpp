@@ -17,7 +17,7 @@ class Diary;
 // most recent run of logged days for the streak) and summarizes them.
 [[nodiscard]] Summary summarize_diary(Diary& diary, Period period, Day today);
 
-// Reads the period and the six days before it.
+// Reads the period and the six days before it, and the infusions in it.
 [[nodiscard]] TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by);
 
 // Today, the streak, the last entry, the last infusion and the next appointment.
