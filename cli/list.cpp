@@ -53,7 +53,7 @@ void run_list(const ListOptions& opts, Context& ctx) {
         write_entries_json(diary, query, ctx.out);
     } else if (opts.format == "csv") {
         write_entries_csv(diary, query, ctx.out);
-    } else if (!write_entries_table(diary, query, ctx.color(), ctx.out)) {
+    } else if (!write_entries_table(diary, query, ctx.color(), ctx.table_width(), ctx.out)) {
         ctx.out << (query.from ? fmt::format("No entries since {}.\n", format_day(*query.from)) : "No entries.\n");
     }
 }

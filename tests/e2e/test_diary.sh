@@ -47,9 +47,9 @@ case_ "list fills a wide terminal; piped or redirected it stays 80 columns"
 long_note=$(printf 'word%.0s ' $(seq 1 60))
 widest() { printf '%s\n' "$OUT" | tr -d '\r' | wc -L; }
 painlog add --pain 2 --note "$long_note" --at 2026-11-22T07:00 >/dev/null
-OUT=$(COLUMNS=180 script -qec "'$PAINLOG_BIN' --db '$DB' list" /dev/null)
+OUT=$(COLUMNS=180 script -qec "'$PAINLOG_BIN' --db '$DB' --color never list" /dev/null)
 expect_eq "$(widest)" 180 "widest line at COLUMNS=180"
-OUT=$(env -u COLUMNS script -qec "stty cols 150; '$PAINLOG_BIN' --db '$DB' list" /dev/null)
+OUT=$(env -u COLUMNS script -qec "stty cols 150; '$PAINLOG_BIN' --db '$DB' --color never list" /dev/null)
 expect_eq "$(widest)" 150 "widest line in a 150-column terminal"
 COLUMNS=180 run painlog list
 expect_eq "$(widest)" 80 "widest line piped"

@@ -4,13 +4,14 @@
 #include "painlog/formats/painlog_csv.hpp"
 #include "painlog/formats/painlog_json.hpp"
 #include "painlog/model/entry_format.hpp"
+#include "painlog/store/event_store.hpp"
 
 namespace painlog {
 
-bool write_entries_table(Diary& diary, const EntryQuery& query, Color color, std::ostream& out) {
+bool write_entries_table(Diary& diary, const EntryQuery& query, Color color, std::size_t width, std::ostream& out) {
     auto largest = diary.largest_entry_id(query);
     if (!largest) return false;
-    EntryTable table(*largest, color);
+    EntryTable table(*largest, color, width);
     out << table.header();
     diary.for_each_entry(query, [&](Entry e) { out << table.row(e); });
     return true;

@@ -24,8 +24,9 @@ void write_export(Diary& diary, ExportFormat format, std::optional<Day> from, st
 // The entries that `query` selects as `painlog list` shows them on a
 // terminal, in EntryTable's table, written as they are read, so that a
 // listing of any length holds one entry (nothing when there are none: then
-// it returns false). The list's CSV and JSON are painlog's own formats:
+// it returns false), `width` columns wide. The list's CSV and JSON are
+// painlog's own formats:
 // write_entries_csv (painlog_csv.hpp), write_entries_json (painlog_json.hpp).
-bool write_entries_table(Diary& diary, const EntryQuery& query, Color color, std::ostream& out);
+bool write_entries_table(Diary& diary, const EntryQuery& query, Color color, std::size_t width, std::ostream& out);
 
 }  // namespace painlog

@@ -511,11 +511,4 @@ void write_entries_json(Diary& diary, const EntryQuery& query, std::ostream& out
     out << (written == 0 ? "[]\n" : "\n]\n");
 }
 
-std::vector<Event> events_in(Diary& diary, std::optional<Day> from, std::optional<Day> to) {
-    std::vector<Event> kept;
-    for (auto& e : events(diary))
-        if ((!from || e.day >= *from) && (!to || e.day <= *to)) kept.push_back(std::move(e));
-    return kept;
-}
-
 }  // namespace painlog

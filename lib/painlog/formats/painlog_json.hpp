@@ -51,9 +51,4 @@ void write_painlog_json(Diary& diary, const EntryQuery& query, std::ostream& out
 // listing of any length holds one entry.
 void write_entries_json(Diary& diary, const EntryQuery& query, std::ostream& out);
 
-// The diary's events on the days from..to (each inclusive, when given), in
-// time order: the "events" of the JSON export and the events CSV of
-// `export --what events`.
-[[nodiscard]] std::vector<Event> events_in(Diary& diary, std::optional<Day> from, std::optional<Day> to);
-
 }  // namespace painlog

@@ -143,6 +143,7 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
     if (to == now_day) r.summary.streak_days = current_logging_streak(diary, now_day);
     r.trend = analyze_trend(days, r.period, std::vector<Metric>(all_metrics.begin(), all_metrics.end()), Grouping::week,
                             request.trend_tests);
+    add_infusions(r.trend, infusions);
 
     // Infusions before the first shown one only serve to cut windows; analyse from it on.
     std::vector<Event> analysed;

@@ -99,13 +99,9 @@ std::string sparkline_block(const Report& r) {
     line("sleep hours", daily_series(r, Metric::sleep_hours), Metric::sleep_hours);
     line("energy", daily_series(r, Metric::energy), Metric::energy);
     if (!r.infusions.empty()) {
-        std::string marks((days + size - 1) / size, ' ');
-        for (const auto& inf : r.infusions) {
-            auto index = static_cast<std::size_t>((inf.infusion.day - r.period.from).count()) / size;
-            if (index < marks.size()) marks[index] = '^';
-        }
-        while (!marks.empty() && marks.back() == ' ') marks.pop_back();
-        out += fmt::format("{} {}\n", pad_right("infusion", 14), marks);
+        std::vector<Day> infusion_days;
+        for (const auto& inf : r.infusions) infusion_days.push_back(inf.infusion.day);
+        out += fmt::format("{} {}\n", pad_right("infusion", 14), infusion_marks(r.period, size, infusion_days));
     }
     out += wrap_indented(fmt::format("{} to {}, {}; ▁ lowest, █ highest (0–10; sleep 0–12 h); blank: no value.",
                                      format_day(r.period.from), format_day(r.period.to),

@@ -89,4 +89,11 @@ std::vector<Event> events(Diary& diary, std::optional<EventKind> kind) {
     return result;
 }
 
+std::vector<Event> events_in(Diary& diary, std::optional<Day> from, std::optional<Day> to) {
+    std::vector<Event> kept;
+    for (auto& e : events(diary))
+        if ((!from || e.day >= *from) && (!to || e.day <= *to)) kept.push_back(std::move(e));
+    return kept;
+}
+
 }  // namespace painlog

@@ -21,4 +21,9 @@ void remove_event(Diary& diary, std::int64_t id);  // InputError when unknown
 // In time order (ties by id), optionally only one kind.
 [[nodiscard]] std::vector<Event> events(Diary& diary, std::optional<EventKind> kind = std::nullopt);
 
+// The events on the days from..to (each inclusive, when given), in time
+// order: the "events" of the JSON export and the events CSV of
+// `export --what events`.
+[[nodiscard]] std::vector<Event> events_in(Diary& diary, std::optional<Day> from, std::optional<Day> to);
+
 }  // namespace painlog
