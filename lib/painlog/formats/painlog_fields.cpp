@@ -98,6 +98,11 @@ void EntryBuilder::tag(std::string_view column, TagKind kind, std::string_view t
 }
 
 void EntryBuilder::tag_list(std::string_view column, TagKind kind, std::string_view text) {
+    // Most fields are empty or hold one plain tag: no list to split.
+    if (text.find_first_of(";\\") == std::string_view::npos) {
+        if (text.find_first_not_of(" \t") != std::string_view::npos) tag(column, kind, text);
+        return;
+    }
     for (const auto& piece : split_tag_list_field(text))
         if (piece.find_first_not_of(" \t") != std::string_view::npos) tag(column, kind, piece);
 }

@@ -28,12 +28,14 @@ public:
 
     void add(Entry entry) {
         days_.add(entry);
+        bool side_effect = std::ranges::any_of(entry.tags, [](const Tag& t) { return t.kind == TagKind::side_effect; });
         if (entry.day >= notes_from_ && !entry.note.empty()) {
             ++notes_total_;
+            // Kept as read and formatted at the end: only the last few are shown.
             if (latest_notes_.size() == report_max_notes) latest_notes_.pop_front();
-            latest_notes_.push_back(note_of(entry));
+            Entry note{entry.id, entry.at, entry.zone, entry.day, {}, {}, std::move(entry.note), {}};
+            latest_notes_.push_back(std::move(note));
         }
-        bool side_effect = std::ranges::any_of(entry.tags, [](const Tag& t) { return t.kind == TagKind::side_effect; });
         if (side_effect) {
             entry.note.clear();
             side_effect_entries_.push_back(std::move(entry));
@@ -43,7 +45,11 @@ public:
     [[nodiscard]] std::vector<DailyValues> days() && { return std::move(days_).finish(); }
     [[nodiscard]] const std::vector<Entry>& side_effect_entries() const { return side_effect_entries_; }
     // Most recent first.
-    [[nodiscard]] std::vector<ReportNote> notes() const { return {latest_notes_.rbegin(), latest_notes_.rend()}; }
+    [[nodiscard]] std::vector<ReportNote> notes() const {
+        std::vector<ReportNote> notes;
+        for (auto e = latest_notes_.rbegin(); e != latest_notes_.rend(); ++e) notes.push_back(note_of(*e));
+        return notes;
+    }
     [[nodiscard]] int notes_total() const { return notes_total_; }
 
 private:
@@ -57,7 +63,7 @@ private:
     const Zone* zone_;
     DailyValuesBuilder days_;
     std::vector<Entry> side_effect_entries_;
-    std::deque<ReportNote> latest_notes_;
+    std::deque<Entry> latest_notes_;  // their id, time, day and note
     int notes_total_ = 0;
 };
 
