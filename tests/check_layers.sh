@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # check_layers.sh: painlog's library layering, checked with bash and grep.
 #
-#   bash tests/check_layers.sh SOURCE_DIR [ALLOWLIST]   check SOURCE_DIR/lib/painlog
+#   bash tests/check_layers.sh SOURCE_DIR   check SOURCE_DIR/lib/painlog
 #   bash tests/check_layers.sh --self-test SOURCE_DIR   show that it catches each kind of mistake
 #
 # ctest runs both (check_layers, check_layers_self_test).
@@ -17,10 +17,7 @@
 # "painlog/<layer>/..." or name no file, and any file outside a layer folder.
 #
 # One line per offence, "file:line: what (layer -> layer)"; exit 1 when there
-# is any, 0 otherwise. ALLOWLIST (optional): lines "relative/file.cpp
-# painlog/layer/x.hpp" (or "relative/file.cpp SQLite" / "... Diary") that are
-# known and tolerated while they are being fixed; they are reported as
-# "allowed:" and do not fail the check. '#' starts a comment.
+# is any, 0 otherwise.
 set -uo pipefail
 shopt -s nullglob globstar
 
@@ -80,31 +77,15 @@ if [ "${1:-}" = "--self-test" ]; then
     exit $?
 fi
 
-SRC=${1:?usage: check_layers.sh SOURCE_DIR [ALLOWLIST] | --self-test SOURCE_DIR}
-ALLOWLIST=${2:-}
+SRC=${1:?usage: check_layers.sh SOURCE_DIR | --self-test SOURCE_DIR}
 LIB=$SRC/lib/painlog
 [ -d "$LIB" ] || { echo "check_layers: no $LIB"; exit 2; }
 
-declare -A ALLOW=()
-if [ -n "$ALLOWLIST" ]; then
-    [ -f "$ALLOWLIST" ] || { echo "check_layers: no allowlist $ALLOWLIST"; exit 2; }
-    while read -r a b _; do
-        [ -z "${a:-}" ] || [ "${a:0:1}" = "#" ] && continue
-        ALLOW["$a $b"]=1
-    done <"$ALLOWLIST"
-fi
-
 failures=0
-allowed=0
-# report KEY MESSAGE: an offence, unless KEY is allowlisted.
+# report KEY MESSAGE: one offence (KEY names it for a reader of this script).
 report() {
-    if [ -n "${ALLOW[$1]:-}" ]; then
-        echo "allowed: $2"
-        allowed=$((allowed + 1))
-    else
-        echo "$2"
-        failures=$((failures + 1))
-    fi
+    echo "$2"
+    failures=$((failures + 1))
 }
 
 is_layer() { [ -n "${RANK[$1]:-}" ]; }
@@ -187,8 +168,8 @@ for f in "$LIB"/**; do
 done
 
 if [ "$failures" -gt 0 ]; then
-    echo "check_layers: $failures offence(s), $allowed allowed; layers, lowest first: util < time < model < {store, analysis} < {formats, report, query}"
+    echo "check_layers: $failures offence(s); layers, lowest first: util < time < model < {store, analysis} < {formats, report, query}"
     exit 1
 fi
-echo "check_layers: ok ($allowed allowed by ${ALLOWLIST:-no allowlist})"
+echo "check_layers: ok"
 exit 0
