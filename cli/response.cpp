@@ -13,6 +13,7 @@
 #include "output.hpp"
 #include "painlog/model/daily.hpp"
 #include "painlog/store/event_store.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/analysis/response.hpp"
 #include "painlog/model/settings.hpp"
@@ -60,6 +61,7 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
     auto entries = diary.entries();
     auto responses = analyse_responses(daily_values(entries), entries, events(diary, EventKind::infusion),
                                        *baseline_days, day);
+    add_phq9_courses(responses, questionnaire_results(diary, Instrument::phq9));
     if (only) std::erase_if(responses, [&](const InfusionResponse& r) { return r.infusion.id != *only; });
 
     if (opts.format == "json") {

@@ -103,6 +103,32 @@ run painlog response --event 3 --format json
 expect_eq "$(jf '[.events[].id] | join(",")')" 3 "--event picks one"
 expect_eq "$(jf '.events[0].previous_infusion')" 2026-11-01 "previous"
 
+case_ "PHQ-9 per infusion: against the last one in its baseline, with response and remission"
+# A depression diary: PHQ-9 17 on 10-28 (D-4), 7 on 11-08 (day 7), 4 on 11-21 (day 20, after the
+# second infusion on 11-11, so it belongs to that one). For infusion 1: day 7 is
+# (7 - 17) / 17 = -58.8 %, at most half: response; not below 5: no remission.
+DB="$WORK/depression.db"
+painlog event add infusion --at 2026-11-01T10:00 >/dev/null
+painlog check phq9 --at 2026-10-28T09:00 --answers 2,2,2,2,2,2,2,2,1 >/dev/null
+painlog check phq9 --at 2026-11-08T09:00 --answers 1,1,1,1,1,1,1,0,0 >/dev/null
+painlog event add infusion --at 2026-11-11T10:00 >/dev/null
+painlog check phq9 --at 2026-11-21T09:00 --answers 1,1,1,1,0,0,0,0,0 >/dev/null
+run painlog response --format json
+expect_rc 0
+expect_eq "$(jf '.events[0].phq9.baseline | [.day, .score] | join(" ")')" "2026-10-28 17" "baseline of infusion 1"
+expect_eq "$(jf '.events[0].phq9.scores[0] | [.days_after, .score, .percent_change, .response, .remission] | join(" ")')" \
+    "7 7 -58.8 true false" "day 7 of infusion 1"
+expect_eq "$(jf '.events[0].phq9.scores | length')" "1" "infusion 1 ends at infusion 2"
+expect_eq "$(jf '.events[1].phq9.baseline.score')" "7" "infusion 2's baseline is day 7 of the first"
+expect_eq "$(jf '.events[1].phq9.scores[0] | [.days_after, .score, .percent_change, .response, .remission] | join(" ")')" \
+    "10 4 -42.9 false true" "infusion 2: remission without a 50 % response"
+expect_eq "$(jf '.events[1].phq9.missing | join(",")')" "about day 7" "no PHQ-9 in days 5-9 of infusion 2"
+run painlog response
+expect_out_has "PHQ-9: baseline 17 (2026-10-28); day 7: 7 (-58.8 %, response)."
+[[ "$(printf '%s' "$OUT" | tr '\n' ' ' | tr -s ' ')" == *"No PHQ-9 at: about day 7."* ]] && pass \
+    || fail "the text names the missing PHQ-9 of infusion 2"
+DB="$WORK/diary.db"
+
 case_ "bad input: exit 2, one line, nothing written"
 snapshot
 run painlog response --baseline-days 6

@@ -421,7 +421,7 @@ TEST_CASE("response JSON has the documented keys, rounded figures and nulls") {
     for (const auto& [key, value] : e.items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"id", "date", "time", "label", "previous_infusion", "next_infusion",
                                            "baseline", "windows", "response_status", "response_days",
-                                           "response_ongoing", "side_effects", "remarks"});
+                                           "response_ongoing", "side_effects", "remarks", "phq9"});
     CHECK(e["date"] == "2026-11-01");
     CHECK(e["time"] == "2026-11-01T10:00:00+00:00");
     CHECK(e["baseline"].dump() ==

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <map>
 #include <span>
+#include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "painlog/util/table.hpp"
 
@@ -346,6 +348,72 @@ std::vector<InfusionResponse> analyse_responses(const std::vector<DailyValues>& 
     return result;
 }
 
+namespace {
+
+Phq9AfterInfusion phq9_after(const QuestionnaireResult& result, const InfusionResponse& r) {
+    Phq9AfterInfusion point{result, days_between(r.infusion.day, result.day), {}, {}, {}, result.score < phq9_remission_below};
+    if (!r.phq9.baseline) return point;
+    auto baseline = r.phq9.baseline->score;
+    point.change = result.score - baseline;
+    if (baseline > 0) {
+        point.percent_change = percent_change(result.score, baseline);
+        // Whole-number scores: at least half is score <= baseline / 2, compared exactly.
+        point.response = result.score <= baseline * (1 - phq9_response_reduction);
+    }
+    return point;
+}
+
+std::vector<std::string> missing_phq9_points(const InfusionResponse& r) {
+    auto end = r.windows.back().span.to;
+    auto has_between = [&](int first, int last) {
+        return std::ranges::any_of(r.phq9.after, [&](const Phq9AfterInfusion& p) {
+            return p.days_after >= first && p.days_after <= last;
+        });
+    };
+    auto passed = [&](int day) { return days_between(r.infusion.day, end) >= day; };
+    std::vector<std::string> missing;
+    if (!r.phq9.baseline) missing.emplace_back("baseline");
+    if (passed(9) && !has_between(5, 9)) missing.emplace_back("about day 7");
+    if (passed(16) && !has_between(12, 31)) missing.emplace_back("about day 14 or 28");
+    return missing;
+}
+
+// "PHQ-9: baseline 17 (2026-10-25); day 7: 7 (-58.8 %, response); ...".
+std::string phq9_text(const InfusionPhq9& phq9) {
+    std::string out = "PHQ-9: ";
+    out += phq9.baseline ? fmt::format("baseline {:g} ({})", phq9.baseline->score, format_day(phq9.baseline->day))
+                         : std::string("no baseline");
+    for (const auto& p : phq9.after) {
+        std::vector<std::string> verdicts;
+        if (p.percent_change) verdicts.push_back(fmt::format("{:+.1f} %", *p.percent_change));
+        if (p.response) verdicts.emplace_back(*p.response ? "response" : "no response");
+        if (p.remission) verdicts.emplace_back("remission");
+        out += fmt::format("; day {}: {:g}", p.days_after, p.result.score);
+        if (!verdicts.empty()) out += fmt::format(" ({})", fmt::join(verdicts, ", "));
+    }
+    out += ".";
+    if (!phq9.missing.empty()) out += fmt::format(" No PHQ-9 at: {}.", fmt::join(phq9.missing, ", "));
+    return out;
+}
+
+}  // namespace
+
+void add_phq9_courses(std::vector<InfusionResponse>& responses, const std::vector<QuestionnaireResult>& results) {
+    std::vector<const QuestionnaireResult*> phq9;
+    for (const auto& q : results)
+        if (q.instrument == Instrument::phq9) phq9.push_back(&q);
+    std::ranges::sort(phq9, [](const auto* a, const auto* b) { return std::tie(a->at, a->id) < std::tie(b->at, b->id); });
+    for (auto& r : responses) {
+        r.phq9 = {};
+        auto end = r.windows.back().span.to;
+        for (const auto* q : phq9) {
+            if (q->at < r.infusion.at && q->day >= r.baseline.from) r.phq9.baseline = *q;
+            else if (q->at > r.infusion.at && q->day <= end) r.phq9.after.push_back(phq9_after(*q, r));
+        }
+        r.phq9.missing = missing_phq9_points(r);
+    }
+}
+
 nlohmann::ordered_json infusion_response_json(const InfusionResponse& r) {
     nlohmann::ordered_json j;
     auto event = event_json(r.infusion);
@@ -382,6 +450,23 @@ nlohmann::ordered_json infusion_response_json(const InfusionResponse& r) {
     auto& effects = j["side_effects"] = nlohmann::ordered_json::array();
     for (const auto& effect : r.side_effects) effects.push_back({{"tag", effect.tag}, {"count", effect.count}});
     j["remarks"] = r.remarks;
+    auto& phq9 = j["phq9"] = nlohmann::ordered_json::object();
+    const auto& base = r.phq9.baseline;
+    phq9["baseline"] = base ? nlohmann::ordered_json{{"id", base->id}, {"day", format_day(base->day)}, {"score", base->score}}
+                            : nlohmann::ordered_json(nullptr);
+    auto& scores = phq9["scores"] = nlohmann::ordered_json::array();
+    for (const auto& p : r.phq9.after) {
+        auto optional = [](const auto& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
+        scores.push_back({{"id", p.result.id},
+                          {"day", format_day(p.result.day)},
+                          {"days_after", p.days_after},
+                          {"score", p.result.score},
+                          {"change", optional(p.change)},
+                          {"percent_change", optional(p.percent_change)},
+                          {"response", optional(p.response)},
+                          {"remission", p.remission}});
+    }
+    phq9["missing"] = r.phq9.missing;
     return j;
 }
 
@@ -451,6 +536,7 @@ std::string infusion_response_text(const InfusionResponse& r, Color color) {
     for (const auto& e : r.side_effects)
         effects += fmt::format("{}{} ({})", effects.empty() ? "" : ", ", one_line(e.tag), e.count);
     out += wrap(fmt::format("Side effects within 48 h: {}", effects.empty() ? "none logged" : effects));
+    if (r.phq9.any()) out += wrap(phq9_text(r.phq9));
     for (const auto& remark : r.remarks) out += wrap("Note: " + remark);
     return out;
 }

@@ -34,6 +34,7 @@
 #include "painlog/model/daily.hpp"
 #include "painlog/model/entry.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/model/questionnaire.hpp"
 #include "painlog/util/text.hpp"
 
 namespace painlog {
@@ -118,6 +119,28 @@ struct SideEffectCount {
     friend bool operator==(const SideEffectCount&, const SideEffectCount&) = default;
 };
 
+// The PHQ-9 around one infusion, judged as Kroenke et al. (2001) judge a
+// change: response is a reduction of at least 50 % from the baseline score,
+// remission a score below 5. The baseline is the last PHQ-9 taken before
+// the infusion's instant within its baseline days.
+struct Phq9AfterInfusion {
+    QuestionnaireResult result;
+    int days_after = 0;                    // diary days from the infusion day (day 1 = the day after)
+    std::optional<double> change;          // score - baseline; null without a baseline
+    std::optional<double> percent_change;  // one decimal; null without a baseline, or at a baseline of 0
+    std::optional<bool> response;          // null when there is no baseline above 0 to halve
+    bool remission = false;
+};
+struct InfusionPhq9 {
+    std::optional<QuestionnaireResult> baseline;
+    std::vector<Phq9AfterInfusion> after;  // from the infusion to the end of its "since infusion" window
+    // Where a PHQ-9 would answer the question but none was taken: "baseline",
+    // "about day 7" (days 5-9), "about day 14 or 28" (days 12-31); a point
+    // counts once its days have passed. painlog's own convention.
+    std::vector<std::string> missing;
+    [[nodiscard]] bool any() const { return baseline.has_value() || !after.empty(); }
+};
+
 struct InfusionResponse {
     Event infusion;
     std::optional<Day> previous_infusion;
@@ -131,6 +154,7 @@ struct InfusionResponse {
     bool response_ongoing = false;
     std::vector<SideEffectCount> side_effects;  // most frequent first, then by name
     std::vector<std::string> remarks;           // plain sentences for the reader
+    InfusionPhq9 phq9;                          // set by add_phq9_courses
 };
 
 // One infusion. `days` sorted by day; `entries` only need to cover the 48
@@ -147,6 +171,9 @@ struct InfusionResponse {
                                                               const std::vector<Event>& events, int baseline_days,
                                                               Day today);
 
+// Sets each response's phq9 from `results` (any instruments, any order).
+void add_phq9_courses(std::vector<InfusionResponse>& responses, const std::vector<QuestionnaireResult>& results);
+
 // {"id","date","time","label","previous_infusion","next_infusion",
 //  "baseline":{"from","to","days","days_logged","pain_days","sufficient",
 //              "pain_mean","mood_mean","energy_mean","sleep_hours_mean",
@@ -155,7 +182,10 @@ struct InfusionResponse {
 //              "truncated","pain_mean","pain_change","pain_change_pct",
 //              "category","mood_mean","mood_change",…}],
 //  "response_status","response_days","response_ongoing",
-//  "side_effects":[{"tag","count"}],"remarks":[…]}
+//  "side_effects":[{"tag","count"}],"remarks":[…],
+//  "phq9":{"baseline":{"id","day","score"}|null,"scores":[{"id","day",
+//          "days_after","score","change","percent_change","response",
+//          "remission"}],"missing":[…]}}
 // Means and changes are rounded to two decimals, percentages to one.
 [[nodiscard]] nlohmann::ordered_json infusion_response_json(const InfusionResponse& response);
 // {"today","baseline_days","events":[…]}

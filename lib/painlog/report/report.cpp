@@ -157,6 +157,7 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         if (earliest_shown && e.day >= *earliest_shown) analysed.push_back(e);
     for (auto& response : analyse_responses(days, reading.side_effect_entries(), analysed, r.baseline_days, to))
         if (shown(response.infusion)) r.infusions.push_back(std::move(response));
+    add_phq9_courses(r.infusions, questionnaire_results(diary, Instrument::phq9));
 
     r.questionnaires = questionnaire_results(diary, std::nullopt, from, to);
     if (!r.questionnaires.empty()) r.questionnaire_history = questionnaire_results(diary);
