@@ -82,9 +82,9 @@ LIB=$SRC/lib/painlog
 [ -d "$LIB" ] || { echo "check_layers: no $LIB"; exit 2; }
 
 failures=0
-# report KEY MESSAGE: one offence (KEY names it for a reader of this script).
+# report MESSAGE: one offence.
 report() {
-    echo "$2"
+    echo "$1"
     failures=$((failures + 1))
 }
 
@@ -110,18 +110,18 @@ for f in "$LIB"/**; do
     if [ "$sub" = "$name" ]; then
         ok=
         for r in "${ROOT_FILES_OK[@]}"; do [ "$name" = "$r" ] && ok=1; done
-        [ -n "$ok" ] || report "$rel layer" "$rel: not in a layer folder (expected lib/painlog/<${LAYERS[*]}>/)"
+        [ -n "$ok" ] || report "$rel: not in a layer folder (expected lib/painlog/<${LAYERS[*]}>/)"
         continue
     fi
     layer=${sub%%/*}
     if ! is_layer "$layer"; then
-        report "$rel layer" "$rel: not in a layer folder ('$layer' is not one of: ${LAYERS[*]})"
+        report "$rel: not in a layer folder ('$layer' is not one of: ${LAYERS[*]})"
         continue
     fi
     case $name in
         *.hpp | *.cpp | *.h | *.hpp.in | *.inl) ;;
         CMakeLists.txt) continue ;;
-        *) report "$rel layer" "$rel: not a library source (.hpp, .cpp, .hpp.in)"; continue ;;
+        *) report "$rel: not a library source (.hpp, .cpp, .hpp.in)"; continue ;;
     esac
 
     # Includes. grep -n prints "LINE:text"; bash's regex takes it apart.
@@ -129,20 +129,20 @@ for f in "$LIB"/**; do
         line=${hit%%:*}
         text=${hit#*:}
         if [[ $text =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*[\<\"]CLI/ ]]; then
-            report "$rel CLI11" "$rel:$line: includes CLI11 ($layer -> CLI; the library never parses command lines)"
+            report "$rel:$line: includes CLI11 ($layer -> CLI; the library never parses command lines)"
         elif [[ $text =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*\<iostream\> ]]; then
-            report "$rel iostream" "$rel:$line: includes <iostream> ($layer -> terminal; write to a std::ostream& the caller gives)"
+            report "$rel:$line: includes <iostream> ($layer -> terminal; write to a std::ostream& the caller gives)"
         elif [[ $text =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*[\<\"]painlog/([^\"\>]+)[\"\>] ]]; then
             target=${BASH_REMATCH[1]}
             if [[ $target == */* ]]; then to=${target%%/*}; else to=; fi
             reason=$(why "$layer" "${to:-none}")
             if [ -n "$reason" ]; then
-                report "$rel painlog/$target" "$rel:$line: includes painlog/$target ($layer -> ${to:-no layer folder}, $reason)"
+                report "$rel:$line: includes painlog/$target ($layer -> ${to:-no layer folder}, $reason)"
             elif [ ! -e "$LIB/$target" ] && [ ! -e "$LIB/$target.in" ]; then
-                report "$rel painlog/$target" "$rel:$line: includes painlog/$target, which is not in lib/painlog ($layer -> $to)"
+                report "$rel:$line: includes painlog/$target, which is not in lib/painlog ($layer -> $to)"
             fi
         elif [[ $text =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*\" ]]; then
-            report "$rel $text" "$rel:$line: quote include not of the form \"painlog/<layer>/x.hpp\": ${text#"${text%%[![:space:]]*}"}"
+            report "$rel:$line: quote include not of the form \"painlog/<layer>/x.hpp\": ${text#"${text%%[![:space:]]*}"}"
         fi
     done < <(grep -nE '^[[:space:]]*#[[:space:]]*include' "$f")
 
@@ -154,14 +154,14 @@ for f in "$LIB"/**; do
         code=${code%%//*}
         [[ $code =~ ^[[:space:]]*\* ]] && continue  # a /* */ comment's continuation line
         if [[ $code =~ std::(cout|cin|cerr|clog)([^A-Za-z0-9_]|$) ]] || [[ $code =~ (^|[^A-Za-z0-9_])isatty[[:space:]]*\( ]]; then
-            report "$rel terminal" "$rel:$line: terminal I/O ($layer -> terminal: ${BASH_REMATCH[0]}; the CLI does that)"
+            report "$rel:$line: terminal I/O ($layer -> terminal: ${BASH_REMATCH[0]}; the CLI does that)"
         fi
         if [ -z "${MAY_USE_STORE[$layer]:-}" ]; then
             if [[ $code =~ SQLite:: ]] || [[ $code =~ \<SQLiteCpp/ ]]; then
-                report "$rel SQLite" "$rel:$line: uses SQLite ($layer -> store; only store, formats, report and query may)"
+                report "$rel:$line: uses SQLite ($layer -> store; only store, formats, report and query may)"
             fi
             if [[ $code =~ (^|[^A-Za-z0-9_])(class[[:space:]]+Diary[[:space:]]*\;|Diary[[:space:]]*[\&\*]|Diary::) ]]; then
-                report "$rel Diary" "$rel:$line: uses the Diary type ($layer -> store; take plain values instead)"
+                report "$rel:$line: uses the Diary type ($layer -> store; take plain values instead)"
             fi
         fi
     done < <(grep -nE 'std::(cout|cin|cerr|clog)|isatty|SQLite|Diary' "$f")
