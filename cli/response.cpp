@@ -13,6 +13,7 @@
 #include "output.hpp"
 #include "painlog/model/daily.hpp"
 #include "painlog/store/event_store.hpp"
+#include "painlog/store/lookup.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/analysis/response.hpp"
@@ -61,22 +62,23 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
     auto entries = diary.entries();
     auto responses = analyse_responses(daily_values(entries), entries, events(diary, EventKind::infusion),
                                        *baseline_days, day);
-    add_phq9_courses(responses, questionnaire_results(diary, Instrument::phq9));
+    add_questionnaire_courses(responses, questionnaire_results(diary));
+    auto pathway = diary_pathway(diary);
     if (only) std::erase_if(responses, [&](const InfusionResponse& r) { return r.infusion.id != *only; });
 
     if (opts.format == "json") {
-        print_json(ctx.out, response_json(responses, day, *baseline_days));
+        print_json(ctx.out, response_json(responses, day, *baseline_days, pathway));
     } else if (responses.empty()) {
         ctx.out << "No infusions recorded; add one with: painlog event add infusion --at WHEN\n";
     } else {
-        ctx.out << response_text(responses, ctx.color());
+        ctx.out << response_text(responses, pathway, ctx.color());
     }
 }
 
 }  // namespace
 
 void setup_response(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("response", "Did each infusion help: pain and mood against the baseline before it");
+    auto* cmd = app.add_subcommand("response", "Did each infusion help: pain, mood and the PHQ-9 against the baseline before it");
     auto opts = std::make_shared<ResponseOptions>();
     opts->event_option =
         cmd->add_option("--event", opts->event, "Only this infusion (an id from painlog event list)")->type_name("ID");

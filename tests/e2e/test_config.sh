@@ -2,7 +2,7 @@
 # that list what is valid and leave the diary untouched.
 source "$(dirname "$0")/lib.sh"
 
-KEYS="day-start-hour, baseline-days, name, report-days"
+KEYS="day-start-hour, baseline-days, name, pathway, report-days"
 
 case_ "list on a new diary shows every key with its default"
 run painlog config list
@@ -69,6 +69,13 @@ expected='[
     "description": "name shown on reports (text, at most 100 bytes)"
   },
   {
+    "key": "pathway",
+    "value": "",
+    "default": "",
+    "is_set": false,
+    "description": "treatment pathway the diary serves: pain, depression or both (unset: inferred from the diary)"
+  },
+  {
     "key": "report-days",
     "value": "365",
     "default": "28",
@@ -114,6 +121,8 @@ bad "setting baseline-days 6: expected a whole number from 7 to 90" set baseline
 bad "setting baseline-days 91: expected a whole number from 7 to 90" set baseline-days 91
 bad "setting report-days 366: expected a whole number from 7 to 365" set report-days 366
 bad "setting report-days 99999999999: expected a whole number from 7 to 365" set report-days 99999999999
+bad "setting pathway Depression: expected pain, depression or both" set pathway Depression
+bad "setting pathway : expected pain, depression or both" set pathway ""
 bad "setting name: expected UTF-8 text of at most 100 bytes on one line without control characters; got 101 bytes" set name "$(printf 'x%.0s' $(seq 101))"
 bad "setting name" set name "$(printf 'a\033b')"
 bad "--format" list --format xml

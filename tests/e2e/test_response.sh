@@ -123,8 +123,11 @@ expect_eq "$(jf '.events[1].phq9.baseline.score')" "7" "infusion 2's baseline is
 expect_eq "$(jf '.events[1].phq9.scores[0] | [.days_after, .score, .percent_change, .response, .remission] | join(" ")')" \
     "10 4 -42.9 false true" "infusion 2: remission without a 50 % response"
 expect_eq "$(jf '.events[1].phq9.missing | join(",")')" "about day 7" "no PHQ-9 in days 5-9 of infusion 2"
+expect_eq "$(jf '.events[1].phq9.scores[0].partial_response')" "true" "7 to 4 is a 42.9 % reduction: partial"
+expect_eq "$(jf '.pathway | [.pathway, .inferred] | join(" ")')" "depression true" "PHQ-9s and no pain: depression"
 run painlog response
-expect_out_has "PHQ-9: baseline 17 (2026-10-28); day 7: 7 (-58.8 %, response)."
+expect_out_has "day 7    2026-11-08     7 mild                 -10 -58.8 response"
+expect_out_has "day 10   2026-11-21     4 minimal     -3 -42.9 partial response, remission"
 [[ "$(printf '%s' "$OUT" | tr '\n' ' ' | tr -s ' ')" == *"No PHQ-9 at: about day 7."* ]] && pass \
     || fail "the text names the missing PHQ-9 of infusion 2"
 DB="$WORK/diary.db"

@@ -73,14 +73,14 @@ TEST_CASE("pain categories: boundaries are inclusive as written") {
 
 TEST_CASE("percent change is rounded to one decimal before it is categorised") {
     // 4.2 against 6 is -30 % up to floating-point noise: it must be moderate.
-    REQUIRE(percent_change(4.2, 6.0));
-    CHECK(*percent_change(4.2, 6.0) == -30.0);
-    CHECK(pain_category(*percent_change(4.2, 6.0)) == PainCategory::moderate);
-    CHECK(*percent_change(3.0, 6.0) == -50.0);
-    CHECK(*percent_change(2.0, 6.0) == doctest::Approx(-66.7));  // -66.666… rounds to -66.7
-    CHECK(*percent_change(5.5, 5.0) == 10.0);
-    CHECK(*percent_change(6.0, 6.0) == 0.0);
-    CHECK_FALSE(percent_change(2.0, 0.0));  // undefined against a baseline of 0
+    REQUIRE(stats::percent_change(4.2, 6.0));
+    CHECK(*stats::percent_change(4.2, 6.0) == -30.0);
+    CHECK(pain_category(*stats::percent_change(4.2, 6.0)) == PainCategory::moderate);
+    CHECK(*stats::percent_change(3.0, 6.0) == -50.0);
+    CHECK(*stats::percent_change(2.0, 6.0) == doctest::Approx(-66.7));  // -66.666… rounds to -66.7
+    CHECK(*stats::percent_change(5.5, 5.0) == 10.0);
+    CHECK(*stats::percent_change(6.0, 6.0) == 0.0);
+    CHECK_FALSE(stats::percent_change(2.0, 0.0));  // undefined against a baseline of 0
 }
 
 TEST_CASE("clear responder: substantial for two weeks, ends on day 23") {
@@ -127,7 +127,7 @@ TEST_CASE("clear responder: substantial for two weeks, ends on day 23") {
     CHECK(r.response_status == ResponseStatus::ended);
     CHECK(r.response_days == 23);
     CHECK_FALSE(r.response_ongoing);
-    CHECK(r.remarks.empty());
+    CHECK(r.pain_remarks.empty());
 }
 
 TEST_CASE("non-responder: category none, no response duration") {
@@ -252,8 +252,8 @@ TEST_CASE("sparse baseline: fewer than 7 logged days means no category and no du
     CHECK_FALSE(w1.category);                             // never guessed
     CHECK(r.response_status == ResponseStatus::not_assessable);
     CHECK_FALSE(r.response_days);
-    REQUIRE(r.remarks.size() == 1);
-    CHECK(r.remarks[0] == "Baseline has 6 logged days of 14 (at least 7 needed): categories and duration are "
+    REQUIRE(r.pain_remarks.size() == 1);
+    CHECK(r.pain_remarks[0] == "Baseline has 6 logged days of 14 (at least 7 needed): categories and duration are "
                           "not assessed.");
 
     // Exactly 7 is enough.
@@ -279,8 +279,8 @@ TEST_CASE("baseline pain 0: percent undefined, raw change shown") {
     CHECK_FALSE(w1.pain_change_pct);
     CHECK_FALSE(w1.category);
     CHECK(r.response_status == ResponseStatus::not_assessable);
-    REQUIRE(r.remarks.size() == 1);
-    CHECK(r.remarks[0] == "Baseline pain is 0: percent change is undefined, so only the raw change is shown.");
+    REQUIRE(r.pain_remarks.size() == 1);
+    CHECK(r.pain_remarks[0] == "Baseline pain is 0: percent change is undefined, so only the raw change is shown.");
 }
 
 TEST_CASE("two infusions 10 days apart: windows end at the next one") {
@@ -413,7 +413,7 @@ TEST_CASE("response JSON has the documented keys, rounded figures and nulls") {
     fill(days, 1, 20, 2);
     fill(days, 21, 30, 6);
     auto r = analyse(days, 30);
-    auto j = response_json({r}, D + date::days{30}, 14);
+    auto j = response_json({r}, D + date::days{30}, 14, PathwayChoice{});
     CHECK(j["today"] == "2026-12-01");
     CHECK(j["baseline_days"] == 14);
     const auto& e = j["events"][0];
@@ -421,7 +421,8 @@ TEST_CASE("response JSON has the documented keys, rounded figures and nulls") {
     for (const auto& [key, value] : e.items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"id", "date", "time", "label", "previous_infusion", "next_infusion",
                                            "baseline", "windows", "response_status", "response_days",
-                                           "response_ongoing", "side_effects", "remarks", "phq9"});
+                                           "response_ongoing", "mood_response", "side_effects", "remarks",
+                                           "mood_remarks", "phq9", "gad7"});
     CHECK(e["date"] == "2026-11-01");
     CHECK(e["time"] == "2026-11-01T10:00:00+00:00");
     CHECK(e["baseline"].dump() ==
@@ -460,7 +461,8 @@ TEST_CASE("response text fits 80 columns and says what the figures mean") {
     entries[0].at = first.at + std::chrono::hours{2};
     entries[0].tags = {{TagKind::side_effect, "a rather long side effect name that goes on"},
                        {TagKind::side_effect, "nausea"}};
-    auto text = response_text(analyse_responses(days, entries, {first, second}, 14, D + date::days{12}), Color::no);
+    auto text = response_text(analyse_responses(days, entries, {first, second}, 14, D + date::days{12}),
+                              PathwayChoice{Pathway::both, false, "set"}, Color::no);
     std::size_t start = 0;
     while (start < text.size()) {
         auto end = text.find('\n', start);
@@ -504,7 +506,7 @@ TEST_CASE("a window with enough logged days but few pain ratings gets no categor
     CHECK(w1.span.mean(Metric::mood) == 7.0);
     CHECK_FALSE(w1.change_of(Metric::mood));  // the baseline has no mood
     CHECK_FALSE(w1.category);
-    CHECK(std::ranges::count(r.remarks, std::string("days 1-7: pain rated on only 3 days (at least 4 needed), "
+    CHECK(std::ranges::count(r.pain_remarks, std::string("days 1-7: pain rated on only 3 days (at least 4 needed), "
                                                     "so no category.")) == 1);
 }
 

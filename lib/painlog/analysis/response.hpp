@@ -18,7 +18,9 @@
 //    and the baseline 7; a category also needs that many days with a pain
 //    rating on both sides and a baseline pain mean above 0. Otherwise the
 //    category is null, never guessed.
-//  - Duration: see ResponseStatus.
+//  - Duration: see ResponseStatus; mood's: see mood_improvement_points.
+//  - Non-overlap: NAP of each window's daily values against the baseline's
+//    (nonoverlap.hpp), with the same sufficiency as a category.
 //  - Side effects: side-effect tags on entries timed within 48 hours after
 //    the infusion's instant (both ends inclusive), counted per tag.
 
@@ -34,7 +36,10 @@
 #include "painlog/model/daily.hpp"
 #include "painlog/model/entry.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/model/pathway.hpp"
 #include "painlog/model/questionnaire.hpp"
+#include "painlog/analysis/nonoverlap.hpp"
+#include "painlog/analysis/questionnaire_course.hpp"
 #include "painlog/util/text.hpp"
 
 namespace painlog {
@@ -43,6 +48,10 @@ inline constexpr int min_window_days = 4;
 inline constexpr int min_baseline_days = 7;
 inline constexpr int rolling_days = 7;
 inline constexpr double response_threshold_pct = -30.0;
+// Mood improved, by painlog's own descriptive convention (no published
+// threshold for a daily 0-10 mood rating was found): a 7-day rolling mean
+// at least this many points above the baseline mean.
+inline constexpr double mood_improvement_points = 1.0;
 inline constexpr std::chrono::hours side_effect_period{48};
 inline constexpr int default_baseline_days = 14;
 
@@ -50,9 +59,6 @@ enum class PainCategory { substantial, moderate, minimal, none, worse };
 [[nodiscard]] std::string_view name_of(PainCategory category);  // substantial, moderate, minimal, none, worse
 // `pct` as shown (already rounded to one decimal); boundaries inclusive.
 [[nodiscard]] PainCategory pain_category(double pct);
-// (value - baseline) / baseline x 100 rounded to one decimal; null when the
-// baseline is 0.
-[[nodiscard]] std::optional<double> percent_change(double value, double baseline);
 
 // Means over a span of diary days [from, to]. An empty span has to < from.
 struct SpanSummary {
@@ -62,8 +68,10 @@ struct SpanSummary {
     int days_logged = 0;  // days with at least one entry
     int pain_days = 0;    // days with a pain rating
     std::array<std::optional<double>, all_metrics.size()> means{};  // indexed by Metric
+    std::array<int, all_metrics.size()> value_days{};               // days with a value, indexed by Metric
 
     [[nodiscard]] const std::optional<double>& mean(Metric m) const { return means[static_cast<std::size_t>(m)]; }
+    [[nodiscard]] int days_with(Metric m) const { return value_days[static_cast<std::size_t>(m)]; }
 };
 
 // `days` sorted by day, as daily_values returns them.
@@ -88,8 +96,12 @@ struct ResponseWindow {
     std::array<std::optional<double>, all_metrics.size()> change{};  // mean - baseline mean
     std::optional<double> pain_change_pct;                            // rounded to one decimal
     std::optional<PainCategory> category;
+    // Against the baseline's days, when the baseline has min_baseline_days
+    // and the window min_window_days with a value of the metric.
+    std::array<std::optional<NonOverlap>, all_metrics.size()> nap{};
 
     [[nodiscard]] const std::optional<double>& change_of(Metric m) const { return change[static_cast<std::size_t>(m)]; }
+    [[nodiscard]] const std::optional<NonOverlap>& nap_of(Metric m) const { return nap[static_cast<std::size_t>(m)]; }
 };
 
 // A window's category as the response and report tables show it: the
@@ -113,32 +125,20 @@ enum class ResponseStatus {
 };
 [[nodiscard]] std::string_view name_of(ResponseStatus status);  // not assessable, no response, ended, ...
 
+// How long mood stayed improved: the same rule with mood's 7-day rolling
+// mean at least mood_improvement_points above the baseline mean (the
+// difference rounded to one decimal), a baseline needing min_baseline_days
+// mood ratings.
+struct ResponseDuration {
+    ResponseStatus status = ResponseStatus::not_assessable;
+    std::optional<int> days;
+    bool ongoing = false;
+};
+
 struct SideEffectCount {
     std::string tag;
     int count = 0;  // entries carrying the tag
     friend bool operator==(const SideEffectCount&, const SideEffectCount&) = default;
-};
-
-// The PHQ-9 around one infusion, judged as Kroenke et al. (2001) judge a
-// change: response is a reduction of at least 50 % from the baseline score,
-// remission a score below 5. The baseline is the last PHQ-9 taken before
-// the infusion's instant within its baseline days.
-struct Phq9AfterInfusion {
-    QuestionnaireResult result;
-    int days_after = 0;                    // diary days from the infusion day (day 1 = the day after)
-    std::optional<double> change;          // score - baseline; null without a baseline
-    std::optional<double> percent_change;  // one decimal; null without a baseline, or at a baseline of 0
-    std::optional<bool> response;          // null when there is no baseline above 0 to halve
-    bool remission = false;
-};
-struct InfusionPhq9 {
-    std::optional<QuestionnaireResult> baseline;
-    std::vector<Phq9AfterInfusion> after;  // from the infusion to the end of its "since infusion" window
-    // Where a PHQ-9 would answer the question but none was taken: "baseline",
-    // "about day 7" (days 5-9), "about day 14 or 28" (days 12-31); a point
-    // counts once its days have passed. painlog's own convention.
-    std::vector<std::string> missing;
-    [[nodiscard]] bool any() const { return baseline.has_value() || !after.empty(); }
 };
 
 struct InfusionResponse {
@@ -152,9 +152,13 @@ struct InfusionResponse {
     ResponseStatus response_status = ResponseStatus::not_assessable;
     std::optional<int> response_days;
     bool response_ongoing = false;
+    ResponseDuration mood_duration;
     std::vector<SideEffectCount> side_effects;  // most frequent first, then by name
-    std::vector<std::string> remarks;           // plain sentences for the reader
-    InfusionPhq9 phq9;                          // set by add_phq9_courses
+    std::vector<std::string> pain_remarks;      // plain sentences for the reader: why pain is not assessed
+    std::vector<std::string> mood_remarks;      // why mood is not assessed
+    std::vector<std::string> remarks;           // about the infusion's days (previous, next infusion)
+    QuestionnaireCourse phq9;                   // set by add_questionnaire_courses
+    QuestionnaireCourse gad7;
 };
 
 // One infusion. `days` sorted by day; `entries` only need to cover the 48
@@ -171,8 +175,9 @@ struct InfusionResponse {
                                                               const std::vector<Event>& events, int baseline_days,
                                                               Day today);
 
-// Sets each response's phq9 from `results` (any instruments, any order).
-void add_phq9_courses(std::vector<InfusionResponse>& responses, const std::vector<QuestionnaireResult>& results);
+// Sets each response's phq9 and gad7 from `results` (any instruments, any order).
+void add_questionnaire_courses(std::vector<InfusionResponse>& responses,
+                               const std::vector<QuestionnaireResult>& results);
 
 // {"id","date","time","label","previous_infusion","next_infusion",
 //  "baseline":{"from","to","days","days_logged","pain_days","sufficient",
@@ -180,21 +185,35 @@ void add_phq9_courses(std::vector<InfusionResponse>& responses, const std::vecto
 //              "sleep_quality_mean","activity_mean"},
 //  "windows":[{"label","from","to","days","days_logged","pain_days","status",
 //              "truncated","pain_mean","pain_change","pain_change_pct",
-//              "category","mood_mean","mood_change",…}],
+//              "category","mood_mean","mood_change",…,
+//              "nap":{"pain":{"nap","lower","upper","tau","tau_lower",
+//                     "tau_upper","baseline_n","window_n"}|null,"mood",…}}],
 //  "response_status","response_days","response_ongoing",
-//  "side_effects":[{"tag","count"}],"remarks":[…],
-//  "phq9":{"baseline":{"id","day","score"}|null,"scores":[{"id","day",
-//          "days_after","score","change","percent_change","response",
-//          "remission"}],"missing":[…]}}
-// Means and changes are rounded to two decimals, percentages to one.
+//  "mood_response":{"status","days","ongoing","threshold_points"},
+//  "side_effects":[{"tag","count"}],"remarks":[…],"mood_remarks":[…],
+//  "phq9":{"baseline":{"id","day","score","band"}|null,"scores":[{"id","day",
+//          "days_after","score","band","change","percent_change","response",
+//          "partial_response","remission"}],"missing":[…],
+//          "durability":[{"check","day","days_after","score","response"}],
+//          "response_lost_day","not_assessed"},
+//  "gad7":{the same keys; response, partial_response and remission null}}
+// Means and changes are rounded to two decimals, percentages to one, NAP
+// to three.
 [[nodiscard]] nlohmann::ordered_json infusion_response_json(const InfusionResponse& response);
-// {"today","baseline_days","events":[…]}
+// {"today","baseline_days","pathway":{"pathway","inferred","reason"},"events":[…]}
 [[nodiscard]] nlohmann::ordered_json response_json(const std::vector<InfusionResponse>& responses, Day today,
-                                                   int baseline_days);
+                                                   int baseline_days, const PathwayChoice& pathway);
+[[nodiscard]] nlohmann::ordered_json pathway_json(const PathwayChoice& pathway);
 
-// Tables that fit 80 columns: pain by window, the other metrics, the
-// duration, side effects and remarks.
-[[nodiscard]] std::string infusion_response_text(const InfusionResponse& response, Color color);
-[[nodiscard]] std::string response_text(const std::vector<InfusionResponse>& responses, Color color);
+// Text that fits 80 columns (response_text.cpp), led by the pathway's
+// outcome: for pain the pain table, the other metrics, the duration, side
+// effects and remarks; for depression the PHQ-9 and GAD-7 course, mood by
+// window and its duration first, pain only where it was rated; for both,
+// pain first.
+// "12 days, then ended", "ongoing, 5 days so far", "none", ...
+[[nodiscard]] std::string mood_duration_text(const ResponseDuration& duration);
+[[nodiscard]] std::string infusion_response_text(const InfusionResponse& response, Pathway pathway, Color color);
+[[nodiscard]] std::string response_text(const std::vector<InfusionResponse>& responses,
+                                        const PathwayChoice& pathway, Color color);
 
 }  // namespace painlog

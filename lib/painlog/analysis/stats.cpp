@@ -205,6 +205,17 @@ double mann_kendall_s(std::span<const double> values, std::span<const double> so
 
 }  // namespace
 
+double round_to(double value, int decimals) {
+    double scale = std::pow(10.0, decimals);
+    double rounded = std::round(value * scale) / scale;
+    return rounded == 0.0 ? 0.0 : rounded;  // no "-0"
+}
+
+std::optional<double> percent_change(double value, double baseline) {
+    if (baseline == 0.0) return std::nullopt;
+    return round_to((value - baseline) / baseline * 100.0, 1);
+}
+
 std::optional<double> mean(std::span<const double> values) {
     if (values.empty()) return std::nullopt;
     return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());

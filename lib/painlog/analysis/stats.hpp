@@ -22,6 +22,12 @@ namespace painlog::stats {
 // The two-sided p below which trend and summary call a result clear.
 inline constexpr double significance_level = 0.05;
 
+// `value` rounded to `decimals` places, never "-0".
+[[nodiscard]] double round_to(double value, int decimals);
+// (value - baseline) / baseline x 100 rounded to one decimal; null when the
+// baseline is 0.
+[[nodiscard]] std::optional<double> percent_change(double value, double baseline);
+
 // Arithmetic mean; nullopt when empty.
 [[nodiscard]] std::optional<double> mean(std::span<const double> values);
 // Middle value, or the mean of the two middle values; nullopt when empty.

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "painlog/model/entry.hpp"
+#include "painlog/model/pathway.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/util/parse.hpp"
 
@@ -16,6 +17,8 @@ constexpr std::array specs{
                 "hour (0-11) at which a diary day starts; entries before it count for the previous day"},
     SettingSpec{setting_key::baseline_days, "14", "diary days (7-90) before an infusion used as its baseline"},
     SettingSpec{setting_key::name, "", "name shown on reports (text, at most 100 bytes)"},
+    SettingSpec{setting_key::pathway, "",
+                "treatment pathway the diary serves: pain, depression or both (unset: inferred from the diary)"},
     SettingSpec{setting_key::report_days, "28",
                 "days (7-365) a report covers when there is no infusion to anchor it"},
 };
@@ -50,6 +53,11 @@ std::string validate_setting(const SettingSpec& spec, std::string_view value) {
             throw InputError(fmt::format("setting {} {}: expected a whole number from {} to {}", spec.key, value,
                                          range->min, range->max));
         return std::to_string(*number);
+    }
+    if (spec.key == setting_key::pathway) {
+        if (!pathway_named(value))
+            throw InputError(fmt::format("setting pathway {}: expected pain, depression or both", value));
+        return std::string(value);
     }
     return validate_text(value, fmt::format("setting {}", spec.key), 100, TextLines::one);
 }

@@ -24,6 +24,7 @@ namespace setting_key {
 inline constexpr std::string_view day_start_hour = "day-start-hour";
 inline constexpr std::string_view baseline_days = "baseline-days";
 inline constexpr std::string_view name = "name";
+inline constexpr std::string_view pathway = "pathway";
 inline constexpr std::string_view report_days = "report-days";
 }  // namespace setting_key
 

@@ -9,6 +9,7 @@
 #include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/store/event_store.hpp"
+#include "painlog/store/lookup.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/util/text.hpp"
@@ -67,7 +68,56 @@ private:
     int notes_total_ = 0;
 };
 
+constexpr std::array section_names{"key_figures", "pain_response", "depression_response", "charts", "side_effects",
+                                   "pain_tags",   "sleep_activity", "questionnaires", "notes"};
+
+bool any_pain_tags(const Report& r) {
+    return std::ranges::any_of(r.summary.tags, [](const TagSummary& t) {
+        return t.tag.kind == TagKind::better || t.tag.kind == TagKind::worse;
+    });
+}
+
+bool pain_rated(const Report& r) {
+    if (std::ranges::any_of(r.summary.metrics, [](const MetricSummary& m) { return m.metric == Metric::pain && m.n > 0; }))
+        return true;
+    return std::ranges::any_of(r.infusions, [](const InfusionResponse& inf) { return inf.baseline.pain_days > 0; });
+}
+
 }  // namespace
+
+std::string_view name_of(ReportSection section) { return section_names[static_cast<std::size_t>(section)]; }
+
+std::string_view report_title(const Report& r) {
+    switch (r.pathway.pathway) {
+        case Pathway::depression: return "Mood diary report";
+        case Pathway::both: return "Pain and mood diary report";
+        default: return "Pain diary report";
+    }
+}
+
+std::vector<ReportSection> report_sections(const Report& r) {
+    using enum ReportSection;
+    std::vector<ReportSection> order;
+    bool any_infusion = !r.infusions.empty();
+    bool any_questionnaire = !r.questionnaires.empty();
+    if (r.pathway.pathway == Pathway::depression) {
+        order = {depression_response, key_figures, charts};
+        if (any_questionnaire) order.push_back(questionnaires);
+        if (any_infusion) order.push_back(side_effects);
+        order.push_back(sleep_activity);
+        if (pain_rated(r)) order.push_back(pain_response);
+        if (any_pain_tags(r)) order.push_back(pain_tags);
+    } else {
+        order = {key_figures, pain_response};
+        if (r.pathway.pathway == Pathway::both) order.push_back(depression_response);
+        order.push_back(charts);
+        if (any_infusion) order.push_back(side_effects);
+        order.insert(order.end(), {pain_tags, sleep_activity});
+        if (any_questionnaire) order.push_back(questionnaires);
+    }
+    order.push_back(notes);
+    return order;
+}
 
 Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& request) {
     Report r;
@@ -157,7 +207,8 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         if (earliest_shown && e.day >= *earliest_shown) analysed.push_back(e);
     for (auto& response : analyse_responses(days, reading.side_effect_entries(), analysed, r.baseline_days, to))
         if (shown(response.infusion)) r.infusions.push_back(std::move(response));
-    add_phq9_courses(r.infusions, questionnaire_results(diary, Instrument::phq9));
+    r.pathway = diary_pathway(diary);
+    add_questionnaire_courses(r.infusions, questionnaire_results(diary));
 
     r.questionnaires = questionnaire_results(diary, std::nullopt, from, to);
     if (!r.questionnaires.empty()) r.questionnaire_history = questionnaire_results(diary);

@@ -15,6 +15,7 @@
 
 #include "painlog/model/daily.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/model/pathway.hpp"
 #include "painlog/model/questionnaire.hpp"
 #include "painlog/analysis/response.hpp"
 #include "painlog/analysis/summary.hpp"
@@ -50,6 +51,7 @@ struct Report {
     std::string generated_iso;  // "2026-11-22T20:00:00+00:00"
     std::string period_reason;  // how the period was chosen, in words
     int baseline_days = default_baseline_days;
+    PathwayChoice pathway;      // decides the title and the order of the sections
 
     Summary summary;            // key figures, adherence, tags (summary.hpp)
     TrendSeries trend;          // every metric's daily values and 7-day means (trend.hpp)
@@ -61,6 +63,30 @@ struct Report {
     std::vector<ReportNote> notes;  // most recent first, at most report_max_notes
     int notes_total = 0;            // notes in the period, shown or not
 };
+
+// The report's sections. report_sections() orders them by pathway:
+//  - pain: key figures, pain response, charts, side effects, pain tags,
+//    sleep and activity, questionnaires, notes (as before pathways existed);
+//  - both: the same with the depression response after the pain response;
+//  - depression: depression response, key figures, charts, questionnaires,
+//    side effects, sleep and activity, then the pain response only when pain
+//    was rated and the pain tags only when there are any, and notes.
+// Side effects need an infusion and questionnaires a result in the period.
+enum class ReportSection {
+    key_figures,
+    pain_response,
+    depression_response,
+    charts,
+    side_effects,
+    pain_tags,
+    sleep_activity,
+    questionnaires,
+    notes,
+};
+[[nodiscard]] std::string_view name_of(ReportSection section);  // key_figures, pain_response, ...
+[[nodiscard]] std::vector<ReportSection> report_sections(const Report& report);
+// "Pain diary report", "Mood diary report" (depression), "Pain and mood diary report" (both).
+[[nodiscard]] std::string_view report_title(const Report& report);
 
 inline constexpr std::size_t report_max_notes = 12;
 inline constexpr std::size_t report_note_chars = 240;

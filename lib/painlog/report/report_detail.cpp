@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "painlog/model/questionnaire.hpp"
 #include "painlog/util/text.hpp"
@@ -188,8 +189,10 @@ ChartSeries metric_series(const Report& r, Metric metric, int style) {
 }  // namespace
 
 std::string pain_mood_chart(const Report& r) {
-    auto spec = base_chart(r, "Daily pain and mood with 7-day means", "rating 0–10");
-    spec.series.push_back(metric_series(r, Metric::pain, 0));
+    bool pain = r.pathway.pathway != Pathway::depression || rated_in_period(r, Metric::pain);
+    auto spec = base_chart(r, pain ? "Daily pain and mood with 7-day means" : "Daily mood with 7-day mean",
+                           "rating 0–10");
+    if (pain) spec.series.push_back(metric_series(r, Metric::pain, 0));
     spec.series.push_back(metric_series(r, Metric::mood, 1));
     spec.height = 250;
     return svg_chart(spec);
@@ -257,6 +260,84 @@ std::vector<std::string> questionnaire_attributions(const Report& r) {
         lines.push_back(fmt::format("{}: {}. {}", spec.title, spec.citation, spec.attribution));
     }
     return lines;
+}
+
+bool rated_in_period(const Report& r, Metric metric) {
+    return std::ranges::any_of(r.summary.metrics, [&](const MetricSummary& m) { return m.metric == metric && m.n > 0; });
+}
+
+std::vector<const MetricSummary*> key_metrics(const Report& r) {
+    std::vector<const MetricSummary*> shown;
+    for (const auto& m : r.summary.metrics) shown.push_back(&m);
+    if (r.pathway.pathway != Pathway::depression) return shown;
+    std::erase_if(shown, [](const MetricSummary* m) { return m->n == 0 && !m->previous_mean; });
+    std::ranges::stable_partition(shown, [](const MetricSummary* m) { return m->metric == Metric::mood; });
+    return shown;
+}
+
+std::vector<CourseRow> course_rows(const QuestionnaireCourse& course) {
+    std::vector<CourseRow> rows;
+    auto instrument = course.instrument;
+    if (course.baseline)
+        rows.push_back({"baseline", format_day(course.baseline->day), format_score(instrument, course.baseline->score),
+                        std::string(band_of(instrument, course.baseline->score)), "", "", ""});
+    else
+        rows.push_back({"baseline", "–", "–", "", "", "", "none in the baseline"});
+    for (const auto& p : course.after)
+        rows.push_back({fmt::format("day {}", p.days_after), format_day(p.result.day), format_score(instrument, p.result.score),
+                        std::string(band_of(instrument, p.result.score)), p.change ? fmt::format("{:+g}", *p.change) : "–",
+                        percent(p.percent_change), verdict_text(p)});
+    return rows;
+}
+
+namespace {
+
+std::string nap_cell(const std::optional<NonOverlap>& nap) {
+    if (!nap) return "–";
+    return fmt::format("{:.2f} ({:.2f}–{:.2f})", nap->nap, nap->nap_lower, nap->nap_upper);
+}
+
+}  // namespace
+
+std::vector<MoodRow> mood_rows(const InfusionResponse& inf) {
+    std::vector<MoodRow> rows;
+    const auto& b = inf.baseline;
+    rows.push_back({"baseline", span_dates(b), fmt::format("{}/{}", b.days_with(Metric::mood), b.days),
+                    num(b.mean(Metric::mood)), "", "", num(b.mean(Metric::energy)), num(b.mean(Metric::sleep_hours))});
+    for (const auto& w : inf.windows) {
+        bool shown = w.status != WindowStatus::not_started && w.status != WindowStatus::cut_off;
+        auto with_change = [&](Metric m) {
+            auto mean = w.span.mean(m);
+            return mean ? fmt::format("{} ({})", num(mean), signed_num(w.change_of(m))) : std::string("–");
+        };
+        rows.push_back({w.label + (w.truncated ? "*" : ""), span_dates(w.span),
+                        shown ? fmt::format("{}/{}", w.span.days_with(Metric::mood), w.span.days) : "–",
+                        num(w.span.mean(Metric::mood)), signed_num(w.change_of(Metric::mood)),
+                        shown ? nap_cell(w.nap_of(Metric::mood)) : std::string(name_of(w.status)),
+                        with_change(Metric::energy), with_change(Metric::sleep_hours)});
+    }
+    return rows;
+}
+
+std::vector<std::string> depression_lines(const InfusionResponse& inf) {
+    std::vector<std::string> lines;
+    if (!inf.phq9.any()) lines.emplace_back("No PHQ-9 from this infusion's baseline to the end of its windows.");
+    if (auto durability = durability_text(inf.phq9); !durability.empty()) lines.push_back(durability);
+    if (!inf.phq9.missing.empty())
+        lines.push_back(fmt::format("No PHQ-9 at: {}.", fmt::join(inf.phq9.missing, ", ")));
+    lines.push_back(fmt::format("Mood improvement (7-day mean mood at least {:g} point above baseline): {}.",
+                                mood_improvement_points, mood_duration_text(inf.mood_duration)));
+    lines.insert(lines.end(), inf.mood_remarks.begin(), inf.mood_remarks.end());
+    return lines;
+}
+
+std::string nap_legend() {
+    return "PHQ-9: response is a reduction of at least 50 % from the baseline score and remission a score below 5 "
+           "(Kroenke 2001); partial response a reduction of more than 25 % and less than 50 % (Sforzini 2022). "
+           "NAP: the share of baseline and window day pairs in which the window's mood is higher (ties count half; "
+           "0.5 is no change, 1 every window day above every baseline day), with its 95 % interval (Newcombe 2006); "
+           "daily ratings are autocorrelated, so read it as descriptive. Mood improvement is painlog's own "
+           "convention, not a clinical verdict.";
 }
 
 }  // namespace report_detail

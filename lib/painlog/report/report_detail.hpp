@@ -41,6 +41,29 @@ namespace painlog::report_detail {
 // The pain-change categories and their boundaries, in one sentence.
 [[nodiscard]] std::string category_legend();
 
+// Whether the period has a day with a value of `metric`.
+[[nodiscard]] bool rated_in_period(const Report& report, Metric metric);
+// The summary's metrics that the key figures show: all on the pain
+// pathways; on the depression pathway mood first and none without a value
+// in the period or the one before.
+[[nodiscard]] std::vector<const MetricSummary*> key_metrics(const Report& report);
+
+// One row of a questionnaire's course after an infusion ("baseline", "day 7").
+struct CourseRow {
+    std::string label, date, score, band, change, percent, verdict;
+};
+[[nodiscard]] std::vector<CourseRow> course_rows(const QuestionnaireCourse& course);
+// One row of mood by window, with its non-overlap and energy and sleep.
+struct MoodRow {
+    std::string label, dates, logged, mood, change, nap, energy, sleep;
+};
+[[nodiscard]] std::vector<MoodRow> mood_rows(const InfusionResponse& infusion);
+// The sentences under an infusion's depression tables: PHQ-9 durability,
+// missing PHQ-9s, mood improvement and why mood is not assessed.
+[[nodiscard]] std::vector<std::string> depression_lines(const InfusionResponse& infusion);
+// "NAP: the share of baseline-window day pairs ..." legend.
+[[nodiscard]] std::string nap_legend();
+
 // The metric's value for every day of the period (nullopt on days without one)
 // and its 7-day rolling mean, from the report's trend.
 [[nodiscard]] std::vector<std::optional<double>> daily_series(const Report& report, Metric metric);

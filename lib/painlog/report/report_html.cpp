@@ -35,6 +35,48 @@ std::string category_class(const ResponseWindow& w) {
     }
 }
 
+mu::data course_data(const QuestionnaireCourse& course) {
+    mu::data d;
+    d.set("instrument", std::string(spec_of(course.instrument).title));
+    mu::data rows{mu::data::type::list};
+    for (const auto& row : course_rows(course)) {
+        mu::data rd;
+        rd.set("label", row.label);
+        rd.set("date", row.date);
+        rd.set("score", row.score);
+        rd.set("band", row.band);
+        rd.set("change", row.change);
+        rd.set("percent", row.percent);
+        rd.set("verdict", row.verdict);
+        rd.set("verdict_class", row.verdict.starts_with("response") || row.verdict == "remission" ? "good" : "");
+        rows.push_back(rd);
+    }
+    d.set("rows", rows);
+    return d;
+}
+
+void add_depression_data(mu::data& d, const InfusionResponse& inf) {
+    mu::data courses{mu::data::type::list};
+    if (inf.phq9.any()) courses.push_back(course_data(inf.phq9));
+    if (inf.gad7.any()) courses.push_back(course_data(inf.gad7));
+    d.set("courses", courses);
+    mu::data rows{mu::data::type::list};
+    for (const auto& row : mood_rows(inf)) {
+        mu::data rd;
+        rd.set("label", row.label);
+        rd.set("dates", row.dates);
+        rd.set("logged", row.logged);
+        rd.set("mood", row.mood);
+        rd.set("change", row.change);
+        rd.set("nap", row.nap);
+        rd.set("energy", row.energy);
+        rd.set("sleep", row.sleep);
+        rows.push_back(rd);
+    }
+    d.set("mood_rows", rows);
+    d.set("depression_lines", string_list(depression_lines(inf)));
+}
+
 mu::data infusion_data(const InfusionResponse& inf, std::size_t number) {
     mu::data d;
     d.set("title", infusion_title(inf, number));
@@ -72,10 +114,12 @@ mu::data infusion_data(const InfusionResponse& inf, std::size_t number) {
     for (const auto& w : inf.windows) truncated = truncated || w.truncated;
     d.set("truncated", truncated);
     auto duration = response_duration_text(inf);
+    for (const auto& remark : inf.pain_remarks) duration += ". " + remark;
     for (const auto& remark : inf.remarks) duration += ". " + remark;
     if (!duration.empty() && duration.back() == '.') duration.pop_back();
     d.set("duration", duration);
     d.set("side_effects", side_effects_text(inf));
+    add_depression_data(d, inf);
     return d;
 }
 
@@ -104,6 +148,18 @@ std::string report_html(const Report& r) {
 
     mu::data d;
     d.set("version", PAINLOG_VERSION);
+    d.set("report_title", std::string(report_title(r)));
+    d.set("pathway", r.pathway.sentence());
+    d.set("pain_response_heading",
+          r.pathway.pathway == Pathway::pain ? "Response to infusions" : "Pain response to infusions");
+    d.set("nap_legend", nap_legend());
+    mu::data sections{mu::data::type::list};
+    for (auto section : report_sections(r)) {
+        mu::data item;
+        item.set(fmt::format("is_{}", name_of(section)), true);
+        sections.push_back(item);
+    }
+    d.set("sections", sections);
     if (!r.name.empty()) d.set("name", one_line(r.name));
     d.set("from", format_day(r.period.from));
     d.set("to", format_day(r.period.to));
@@ -114,15 +170,15 @@ std::string report_html(const Report& r) {
     d.set("adherence", adherence_text(r));
 
     mu::data metrics{mu::data::type::list};
-    for (const auto& m : r.summary.metrics) {
+    for (const auto* m : key_metrics(r)) {
         mu::data row;
-        row.set("title", metric_title(m.metric));
-        row.set("n", fmt::format("{}", m.n));
-        row.set("mean", num(m.mean));
-        row.set("median", num(m.median));
-        row.set("range", range(m));
-        row.set("previous_mean", num(m.previous_mean));
-        row.set("change", signed_num(m.change));
+        row.set("title", metric_title(m->metric));
+        row.set("n", fmt::format("{}", m->n));
+        row.set("mean", num(m->mean));
+        row.set("median", num(m->median));
+        row.set("range", range(*m));
+        row.set("previous_mean", num(m->previous_mean));
+        row.set("change", signed_num(m->change));
         metrics.push_back(row);
     }
     d.set("metrics", metrics);

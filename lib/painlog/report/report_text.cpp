@@ -2,6 +2,7 @@
 // (report.cpp): they only lay out a built Report, with the helpers they share
 // with the HTML report (report_detail.hpp).
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -58,9 +59,9 @@ std::string figures_table(const Report& r) {
     TextTable table({{"daily values"}, {"days", Align::right}, {"mean", Align::right}, {"median", Align::right},
                      {"range", Align::right}, {fmt::format("prev {} d", r.period.days()), Align::right},
                      {"change", Align::right}});
-    for (const auto& m : r.summary.metrics)
-        table.add_row({{metric_title(m.metric)}, {fmt::format("{}", m.n)}, {num(m.mean)}, {num(m.median)}, {range(m)},
-                       {num(m.previous_mean)}, {signed_num(m.change)}});
+    for (const auto* m : key_metrics(r))
+        table.add_row({{metric_title(m->metric)}, {fmt::format("{}", m->n)}, {num(m->mean)}, {num(m->median)}, {range(*m)},
+                       {num(m->previous_mean)}, {signed_num(m->change)}});
     return table.render(Color::no, 80);
 }
 
@@ -92,10 +93,15 @@ std::string sparkline_block(const Report& r) {
         auto [lo, hi] = sparkline_scale(metric);
         out += fmt::format("{} {}\n", pad_right(label, 14), sparkline(chunk_means(values, size), lo, hi));
     };
-    line("pain", daily_series(r, Metric::pain), Metric::pain);
-    line("  7-day mean", rolling_series(r, Metric::pain), Metric::pain);
+    auto pain = [&] {
+        line("pain", daily_series(r, Metric::pain), Metric::pain);
+        line("  7-day mean", rolling_series(r, Metric::pain), Metric::pain);
+    };
+    bool depression = r.pathway.pathway == Pathway::depression;
+    if (!depression) pain();
     line("mood", daily_series(r, Metric::mood), Metric::mood);
     line("  7-day mean", rolling_series(r, Metric::mood), Metric::mood);
+    if (depression && rated_in_period(r, Metric::pain)) pain();
     line("sleep hours", daily_series(r, Metric::sleep_hours), Metric::sleep_hours);
     line("energy", daily_series(r, Metric::energy), Metric::energy);
     if (!r.infusions.empty()) {
@@ -110,21 +116,9 @@ std::string sparkline_block(const Report& r) {
     return out;
 }
 
-}  // namespace
-
-std::string report_text(const Report& r) {
-    std::string out;
-    out += r.name.empty() ? "PAIN DIARY REPORT\n" : fmt::format("PAIN DIARY REPORT · {}\n", one_line(r.name));
-    out += fmt::format("{} to {} ({} days) · generated {}\n", format_day(r.period.from), format_day(r.period.to),
-                       r.period.days(), r.generated);
-    out += wrap_indented(fmt::format("Period: {}.", r.period_reason), 80, "", "");
-    if (r.safety_message) out += "\n" + wrap_indented(fmt::format("IMPORTANT: {}", safety_message()), 80, "", "  ");
-
-    out += heading("Adherence and key figures");
-    out += wrap_indented(adherence_text(r), 80, "", "");
-    out += figures_table(r);
-
-    out += heading("Response to infusions");
+// The sections, one function each.
+std::string text_pain_response(const Report& r) {
+    std::string out = heading(r.pathway.pathway == Pathway::pain ? "Response to infusions" : "Pain response to infusions");
     if (r.infusions.empty()) out += "No infusion in this period.\n";
     for (std::size_t i = 0; i < r.infusions.size(); ++i) {
         const auto& inf = r.infusions[i];
@@ -136,21 +130,57 @@ std::string report_text(const Report& r) {
                            {row.category}});
         out += table.render(Color::no, 80);
         out += wrap_indented(fmt::format("Duration: {}.", response_duration_text(inf)), 80, "", "  ");
+        for (const auto& remark : inf.pain_remarks) out += wrap_indented(remark, 80, "", "  ");
         for (const auto& remark : inf.remarks) out += wrap_indented(remark, 80, "", "  ");
     }
     if (!r.infusions.empty()) out += "\n" + wrap_indented(category_legend(), 80, "", "");
+    return out;
+}
 
-    out += heading("Charts");
-    out += sparkline_block(r);
+std::string text_course(const QuestionnaireCourse& course) {
+    TextTable table({{std::string(spec_of(course.instrument).title)}, {"date"}, {"score", Align::right}, {"band"},
+                     {"change", Align::right}, {"%", Align::right}, {"verdict"}});
+    for (const auto& row : course_rows(course))
+        table.add_row({{row.label}, {row.date}, {row.score}, {row.band}, {row.change}, {row.percent}, {row.verdict}});
+    return table.render(Color::no, 80);
+}
 
-    if (!r.infusions.empty()) {
-        out += heading("Side effects in the 48 hours after each infusion");
-        for (std::size_t i = 0; i < r.infusions.size(); ++i)
-            out += wrap_indented(fmt::format("{}: {}", infusion_title(r.infusions[i], i + 1), side_effects_text(r.infusions[i])),
-                                 80, "", "  ");
+std::string text_depression_response(const Report& r) {
+    std::string out = heading("Depression response to infusions");
+    if (r.infusions.empty()) out += "No infusion in this period.\n";
+    for (std::size_t i = 0; i < r.infusions.size(); ++i) {
+        const auto& inf = r.infusions[i];
+        out += fmt::format("{}{}\n", i > 0 ? "\n" : "", infusion_title(inf, i + 1));
+        if (inf.phq9.any()) out += text_course(inf.phq9);
+        if (inf.gad7.any()) out += text_course(inf.gad7);
+        TextTable table({{"window"}, {"dates"}, {"days", Align::right}, {"mood", Align::right},
+                         {"change", Align::right}, {"NAP (95 % CI)"}, {"energy"}, {"sleep h"}});
+        for (const auto& row : mood_rows(inf))
+            table.add_row({{row.label}, {row.dates}, {row.logged}, {row.mood}, {row.change}, {row.nap}, {row.energy},
+                           {row.sleep}});
+        out += table.render(Color::no, 80);
+        for (const auto& line : depression_lines(inf)) out += wrap_indented(line, 80, "", "  ");
+        if (r.pathway.pathway == Pathway::depression)
+            for (const auto& remark : inf.remarks) out += wrap_indented(remark, 80, "", "  ");
     }
+    if (!r.infusions.empty()) out += "\n" + wrap_indented(nap_legend(), 80, "", "");
+    return out;
+}
 
-    out += heading("What makes pain better or worse");
+std::string text_key_figures(const Report& r) {
+    return heading("Adherence and key figures") + wrap_indented(adherence_text(r), 80, "", "") + figures_table(r);
+}
+
+std::string text_side_effects(const Report& r) {
+    std::string out = heading("Side effects in the 48 hours after each infusion");
+    for (std::size_t i = 0; i < r.infusions.size(); ++i)
+        out += wrap_indented(fmt::format("{}: {}", infusion_title(r.infusions[i], i + 1), side_effects_text(r.infusions[i])),
+                             80, "", "  ");
+    return out;
+}
+
+std::string text_pain_tags(const Report& r) {
+    std::string out = heading("What makes pain better or worse");
     TextTable tags({{"tag"}, {"kind"}, {"days", Align::right}, {"pain with", Align::right},
                     {"without", Align::right}});
     for (const auto& t : r.summary.tags)
@@ -160,30 +190,65 @@ std::string report_text(const Report& r) {
     out += tags.empty() ? "No better or worse tags in this period.\n"
                         : "Mean daily pain on days with the tag and without it (not proof of cause).\n" +
                               tags.render(Color::no, 80);
+    return out;
+}
 
-    out += heading("Sleep");
-    for (const auto& line : sleep_lines(r)) out += wrap_indented(line, 80, "", "  ");
-    out += heading("Activity");
-    for (const auto& line : activity_lines(r)) out += wrap_indented(line, 80, "", "  ");
+std::string text_questionnaires(const Report& r) {
+    std::string out = heading("Questionnaires");
+    TextTable table({{"day"}, {"questionnaire"}, {"score", Align::right}, {"band"}, {"change"}});
+    for (const auto& q : r.questionnaires)
+        table.add_row({{format_day(q.day)}, {std::string(spec_of(q.instrument).title)},
+                       {format_score(q.instrument, q.score)},
+                       {q.instrument == Instrument::peg ? "–" : std::string(band_of(q.instrument, q.score))},
+                       {questionnaire_change_text(r, q) + (needs_safety_message(q) ? " (item 9 above 0)" : "")}});
+    out += table.render(Color::no, 80);
+    if (r.safety_message) out += wrap_indented(std::string(safety_message()), 80, "", "");
+    for (const auto& line : questionnaire_attributions(r)) out += wrap_indented(line, 80, "", "  ");
+    return out;
+}
 
-    if (!r.questionnaires.empty()) {
-        out += heading("Questionnaires");
-        TextTable table({{"day"}, {"questionnaire"}, {"score", Align::right}, {"band"}, {"change"}});
-        for (const auto& q : r.questionnaires)
-            table.add_row({{format_day(q.day)}, {std::string(spec_of(q.instrument).title)},
-                           {format_score(q.instrument, q.score)},
-                           {q.instrument == Instrument::peg ? "–" : std::string(band_of(q.instrument, q.score))},
-                           {questionnaire_change_text(r, q) + (needs_safety_message(q) ? " (item 9 above 0)" : "")}});
-        out += table.render(Color::no, 80);
-        if (r.safety_message) out += wrap_indented(std::string(safety_message()), 80, "", "");
-        for (const auto& line : questionnaire_attributions(r)) out += wrap_indented(line, 80, "", "  ");
-    }
-
-    out += heading(r.notes_total > static_cast<int>(r.notes.size())
-                       ? fmt::format("Notes ({} most recent of {})", r.notes.size(), r.notes_total)
-                       : std::string("Notes"));
+std::string text_notes(const Report& r) {
+    std::string out = heading(r.notes_total > static_cast<int>(r.notes.size())
+                                  ? fmt::format("Notes ({} most recent of {})", r.notes.size(), r.notes_total)
+                                  : std::string("Notes"));
     if (r.notes.empty()) out += "No notes in this period.\n";
     for (const auto& n : r.notes) out += wrap_indented(n.text, 80, n.time + "  ", std::string(18, ' '));
+    return out;
+}
+
+std::string text_section(const Report& r, ReportSection section) {
+    std::string out;
+    switch (section) {
+        case ReportSection::key_figures: return text_key_figures(r);
+        case ReportSection::pain_response: return text_pain_response(r);
+        case ReportSection::depression_response: return text_depression_response(r);
+        case ReportSection::charts: return heading("Charts") + sparkline_block(r);
+        case ReportSection::side_effects: return text_side_effects(r);
+        case ReportSection::pain_tags: return text_pain_tags(r);
+        case ReportSection::sleep_activity:
+            out = heading("Sleep");
+            for (const auto& line : sleep_lines(r)) out += wrap_indented(line, 80, "", "  ");
+            out += heading("Activity");
+            for (const auto& line : activity_lines(r)) out += wrap_indented(line, 80, "", "  ");
+            return out;
+        case ReportSection::questionnaires: return text_questionnaires(r);
+        case ReportSection::notes: return text_notes(r);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string report_text(const Report& r) {
+    std::string out;
+    for (char c : report_title(r)) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out += r.name.empty() ? "\n" : fmt::format(" · {}\n", one_line(r.name));
+    out += fmt::format("{} to {} ({} days) · generated {}\n", format_day(r.period.from), format_day(r.period.to),
+                       r.period.days(), r.generated);
+    out += wrap_indented(fmt::format("Period: {}.", r.period_reason), 80, "", "");
+    out += wrap_indented(r.pathway.sentence(), 80, "", "");
+    if (r.safety_message) out += "\n" + wrap_indented(fmt::format("IMPORTANT: {}", safety_message()), 80, "", "  ");
+    for (auto section : report_sections(r)) out += text_section(r, section);
     return out;
 }
 
@@ -207,85 +272,135 @@ std::string md_table(const std::vector<std::string>& headers, const std::vector<
     return out;
 }
 
-}  // namespace
-
-std::string report_markdown(const Report& r) {
-    std::string out = "# Pain diary report\n\n";
-    if (!r.name.empty()) out += fmt::format("**{}** · ", markdown_escape(r.name));
-    out += fmt::format("{} to {} ({} days) · generated {}\n\n", format_day(r.period.from), format_day(r.period.to),
-                       r.period.days(), r.generated);
-    out += fmt::format("Period: {}.\n", r.period_reason);
-    if (r.safety_message) out += fmt::format("\n> **Important:** {}\n", safety_message());
-
-    out += "\n## Adherence and key figures\n\n" + adherence_text(r) + "\n\n";
+std::string md_key_figures(const Report& r) {
+    std::string out = "\n## Adherence and key figures\n\n" + adherence_text(r) + "\n\n";
     std::vector<std::vector<std::string>> rows;
-    for (const auto& m : r.summary.metrics)
-        rows.push_back({metric_title(m.metric), fmt::format("{}", m.n), num(m.mean), num(m.median), range(m),
-                        num(m.previous_mean), signed_num(m.change)});
-    out += md_table({"Daily values", "days", "mean", "median", "range", fmt::format("previous {} days", r.period.days()),
-                     "change"},
-                    {false, true, true, true, true, true, true}, rows);
+    for (const auto* m : key_metrics(r))
+        rows.push_back({metric_title(m->metric), fmt::format("{}", m->n), num(m->mean), num(m->median), range(*m),
+                        num(m->previous_mean), signed_num(m->change)});
+    return out + md_table({"Daily values", "days", "mean", "median", "range",
+                           fmt::format("previous {} days", r.period.days()), "change"},
+                          {false, true, true, true, true, true, true}, rows);
+}
 
-    out += "\n## Response to infusions\n";
+std::string md_pain_response(const Report& r) {
+    std::string out = r.pathway.pathway == Pathway::pain ? "\n## Response to infusions\n" : "\n## Pain response to infusions\n";
     if (r.infusions.empty()) out += "\nNo infusion in this period.\n";
     for (std::size_t i = 0; i < r.infusions.size(); ++i) {
         const auto& inf = r.infusions[i];
         out += fmt::format("\n### {}\n\n", markdown_escape(infusion_title(inf, i + 1)));
-        rows.clear();
+        std::vector<std::vector<std::string>> rows;
         for (const auto& w : window_rows(inf))
             rows.push_back({w.label, w.dates, w.logged, w.pain, w.change, w.pct, w.category, w.mood, w.mood_change});
         out += md_table({"Window", "dates", "logged", "pain", "change", "%", "category", "mood", "change"},
                         {false, false, true, true, true, true, false, true, true}, rows);
         out += fmt::format("\n**Duration:** {}.\n", response_duration_text(inf));
+        for (const auto& remark : inf.pain_remarks) out += fmt::format("\n{}\n", markdown_escape(remark));
         for (const auto& remark : inf.remarks) out += fmt::format("\n{}\n", markdown_escape(remark));
     }
     if (!r.infusions.empty()) out += fmt::format("\n*{}*\n", category_legend());
+    return out;
+}
 
-    out += "\n## Charts\n\n```text\n" + sparkline_block(r) + "```\n";
+std::string md_course(const QuestionnaireCourse& course) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : course_rows(course))
+        rows.push_back({row.label, row.date, row.score, row.band, row.change, row.percent, row.verdict});
+    return md_table({std::string(spec_of(course.instrument).title), "date", "score", "band", "change", "%", "verdict"},
+                    {false, false, true, false, true, true, false}, rows);
+}
 
-    if (!r.infusions.empty()) {
-        out += "\n## Side effects in the 48 hours after each infusion\n\n";
-        for (std::size_t i = 0; i < r.infusions.size(); ++i)
-            out += fmt::format("- **{}:** {}\n", markdown_escape(infusion_title(r.infusions[i], i + 1)),
-                               markdown_escape(side_effects_text(r.infusions[i])));
+std::string md_depression_response(const Report& r) {
+    std::string out = "\n## Depression response to infusions\n";
+    if (r.infusions.empty()) out += "\nNo infusion in this period.\n";
+    for (std::size_t i = 0; i < r.infusions.size(); ++i) {
+        const auto& inf = r.infusions[i];
+        out += fmt::format("\n### {}\n\n", markdown_escape(infusion_title(inf, i + 1)));
+        if (inf.phq9.any()) out += md_course(inf.phq9) + "\n";
+        if (inf.gad7.any()) out += md_course(inf.gad7) + "\n";
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& w : mood_rows(inf))
+            rows.push_back({w.label, w.dates, w.logged, w.mood, w.change, w.nap, w.energy, w.sleep});
+        out += md_table({"Window", "dates", "mood days", "mood", "change", "NAP (95 % CI)", "energy", "sleep h"},
+                        {false, false, true, true, true, false, false, false}, rows);
+        for (const auto& line : depression_lines(inf)) out += fmt::format("\n{}\n", markdown_escape(line));
+        if (r.pathway.pathway == Pathway::depression)
+            for (const auto& remark : inf.remarks) out += fmt::format("\n{}\n", markdown_escape(remark));
     }
+    if (!r.infusions.empty()) out += fmt::format("\n*{}*\n", markdown_escape(nap_legend()));
+    return out;
+}
 
-    out += "\n## What makes pain better or worse\n\n";
-    rows.clear();
+std::string md_pain_tags(const Report& r) {
+    std::string out = "\n## What makes pain better or worse\n\n";
+    std::vector<std::vector<std::string>> rows;
     for (const auto& t : r.summary.tags)
         if (t.tag.kind == TagKind::better || t.tag.kind == TagKind::worse)
             rows.push_back({markdown_escape(t.tag.name), std::string(name_of(t.tag.kind)), fmt::format("{}", t.days),
                             num(t.mean_pain_with), num(t.mean_pain_without)});
-    if (rows.empty()) {
-        out += "No better or worse tags in this period.\n";
-    } else {
-        out += "Mean daily pain on days with the tag and without it (not proof of cause).\n\n";
-        out += md_table({"Tag", "kind", "days", "pain with", "without"}, {false, false, true, true, true}, rows);
-    }
+    if (rows.empty()) return out + "No better or worse tags in this period.\n";
+    out += "Mean daily pain on days with the tag and without it (not proof of cause).\n\n";
+    return out + md_table({"Tag", "kind", "days", "pain with", "without"}, {false, false, true, true, true}, rows);
+}
 
-    out += "\n## Sleep\n\n";
-    for (const auto& line : sleep_lines(r)) out += "- " + markdown_escape(line) + "\n";
-    out += "\n## Activity\n\n";
-    for (const auto& line : activity_lines(r)) out += "- " + markdown_escape(line) + "\n";
+std::string md_questionnaires(const Report& r) {
+    std::string out = "\n## Questionnaires\n\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& q : r.questionnaires)
+        rows.push_back({format_day(q.day), std::string(spec_of(q.instrument).title), format_score(q.instrument, q.score),
+                        q.instrument == Instrument::peg ? "–" : std::string(band_of(q.instrument, q.score)),
+                        questionnaire_change_text(r, q) + (needs_safety_message(q) ? " (item 9 above 0)" : "")});
+    out += md_table({"Day", "questionnaire", "score", "band", "change"}, {false, false, true, false, false}, rows);
+    if (r.safety_message) out += fmt::format("\n> **Important:** {}\n", safety_message());
+    for (const auto& line : questionnaire_attributions(r)) out += "\n" + markdown_escape(line) + "\n";
+    return out;
+}
 
-    if (!r.questionnaires.empty()) {
-        out += "\n## Questionnaires\n\n";
-        rows.clear();
-        for (const auto& q : r.questionnaires)
-            rows.push_back({format_day(q.day), std::string(spec_of(q.instrument).title),
-                            format_score(q.instrument, q.score),
-                            q.instrument == Instrument::peg ? "–" : std::string(band_of(q.instrument, q.score)),
-                            questionnaire_change_text(r, q) + (needs_safety_message(q) ? " (item 9 above 0)" : "")});
-        out += md_table({"Day", "questionnaire", "score", "band", "change"}, {false, false, true, false, false}, rows);
-        if (r.safety_message) out += fmt::format("\n> **Important:** {}\n", safety_message());
-        for (const auto& line : questionnaire_attributions(r)) out += "\n" + markdown_escape(line) + "\n";
-    }
-
-    out += "\n## Notes\n\n";
+std::string md_notes(const Report& r) {
+    std::string out = "\n## Notes\n\n";
     if (r.notes_total > static_cast<int>(r.notes.size()))
         out += fmt::format("The {} most recent of {} notes.\n\n", r.notes.size(), r.notes_total);
     if (r.notes.empty()) out += "No notes in this period.\n";
     for (const auto& n : r.notes) out += fmt::format("- {} — {}\n", n.time, markdown_escape(n.text));
+    return out;
+}
+
+std::string md_section(const Report& r, ReportSection section) {
+    std::string out;
+    switch (section) {
+        case ReportSection::key_figures: return md_key_figures(r);
+        case ReportSection::pain_response: return md_pain_response(r);
+        case ReportSection::depression_response: return md_depression_response(r);
+        case ReportSection::charts: return "\n## Charts\n\n```text\n" + sparkline_block(r) + "```\n";
+        case ReportSection::side_effects:
+            out = "\n## Side effects in the 48 hours after each infusion\n\n";
+            for (std::size_t i = 0; i < r.infusions.size(); ++i)
+                out += fmt::format("- **{}:** {}\n", markdown_escape(infusion_title(r.infusions[i], i + 1)),
+                                   markdown_escape(side_effects_text(r.infusions[i])));
+            return out;
+        case ReportSection::pain_tags: return md_pain_tags(r);
+        case ReportSection::sleep_activity:
+            out = "\n## Sleep\n\n";
+            for (const auto& line : sleep_lines(r)) out += "- " + markdown_escape(line) + "\n";
+            out += "\n## Activity\n\n";
+            for (const auto& line : activity_lines(r)) out += "- " + markdown_escape(line) + "\n";
+            return out;
+        case ReportSection::questionnaires: return md_questionnaires(r);
+        case ReportSection::notes: return md_notes(r);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string report_markdown(const Report& r) {
+    std::string out = fmt::format("# {}\n\n", report_title(r));
+    if (!r.name.empty()) out += fmt::format("**{}** · ", markdown_escape(r.name));
+    out += fmt::format("{} to {} ({} days) · generated {}\n\n", format_day(r.period.from), format_day(r.period.to),
+                       r.period.days(), r.generated);
+    out += fmt::format("Period: {}.\n\n{}\n", r.period_reason, markdown_escape(r.pathway.sentence()));
+    if (r.safety_message) out += fmt::format("\n> **Important:** {}\n", safety_message());
+    for (auto section : report_sections(r)) out += md_section(r, section);
     return out;
 }
 
@@ -301,6 +416,11 @@ nlohmann::ordered_json report_json(const Report& r) {
                    {"reason", r.period_reason}};
     j["generated"] = r.generated_iso;
     j["baseline_days"] = r.baseline_days;
+    j["pathway"] = pathway_json(r.pathway);
+    j["title"] = report_title(r);
+    json sections = json::array();
+    for (auto section : report_sections(r)) sections.push_back(name_of(section));
+    j["sections"] = sections;
     j["summary"] = summary_json(r.summary);
     json responses = json::array();
     for (const auto& inf : r.infusions) responses.push_back(infusion_response_json(inf));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "painlog/model/entry.hpp"
+#include "painlog/model/pathway.hpp"
 
 namespace painlog {
 
@@ -22,5 +23,12 @@ struct TagUse {
 // Tags of one kind (or of every kind), most used first, then by name; a
 // name used with several kinds appears once per kind.
 [[nodiscard]] std::vector<TagUse> tag_uses(Diary& diary, std::optional<TagKind> kind = std::nullopt);
+
+// Whether the diary holds any pain rating, mood rating and PHQ-9: three
+// lookups that stop at the first row found.
+[[nodiscard]] DiaryContents diary_contents(Diary& diary);
+
+// The pathway setting, or the pathway the diary's contents suggest.
+[[nodiscard]] PathwayChoice diary_pathway(Diary& diary);
 
 }  // namespace painlog
