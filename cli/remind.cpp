@@ -1,5 +1,6 @@
 // painlog remind: for cron and timers. Exit 1 with a one-line reminder when
-// today's diary day has no entry; silent exit 0 when it has one.
+// today's diary day has no entry, or a PHQ-9 is due on the depression
+// pathway; silent exit 0 otherwise.
 
 #include <spawn.h>
 #include <sys/wait.h>
@@ -21,6 +22,7 @@
 #include "context.hpp"
 #include "painlog/analysis/status.hpp"
 #include "painlog/analysis/summary.hpp"
+#include "painlog/query/diary_views.hpp"
 #include "painlog/store/day_index.hpp"
 
 extern char** environ;
@@ -79,8 +81,10 @@ void notify(const std::string& text, Context& ctx) {
 void run_remind(const RemindOptions& opts, Context& ctx) {
     auto& diary = ctx.diary(Access::read);
     auto day = today(ctx.time());
-    if (entries_on(diary, day) > 0) return;
-    auto text = reminder_text(day, current_logging_streak(diary, day));
+    std::string text;
+    if (entries_on(diary, day) == 0) text = reminder_text(day, current_logging_streak(diary, day));
+    if (auto due = diary_status(diary, ctx.time()).phq9_due) text += phq9_reminder_text(*due);
+    if (text.empty()) return;
     if (!opts.quiet) ctx.out << text;
     if (opts.notify) {
         ctx.out.flush();
@@ -93,7 +97,7 @@ void run_remind(const RemindOptions& opts, Context& ctx) {
 
 void setup_remind(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand(
-        "remind", "For cron: exit 1 with a reminder when today has no entry yet, exit 0 silently when it has");
+        "remind", "For cron: exit 1 with a reminder when today has no entry yet or a PHQ-9 is due, exit 0 silently otherwise");
     auto opts = std::make_shared<RemindOptions>();
     cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing; only the exit status tells");
     cmd->add_flag("--notify", opts->notify, "Also show a desktop notification through notify-send, when installed");

@@ -22,7 +22,14 @@ expect_out_is '{
   "last_infusion": null,
   "days_since_infusion": null,
   "next_appointment": null,
-  "days_until_appointment": null
+  "days_until_appointment": null,
+  "pathway": {
+    "pathway": "pain",
+    "inferred": true,
+    "reason": "the diary holds no ratings yet"
+  },
+  "phq9_due": null,
+  "last_phq9": null
 }'
 run painlog status
 expect_rc 0

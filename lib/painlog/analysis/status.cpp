@@ -1,5 +1,8 @@
 #include "painlog/analysis/status.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include <fmt/format.h>
 
 #include "painlog/model/entry_format.hpp"
@@ -31,7 +34,27 @@ std::string event_line(const Event& event, const TimeContext& time, const std::s
     return line;
 }
 
+struct Phq9Point {
+    std::string_view name;
+    int first, last;
+};
+constexpr std::array phq9_points{Phq9Point{"about day 7", 5, 9}, Phq9Point{"about day 14", 12, 16},
+                                 Phq9Point{"about day 28", 26, 31}};
+
 }  // namespace
+
+std::optional<Phq9Due> phq9_due(const Event& infusion, Day today, const std::vector<QuestionnaireResult>& results) {
+    int day = days_between(infusion.day, today);
+    for (const auto& point : phq9_points) {
+        if (day < point.first || day > point.last) continue;
+        bool answered = std::ranges::any_of(results, [&](const QuestionnaireResult& q) {
+            int after = days_between(infusion.day, q.day);
+            return q.instrument == Instrument::phq9 && q.at > infusion.at && after >= point.first && after <= point.last;
+        });
+        if (!answered) return Phq9Due{std::string(point.name), day, infusion.id};
+    }
+    return std::nullopt;
+}
 
 std::optional<int> Status::days_since_last_entry() const {
     return last_entry ? std::optional(days_between(last_entry->day, today)) : std::nullopt;
@@ -72,6 +95,17 @@ std::string status_text(const Status& status, const TimeContext& time, Color col
         row("Next appointment:", event_line(*status.next_appointment, time, ahead(*status.days_until_appointment())));
     else
         row("Next appointment:", "none recorded", Style::dim);
+    if (!status.pathway.serves_depression()) return out;
+    std::string last = status.last_phq9 ? fmt::format("last {}: {:g}, {}", format_day(status.last_phq9->day),
+                                                      status.last_phq9->score,
+                                                      band_of(Instrument::phq9, status.last_phq9->score))
+                                        : std::string("none answered yet");
+    if (status.phq9_due)
+        row("PHQ-9:", fmt::format("due today ({} after the infusion): painlog check phq9; {}", status.phq9_due->point,
+                                  last),
+            Style::warn);
+    else
+        row("PHQ-9:", last);
     return out;
 }
 
@@ -88,6 +122,20 @@ nlohmann::ordered_json status_json(const Status& status) {
     json["days_since_infusion"] = optional_int(status.days_since_infusion());
     json["next_appointment"] = status.next_appointment ? event_json(*status.next_appointment) : nullptr;
     json["days_until_appointment"] = optional_int(status.days_until_appointment());
+    json["pathway"] = {{"pathway", name_of(status.pathway.pathway)},
+                       {"inferred", status.pathway.inferred},
+                       {"reason", status.pathway.reason}};
+    const auto& due = status.phq9_due;
+    json["phq9_due"] = due ? nlohmann::ordered_json{{"point", due->point},
+                                                    {"days_after", due->days_after},
+                                                    {"infusion_id", due->infusion_id}}
+                           : nlohmann::ordered_json(nullptr);
+    const auto& last = status.last_phq9;
+    json["last_phq9"] = last ? nlohmann::ordered_json{{"id", last->id},
+                                                      {"day", format_day(last->day)},
+                                                      {"score", last->score},
+                                                      {"band", band_of(Instrument::phq9, last->score)}}
+                             : nlohmann::ordered_json(nullptr);
     return json;
 }
 
@@ -97,6 +145,11 @@ std::string reminder_text(Day today, int streak_days) {
     if (streak_days > 0)
         line += fmt::format(" to keep your {}-day streak", streak_days);
     return line + ".\n";
+}
+
+std::string phq9_reminder_text(const Phq9Due& due) {
+    return fmt::format("A PHQ-9 is due today, day {} after your infusion ({}): answer it with `painlog check phq9`.\n",
+                       due.days_after, due.point);
 }
 
 }  // namespace painlog

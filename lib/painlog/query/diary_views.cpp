@@ -3,6 +3,8 @@
 #include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/store/event_store.hpp"
+#include "painlog/store/lookup.hpp"
+#include "painlog/store/questionnaire_store.hpp"
 
 namespace painlog {
 
@@ -36,6 +38,14 @@ Status diary_status(Diary& diary, const TimeContext& time) {
             status.next_appointment = event;  // time order: the first one wins
             break;
         }
+    }
+    status.pathway = diary_pathway(diary);
+    if (!status.pathway.serves_depression()) return status;
+    auto phq9 = questionnaire_results(diary, Instrument::phq9);
+    if (!phq9.empty()) status.last_phq9 = phq9.back();
+    if (status.last_infusion) {
+        std::erase_if(phq9, [&](const QuestionnaireResult& q) { return q.at <= status.last_infusion->at; });
+        status.phq9_due = phq9_due(*status.last_infusion, status.today, phq9);
     }
     return status;
 }

@@ -286,7 +286,7 @@ std::vector<CourseRow> course_rows(const QuestionnaireCourse& course) {
     for (const auto& p : course.after)
         rows.push_back({fmt::format("day {}", p.days_after), format_day(p.result.day), format_score(instrument, p.result.score),
                         std::string(band_of(instrument, p.result.score)), p.change ? fmt::format("{:+g}", *p.change) : "–",
-                        percent(p.percent_change), verdict_text(p)});
+                        p.percent_change ? fmt::format("{:+.1f} %", *p.percent_change) : "–", verdict_text(p)});
     return rows;
 }
 
