@@ -271,7 +271,8 @@ std::vector<const MetricSummary*> key_metrics(const Report& r) {
     for (const auto& m : r.summary.metrics) shown.push_back(&m);
     if (r.pathway.pathway != Pathway::depression) return shown;
     std::erase_if(shown, [](const MetricSummary* m) { return m->n == 0 && !m->previous_mean; });
-    std::ranges::stable_partition(shown, [](const MetricSummary* m) { return m->metric == Metric::mood; });
+    // std::stable_partition, not the ranges one: clang 14 (the fuzz build) cannot compile the latter.
+    std::stable_partition(shown.begin(), shown.end(), [](const MetricSummary* m) { return m->metric == Metric::mood; });
     return shown;
 }
 
