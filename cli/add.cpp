@@ -11,7 +11,9 @@
 #include "context.hpp"
 #include "entry_options.hpp"
 #include "output.hpp"
+#include "painlog/analysis/medicine_use.hpp"
 #include "painlog/model/entry_format.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/util/error.hpp"
 
 namespace painlog::cli {
@@ -19,8 +21,53 @@ namespace {
 
 struct AddOptions {
     EntryOptions values;
+    std::vector<std::string> meds;
     std::string format;
 };
+
+std::vector<DoseSpec> dose_specs(const std::vector<std::string>& texts) {
+    std::vector<DoseSpec> specs;
+    for (const auto& text : texts) specs.push_back(parse_dose_spec(text, "--med"));
+    return specs;
+}
+
+// The doses taken with an entry: at its time, as the spec says.
+std::vector<Dose> doses_at(const std::vector<DoseSpec>& specs, const Entry& entry) {
+    std::vector<Dose> doses;
+    for (const auto& spec : specs) {
+        Dose dose;
+        dose.medicine = spec.medicine;
+        dose.amount = spec.amount;
+        dose.as_needed = spec.as_needed;
+        dose.at = entry.at;
+        dose.zone = entry.zone;
+        dose.day = entry.day;
+        doses.push_back(std::move(dose));
+    }
+    return doses;
+}
+
+std::string doses_brief(const std::vector<Dose>& doses) {
+    std::string out;
+    for (const auto& d : doses) out += (out.empty() ? "" : "; ") + dose_brief(d);
+    return out;
+}
+
+void print_added(const Entry& entry, const std::vector<Dose>& doses, bool with_entry, const std::string& format,
+                 std::ostream& out) {
+    nlohmann::ordered_json doses_json = nlohmann::ordered_json::array();
+    for (const auto& d : doses) doses_json.push_back(dose_json(d));
+    if (format == "json") {
+        auto j = with_entry ? entry_json(entry) : nlohmann::ordered_json::object();
+        j["doses"] = std::move(doses_json);
+        return print_json(out, j);
+    }
+    if (with_entry) out << fmt::format("Added entry {} for {}: {}.\n", entry.id, format_day(entry.day), entry_brief(entry));
+    if (!doses.empty())
+        out << fmt::format("Recorded {} for {}: {}.\n", doses.size() == 1 ? fmt::format("dose {}", doses[0].id)
+                                                                            : fmt::format("{} doses", doses.size()),
+                           format_day(entry.day), doses_brief(doses));
+}
 
 std::optional<DailyValues> yesterday_values(Diary& diary, const TimeContext& time) {
     auto day = today(time) - date::days{1};
@@ -31,10 +78,11 @@ std::optional<DailyValues> yesterday_values(Diary& diary, const TimeContext& tim
 void run_add(const AddOptions& opts, Context& ctx) {
     Entry entry;
     apply_entry_options(opts.values, entry);
-    bool guided = !opts.values.any_value();
+    auto specs = dose_specs(opts.meds);
+    bool guided = !opts.values.any_value() && specs.empty();
     if (guided && !ctx.interactive())
         throw InputError("add: no values given; expected at least one of --pain, --mood, --energy, --sleep, "
-                         "--sleep-quality, --activity, --note or a tag (the guided check-in needs a terminal)");
+                         "--sleep-quality, --activity, --note, a tag or --med (the guided check-in needs a terminal)");
     auto& diary = ctx.diary(Access::write);
     const auto& time = ctx.time();
     entry.at = opts.values.at_option->count() > 0 ? parse_when(opts.values.at, time, "--at") : time.now;
@@ -42,23 +90,26 @@ void run_add(const AddOptions& opts, Context& ctx) {
     entry.day = diary_day(entry.at, time.zone, time.day_start_hour);
     if (guided) {
         auto yesterday = yesterday_values(diary, time);
-        auto answers = guided_checkin(std::cin, ctx.err, yesterday ? &*yesterday : nullptr);
+        auto usual = usual_doses(doses_in(diary, today(time) - date::days{89}, today(time)), today(time));
+        auto answers = guided_checkin(std::cin, ctx.err, yesterday ? &*yesterday : nullptr, usual);
         if (!answers) throw RuntimeError("check-in cancelled; nothing was written");
-        if (!answers->has_values()) {
+        if (!answers->entry.has_values() && answers->doses.empty()) {
             ctx.err << "Nothing entered; nothing was written.\n";
             return;
         }
-        entry.ratings = answers->ratings;
-        entry.sleep_hours = answers->sleep_hours;
-        entry.note = answers->note;
-        entry.tags = answers->tags;
+        entry.ratings = answers->entry.ratings;
+        entry.sleep_hours = answers->entry.sleep_hours;
+        entry.note = answers->entry.note;
+        entry.tags = answers->entry.tags;
+        specs = answers->doses;
     }
-    diary.add(entry);
-    if (opts.format == "json") {
-        print_json(ctx.out, entry_json(entry));
-        return;
-    }
-    ctx.out << fmt::format("Added entry {} for {}: {}.\n", entry.id, format_day(entry.day), entry_brief(entry));
+    auto doses = doses_at(specs, entry);
+    bool with_entry = entry.has_values();
+    diary.write([&] {
+        if (with_entry) diary.add(entry);
+        for (auto& dose : doses) add_dose(diary, dose);
+    });
+    print_added(entry, doses, with_entry, opts.format, ctx.out);
 }
 
 }  // namespace
@@ -67,6 +118,8 @@ void setup_add(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("add", "Record an entry (with no values on a terminal: a guided check-in)");
     auto opts = std::make_shared<AddOptions>();
     add_entry_options(*cmd, opts->values);
+    cmd->add_option("--med", opts->meds, "A dose taken (repeatable): \"oxycodone 5mg prn\", \"pregabalin 75mg\"")
+        ->type_name("DOSE");
     add_format_option(*cmd, opts->format, {"text", "json"});
     cmd->callback([opts, &ctx] { run_add(*opts, ctx); });
 }

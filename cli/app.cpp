@@ -40,7 +40,7 @@ constexpr std::array commands{
     Command{"summary", setup_summary}, Command{"trend", setup_trend},     Command{"report", setup_report},
     Command{"db", setup_db},           Command{"export", setup_export},   Command{"import", setup_import},
     Command{"check", setup_check},     Command{"remind", setup_remind},   Command{"status", setup_status},
-    Command{"event", setup_event},     Command{"response", setup_response},
+    Command{"event", setup_event},     Command{"response", setup_response}, Command{"med", setup_med},
 };
 
 // The first word that is not an option or the value of a global one.

@@ -9,6 +9,7 @@
 
 #include "painlog/model/entry_format.hpp"
 #include "painlog/util/error.hpp"
+#include "painlog/util/parse.hpp"
 
 namespace painlog::cli {
 namespace {
@@ -52,10 +53,53 @@ void ask_tags(std::istream& in, std::ostream& prompt, const std::string& questio
     });
 }
 
+std::string spec_text(const DoseSpec& spec) {
+    Dose dose;
+    dose.medicine = spec.medicine;
+    dose.amount = spec.amount;
+    dose.as_needed = spec.as_needed;
+    return dose_brief(dose);
+}
+
+// A number from the list of usual doses, or a dose as `med take` reads it.
+DoseSpec dose_answer(const std::string& part, const std::vector<DoseSpec>& usual) {
+    if (auto pick = parse_whole_number(trim(part))) {
+        if (*pick >= 1 && static_cast<std::size_t>(*pick) <= usual.size()) return usual[*pick - 1];
+        throw InputError(fmt::format("{}: expected a number from 1 to {} or a medicine, like \"oxycodone 5mg prn\"",
+                                     trim(part), usual.size()));
+    }
+    return parse_dose_spec(part, "medicine");
+}
+
+void ask_doses(std::istream& in, std::ostream& prompt, const std::vector<DoseSpec>& usual,
+               std::vector<DoseSpec>& doses) {
+    if (!usual.empty()) {
+        prompt << "Your usual medicines:\n";
+        for (std::size_t i = 0; i < usual.size(); ++i) prompt << fmt::format("  {} {}\n", i + 1, spec_text(usual[i]));
+    }
+    auto question = usual.empty() ? std::string("Medicines taken (e.g. \"oxycodone 5mg prn\", comma-separated)")
+                                  : std::string("Medicines taken (numbers above, or e.g. \"oxycodone 5mg prn\", "
+                                                "comma-separated)");
+    ask(in, prompt, question, [&](const std::string& answer) {
+        std::vector<DoseSpec> given;
+        std::size_t start = 0;
+        while (start <= answer.size()) {
+            auto comma = answer.find(',', start);
+            auto part = answer.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (part.find_first_not_of(' ') != std::string::npos) given.push_back(dose_answer(part, usual));
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        doses = std::move(given);
+    });
+}
+
 }  // namespace
 
-std::optional<Entry> guided_checkin(std::istream& in, std::ostream& prompt, const DailyValues* yesterday) {
-    Entry entry;
+std::optional<CheckinAnswers> guided_checkin(std::istream& in, std::ostream& prompt, const DailyValues* yesterday,
+                                             const std::vector<DoseSpec>& usual) {
+    CheckinAnswers answers;
+    auto& entry = answers.entry;
     prompt << "Check-in: press Enter to skip a question, Ctrl-D to cancel.\n";
     try {
         auto rating = [&](Rating r, Metric m) {
@@ -73,13 +117,13 @@ std::optional<Entry> guided_checkin(std::istream& in, std::ostream& prompt, cons
         ask_tags(in, prompt, "What eased the pain", TagKind::better, entry);
         ask_tags(in, prompt, "What made it worse", TagKind::worse, entry);
         ask_tags(in, prompt, "Side effects", TagKind::side_effect, entry);
-        ask_tags(in, prompt, "Medication taken", TagKind::medication, entry);
+        ask_doses(in, prompt, usual, answers.doses);
         ask(in, prompt, "Note", [&](const std::string& answer) { entry.note = validate_note(answer, "note"); });
     } catch (const Cancelled&) {
         prompt << '\n';
         return std::nullopt;
     }
-    return entry;
+    return answers;
 }
 
 }  // namespace painlog::cli

@@ -6,14 +6,21 @@
 
 #include "painlog/model/daily.hpp"
 #include "painlog/model/entry.hpp"
+#include "painlog/model/medicine.hpp"
 
 namespace painlog::cli {
 
+struct CheckinAnswers {
+    Entry entry;                  // the values given, time fields untouched
+    std::vector<DoseSpec> doses;  // the medicines taken
+};
+
 // Asks each question on `prompt`, reading answers from `in`. Enter skips a
-// question; a bad answer is explained and asked again. Returns the values
-// given (time fields untouched), or nullopt when input ends (Ctrl-D).
-// `yesterday` supplies hints; it may be null.
-[[nodiscard]] std::optional<Entry> guided_checkin(std::istream& in, std::ostream& prompt,
-                                                  const DailyValues* yesterday);
+// question; a bad answer is explained and asked again. Returns the answers,
+// or nullopt when input ends (Ctrl-D). `yesterday` supplies hints; it may be
+// null. `usual` are offered as numbered picks for the medicines taken.
+[[nodiscard]] std::optional<CheckinAnswers> guided_checkin(std::istream& in, std::ostream& prompt,
+                                                           const DailyValues* yesterday,
+                                                           const std::vector<DoseSpec>& usual);
 
 }  // namespace painlog::cli

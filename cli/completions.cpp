@@ -18,7 +18,10 @@
 // positional, its name stands for the type name: ID, KEY, FILE):
 //   - an IsMember check (--format, --color): its choices;
 //   - type name TAG: the diary's tags (--tag activity, --better, --worse,
-//     --side-effect: that kind only); an option named --med: medications;
+//     --side-effect: that kind only);
+//   - type name DOSE or MEDICINE: the medicines of the diary's doses, most
+//     taken first, then the generic names of painlog's vocabulary;
+//   - type name ID below a command named `med`: recent dose ids;
 //   - type name METRIC or an option named --metric: metric names;
 //   - type name KEY below `config`: setting names;
 //   - type name EVENT, an option named --event or --infusion, or type name ID
@@ -31,7 +34,9 @@
 // from the diary that --db among the WORDs, $PAINLOG_DB or the default names;
 // a missing or unreadable diary gives none, and is never created.
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +52,8 @@
 #include "painlog/store/diary.hpp"
 #include "painlog/model/entry_format.hpp"
 #include "painlog/store/event_store.hpp"
+#include "painlog/store/dose_store.hpp"
+#include "painlog/analysis/medicine_use.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/model/event.hpp"
 #include "painlog/store/lookup.hpp"
@@ -220,6 +227,42 @@ std::vector<Candidate> entry_candidates(DiaryValues& values) {
     return out;
 }
 
+std::vector<Candidate> medicine_candidates(DiaryValues& values) {
+    std::vector<Candidate> out;
+    if (auto* diary = values.diary()) {
+        try {
+            std::map<std::string, int> taken;
+            for (const auto& d : doses_in(*diary, std::nullopt, std::nullopt)) ++taken[canonical_medicine(d.medicine)];
+            std::vector<std::pair<std::string, int>> order(taken.begin(), taken.end());
+            std::ranges::stable_sort(order, std::greater{}, &std::pair<std::string, int>::second);
+            for (const auto& [name, count] : order)
+                out.push_back({name, fmt::format("{} {}", count, count == 1 ? "dose" : "doses")});
+        } catch (const std::exception&) {
+        }
+    }
+    for (const auto& info : medicine_vocabulary()) {
+        std::string name(info.name);
+        if (std::ranges::find(out, name, &Candidate::word) != out.end()) continue;
+        auto classes = classes_text(&info);
+        out.push_back({name, fmt::format("{}{}{}", info.atc, classes.empty() ? "" : ", ", classes)});
+    }
+    return out;
+}
+
+std::vector<Candidate> dose_candidates(DiaryValues& values) {
+    constexpr std::size_t recent = 30;
+    std::vector<Candidate> out;
+    auto* diary = values.diary();
+    if (diary == nullptr) return out;
+    try {
+        auto doses = doses_in(*diary, std::nullopt, std::nullopt);
+        for (auto it = doses.rbegin(); it != doses.rend() && out.size() < recent; ++it)
+            out.push_back({std::to_string(it->id), fmt::format("{} {}", format_day(it->day), dose_brief(*it))});
+    } catch (const std::exception&) {
+    }
+    return out;
+}
+
 std::vector<Candidate> metric_candidates() {
     std::vector<Candidate> out;
     for (auto metric : all_metrics) out.push_back({std::string(name_of(metric)), ""});
@@ -250,7 +293,6 @@ std::optional<TagKind> tag_kind_of_option(const CLI::Option* opt) {
     if (lnames.empty()) return std::nullopt;
     const auto& name = lnames.front();
     if (name == "tag") return TagKind::activity;
-    if (name == "med") return TagKind::medication;
     return tag_kind_named(name);  // better, worse, side-effect
 }
 
@@ -269,7 +311,9 @@ Values values_for(const CLI::App* cmd, CLI::Option* opt, DiaryValues& diary) {
     // A positional is known by its name (ID, KEY, FILE); an option by its type name.
     const auto type = opt->get_positional() ? opt->get_name(true) : opt->get_type_name();
     if (type == "PATH" || type == "FILE" || type == "DIR") return {true, {}};
-    if (type == "TAG" || named(opt, "med")) return {false, tag_candidates(diary, tag_kind_of_option(opt))};
+    if (type == "TAG") return {false, tag_candidates(diary, tag_kind_of_option(opt))};
+    if (type == "DOSE" || type == "MEDICINE") return {false, medicine_candidates(diary)};
+    if (type == "ID" && below(cmd, "med")) return {false, dose_candidates(diary)};
     if (type == "METRIC" || named(opt, "metric")) return {false, metric_candidates()};
     if (type == "KEY" && below(cmd, "config")) return {false, setting_candidates()};
     if (type == "EVENT" || named(opt, "event") || named(opt, "infusion") || (type == "ID" && below(cmd, "event")))
@@ -421,6 +465,8 @@ void run_values(CLI::App& root, const ValuesOptions& opts, Context& ctx) {
     else if (opts.kind == "events") out = event_candidates(diary);
     else if (opts.kind == "entries") out = entry_candidates(diary);
     else if (opts.kind == "settings") out = setting_candidates();
+    else if (opts.kind == "medicines") out = medicine_candidates(diary);
+    else if (opts.kind == "doses") out = dose_candidates(diary);
     print_candidates(ctx.out, out);
 }
 
@@ -443,7 +489,7 @@ void setup_completions(CLI::App& app, Context& ctx) {
     auto values_opts = std::make_shared<ValuesOptions>();
     values_cmd->add_option("KIND", values_opts->kind, "What to list")
         ->required()
-        ->check(CLI::IsMember({"commands", "options", "tags", "metrics", "events", "entries", "settings"}));
+        ->check(CLI::IsMember({"commands", "options", "tags", "metrics", "events", "entries", "settings", "medicines", "doses"}));
     values_cmd->add_option("COMMAND", values_opts->command, "For commands and options: the command path");
     values_cmd->callback([&app, values_opts, &ctx] { run_values(app, *values_opts, ctx); });
 

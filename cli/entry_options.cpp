@@ -24,7 +24,7 @@ bool EntryOptions::any_value() const {
     for (auto* option : rating_options)
         if (option->count() > 0) return true;
     return sleep_option->count() > 0 || note_option->count() > 0 || !tags.empty() || !better.empty() ||
-           !worse.empty() || !side_effects.empty() || !meds.empty();
+           !worse.empty() || !side_effects.empty();
 }
 
 void add_entry_options(CLI::App& cmd, EntryOptions& opts) {
@@ -39,7 +39,6 @@ void add_entry_options(CLI::App& cmd, EntryOptions& opts) {
     cmd.add_option("--better", opts.better, "Something that eased the pain (repeatable)")->type_name("TAG");
     cmd.add_option("--worse", opts.worse, "Something that made the pain worse (repeatable)")->type_name("TAG");
     cmd.add_option("--side-effect", opts.side_effects, "Side effect noticed (repeatable), e.g. nausea")->type_name("TAG");
-    cmd.add_option("--med", opts.meds, "Medication taken (repeatable)")->type_name("TEXT");
     opts.at_option = cmd.add_option("--at", opts.at, "When: 2026-11-22, 2026-11-22T08:30, today, yesterday (default now)")
                          ->type_name("WHEN");
 }
@@ -55,7 +54,6 @@ void apply_entry_options(const EntryOptions& opts, Entry& entry) {
     add_tags(entry.tags, opts.better, TagKind::better, "--better");
     add_tags(entry.tags, opts.worse, TagKind::worse, "--worse");
     add_tags(entry.tags, opts.side_effects, TagKind::side_effect, "--side-effect");
-    add_tags(entry.tags, opts.meds, TagKind::medication, "--med");
 }
 
 }  // namespace painlog::cli

@@ -14,7 +14,7 @@ namespace painlog::cli {
 struct EntryOptions {
     std::array<std::string, all_ratings.size()> ratings;  // indexed by Rating
     std::string sleep, note, at;
-    std::vector<std::string> tags, better, worse, side_effects, meds;
+    std::vector<std::string> tags, better, worse, side_effects;
     // Set for the flags that were given, so "--note ''" can clear a note.
     std::array<CLI::Option*, all_ratings.size()> rating_options{};
     CLI::Option* sleep_option = nullptr;

@@ -30,12 +30,14 @@ void run_export(const ExportOptions& opts, Context& ctx) {
     if (opts.until_option->count() > 0) query.to = parse_day(opts.until, time, "--until");
     if (query.from && query.to) require_forward_period(*query.from, *query.to);
     if (opts.what_option->count() > 0 && opts.format != "csv")
-        throw InputError(fmt::format("--what {}: only applies to --format csv (JSON holds entries, events and "
-                                     "questionnaire results; FHIR holds entries and questionnaire results)",
+        throw InputError(fmt::format("--what {}: only applies to --format csv (JSON holds entries, events, "
+                                     "questionnaire results and doses; FHIR holds entries, questionnaire results "
+                                     "and doses)",
                                      opts.what));
     auto format = opts.format == "json"     ? ExportFormat::json
                   : opts.format == "fhir"   ? ExportFormat::fhir
                   : opts.what == "events" ? ExportFormat::events_csv
+                  : opts.what == "doses"  ? ExportFormat::doses_csv
                                           : ExportFormat::entries_csv;
     auto write = [&](std::ostream& out) { write_export(diary, format, query.from, query.to, time.now, out); };
     if (opts.output.empty() || opts.output == "-") write(ctx.out);
@@ -53,8 +55,8 @@ void setup_export(CLI::App& app, Context& ctx) {
             ->type_name("WHEN");
     opts->until_option = cmd->add_option("--until", opts->until, "Last day: 2026-11-22, today, yesterday")->type_name("WHEN");
     opts->what = "entries";
-    opts->what_option = cmd->add_option("--what", opts->what, "CSV only: entries (default) or events")
-                            ->check(CLI::IsMember({"entries", "events"}))
+    opts->what_option = cmd->add_option("--what", opts->what, "CSV only: entries (default), events or doses")
+                            ->check(CLI::IsMember({"entries", "events", "doses"}))
                             ->type_name("WHAT");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (mode 0600) instead of standard output")
         ->type_name("FILE");

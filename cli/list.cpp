@@ -19,7 +19,7 @@
 namespace painlog::cli {
 namespace {
 
-constexpr int default_days = 28;
+constexpr int list_default_days = 28;
 
 struct ListOptions {
     std::string since, until, format, last;
@@ -41,7 +41,7 @@ EntryQuery query_for(const ListOptions& opts, const TimeContext& time) {
         query.last = static_cast<std::size_t>(*n);
     }
     bool filtered = query.from || query.to || query.last || opts.all;
-    if (!filtered) query.from = today(time) - date::days{default_days - 1};
+    if (!filtered) query.from = today(time) - date::days{list_default_days - 1};
     return query;
 }
 

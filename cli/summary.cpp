@@ -16,7 +16,7 @@
 namespace painlog::cli {
 namespace {
 
-constexpr int default_days = 28;
+constexpr int summary_default_days = 28;
 
 struct SummaryOptions {
     PeriodOptions period;
@@ -25,7 +25,7 @@ struct SummaryOptions {
 
 void run_summary(const SummaryOptions& opts, Context& ctx) {
     const auto& time = ctx.time();
-    auto period = resolve_period_options(opts.period, time, default_days);
+    auto period = resolve_period_options(opts.period, time, summary_default_days);
     auto& diary = ctx.diary(Access::read);
     auto summary = summarize_diary(diary, period, today(time));
     auto history = questionnaire_results(diary);

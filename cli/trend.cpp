@@ -20,7 +20,7 @@
 namespace painlog::cli {
 namespace {
 
-constexpr int default_days = 56;
+constexpr int trend_default_days = 56;
 
 struct TrendOptions {
     PeriodOptions period;
@@ -46,7 +46,7 @@ void run_trend(const TrendOptions& opts, Context& ctx) {
     auto by = grouping_named(opts.by);
     if (!by) throw InputError(fmt::format("--by {}: expected one of day, week, month", opts.by));
     const auto& time = ctx.time();
-    auto period = resolve_period_options(opts.period, time, default_days);
+    auto period = resolve_period_options(opts.period, time, trend_default_days);
     auto& diary = ctx.diary(Access::read);
     auto trend = trend_diary(diary, period, metrics, *by);
     auto history = questionnaire_results(diary);

@@ -46,7 +46,6 @@ TEST_CASE("entries round-trip through storage with every field") {
     add_tag(e.tags, TagKind::better, "heat");
     add_tag(e.tags, TagKind::worse, "cold");
     add_tag(e.tags, TagKind::side_effect, "nausea");
-    add_tag(e.tags, TagKind::medication, "pregabalin");
     diary.add(e);
     CHECK(e.id == 1);
     CHECK(diary.get(1) == e);

@@ -45,13 +45,23 @@ TEST_CASE("painlog CSV: every column is read back") {
                                      {TagKind::activity, "walk"},
                                      {TagKind::better, "heat"},
                                      {TagKind::worse, "cold"},
-                                     {TagKind::side_effect, "nausea"},
-                                     {TagKind::medication, "@ibuprofen 400"}});
+                                     {TagKind::side_effect, "nausea"}});
     CHECK(e.note == "=sum, \"x\"\n😀");
-    // The same row renders back to the same bytes.
-    CHECK(entries_csv(parsed.data.entries) == header +
-                                                  "7,2026-11-20T08:30:00+00:00,Europe/London,2026-11-20,6,4,5,7.5,3,2,"
-                                                  "'-swim;walk,heat,cold,nausea,'@ibuprofen 400,\"'=sum, \"\"x\"\"\n😀\"\r\n");
+    // The tags_medication column of painlog before 0.2: a dose at the entry's
+    // time, without an amount, as schema v7 migrates a diary's tags.
+    REQUIRE(parsed.data.doses.size() == 1);
+    CHECK(parsed.data.doses[0].medicine == "@ibuprofen 400");
+    CHECK(parsed.data.doses[0].at == e.at);
+    CHECK(parsed.data.doses[0].zone == "Europe/London");
+    CHECK(format_day(parsed.data.doses[0].day) == "2026-11-20");
+    CHECK_FALSE(parsed.data.doses[0].amount);
+    CHECK_FALSE(parsed.data.doses[0].as_needed);
+    // The same row renders back to the same bytes, less the medicines.
+    CHECK(entries_csv(parsed.data.entries) ==
+          "id,time,zone,day,pain,mood,energy,sleep_hours,sleep_quality,activity,tags_activity,tags_better,tags_worse,"
+          "tags_side_effect,note\r\n"
+          "7,2026-11-20T08:30:00+00:00,Europe/London,2026-11-20,6,4,5,7.5,3,2,"
+          "'-swim;walk,heat,cold,nausea,\"'=sum, \"\"x\"\"\n😀\"\r\n");
 }
 
 TEST_CASE("painlog CSV: a minimal header; the day comes from the day-start hour") {

@@ -4,6 +4,7 @@
 #include "painlog/formats/painlog_csv.hpp"
 #include "painlog/formats/painlog_json.hpp"
 #include "painlog/model/entry_format.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
 
 namespace painlog {
@@ -23,6 +24,7 @@ void write_export(Diary& diary, ExportFormat format, std::optional<Day> from, st
     switch (format) {
         case ExportFormat::entries_csv: return write_entries_csv(diary, query, out);
         case ExportFormat::events_csv: return write_events_csv(events_in(diary, from, to), out);
+        case ExportFormat::doses_csv: return write_doses_csv(doses_in(diary, from, to), out);
         case ExportFormat::json: return write_painlog_json(diary, query, out);
         case ExportFormat::fhir: return write_fhir(diary, query, now, out);
     }

@@ -14,7 +14,7 @@
 
 namespace painlog {
 
-enum class ExportFormat { entries_csv, events_csv, json, fhir };
+enum class ExportFormat { entries_csv, events_csv, doses_csv, json, fhir };
 
 // The days from..to (inclusive, when given) of the diary in `format`; `now`
 // is the FHIR Bundle.timestamp. JSON and FHIR end with a line feed.

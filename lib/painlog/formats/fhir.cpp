@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "painlog/store/diary.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/json_writer.hpp"
 
@@ -103,16 +104,54 @@ ojson fhir_observation(const QuestionnaireResult& r) {
     return o;
 }
 
+ojson fhir_patient() {
+    ojson p;
+    p["resourceType"] = "Patient";
+    p["id"] = "patient";
+    return p;
+}
+
+ojson fhir_medication_statement(const Dose& dose) {
+    ojson s;
+    s["resourceType"] = "MedicationStatement";
+    s["id"] = fmt::format("dose-{}", dose.id);
+    s["status"] = "completed";
+    ojson medicine{{"text", dose.medicine}};
+    if (const auto* info = find_medicine(dose.medicine))
+        medicine = {{"coding", ojson::array({coding(atc_system, info->atc, info->name)})}, {"text", dose.medicine}};
+    s["medicationCodeableConcept"] = std::move(medicine);
+    s["subject"] = {{"reference", "Patient/patient"}};
+    s["effectiveDateTime"] = format_local(dose.at, stored_zone(dose.zone));
+    s["informationSource"] = {{"reference", "Patient/patient"}};
+    if (!dose.note.empty()) s["note"] = ojson::array({{{"text", dose.note}}});
+    ojson dosage;
+    dosage["text"] = dose_brief(dose);
+    if (dose.as_needed) dosage["asNeededBoolean"] = *dose.as_needed;
+    if (dose.amount) {
+        ojson quantity{{"value", dose.amount->value},
+                       {"unit", name_of(dose.amount->unit)},
+                       {"system", "http://unitsofmeasure.org"},
+                       {"code", ucum_of(dose.amount->unit)}};
+        auto key = dose.amount->unit == DoseUnit::mcg_per_hour ? "rateQuantity" : "doseQuantity";
+        dosage["doseAndRate"] = ojson::array({{{key, std::move(quantity)}}});
+    }
+    s["dosage"] = ojson::array({std::move(dosage)});
+    return s;
+}
+
 void write_fhir(Diary& diary, const EntryQuery& query, Instant now, std::ostream& out) {
     JsonObjectWriter bundle(out);
     const auto header = fhir_bundle_header(now);
     for (auto it = header.begin(); it != header.end(); ++it) bundle.member(it.key(), it.value());
     bundle.begin_array("entry");
     auto add = [&](nlohmann::ordered_json resource) { bundle.element({{"resource", std::move(resource)}}); };
+    auto doses = doses_in(diary, query.from, query.to);
+    if (!doses.empty()) add(fhir_patient());
     diary.for_each_entry(query, [&](Entry e) {
         for (auto& o : fhir_observations(e)) add(std::move(o));
     });
     for (const auto& r : questionnaire_results(diary, std::nullopt, query.from, query.to)) add(fhir_observation(r));
+    for (const auto& d : doses) add(fhir_medication_statement(d));
     bundle.end_array();
     bundle.end();
 }

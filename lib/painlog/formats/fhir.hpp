@@ -14,6 +14,13 @@
 //   PHQ-9 total    LOINC 44261-6 (valueInteger)
 //   GAD-7 total    LOINC 70274-6 (valueInteger)
 //   PEG score      LOINC 91147-9 (valueQuantity, UCUM {score}: the exact mean)
+// Each dose is a MedicationStatement (status completed): the medicine as
+// medicationCodeableConcept (ATC coding, http://www.whocc.no/atc, when
+// recognised; its name as text always), subject and informationSource the
+// Patient (a Patient resource "patient", without identifiers, first in the
+// Bundle when there are doses), effectiveDateTime, and a dosage with
+// asNeededBoolean (when said) and the amount as a UCUM doseQuantity (a patch's
+// mcg/h as rateQuantity).
 // Tags, notes and events are not exported to FHIR.
 
 #include <ostream>
@@ -23,6 +30,7 @@
 #include <nlohmann/json.hpp>
 
 #include "painlog/model/entry.hpp"
+#include "painlog/model/medicine.hpp"
 #include "painlog/model/questionnaire.hpp"
 #include "painlog/time/time.hpp"
 
@@ -43,6 +51,10 @@ inline constexpr std::string_view loinc_system = "http://loinc.org";
 [[nodiscard]] nlohmann::ordered_json fhir_bundle_header(Instant timestamp);
 [[nodiscard]] std::vector<nlohmann::ordered_json> fhir_observations(const Entry& entry);
 [[nodiscard]] nlohmann::ordered_json fhir_observation(const QuestionnaireResult& result);
+inline constexpr std::string_view atc_system = "http://www.whocc.no/atc";
+// "dose-ID".
+[[nodiscard]] nlohmann::ordered_json fhir_medication_statement(const Dose& dose);
+[[nodiscard]] nlohmann::ordered_json fhir_patient();
 
 // The Bundle of the entries that `query` selects and the questionnaire
 // results on its days, ending with a line feed, written as the diary is read

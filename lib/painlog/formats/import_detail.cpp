@@ -80,10 +80,12 @@ public:
     void entry(Entry entry) override { data_.entries.push_back(std::move(entry)); }
     void event(Event event) override { data_.events.push_back(std::move(event)); }
     void result(QuestionnaireResult result) override { data_.results.push_back(std::move(result)); }
+    void dose(Dose dose) override { data_.doses.push_back(std::move(dose)); }
     void forget(Kind kind) override {
         if (kind == Kind::entries) data_.entries.clear();
         else if (kind == Kind::events) data_.events.clear();
-        else data_.results.clear();
+        else if (kind == Kind::results) data_.results.clear();
+        else data_.doses.clear();
     }
 
 private:

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "painlog/store/diary.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 #include "painlog/store/schema.hpp"
@@ -56,6 +57,12 @@ std::string identity_of(const QuestionnaireResult& r) {
     for (int a : r.answers) answers += std::to_string(a) + ",";
     return fmt::format("{}\x1f{}\x1f{}\x1f{}", name_of(r.instrument), r.at.time_since_epoch().count(), r.zone,
                        answers);
+}
+
+std::string identity_of(const Dose& d) {
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", d.medicine, d.amount ? format_amount(*d.amount) : "",
+                       d.as_needed ? (*d.as_needed ? "1" : "0") : "", d.at.time_since_epoch().count(), d.zone,
+                       d.note);
 }
 
 // Which of `items` are new (not in `existing`, not repeated), and whether
@@ -140,6 +147,7 @@ public:
     }
     void event(Event e) override { events_.push_back(std::move(e)); }
     void result(QuestionnaireResult r) override { results_.push_back(std::move(r)); }
+    void dose(Dose d) override { doses_.push_back(std::move(d)); }
     void forget(Kind kind) override;
 
     ImportCounts finish();
@@ -148,6 +156,7 @@ private:
     bool in_diary(const Entry& e, const std::string& at);
     std::optional<std::int64_t> id_for(std::int64_t file_id);
     void insert(const Entry& e, const std::string& at);
+    void insert_doses(const Plan<Dose>& doses);
     void renumber_new_entries(const std::function<void()>& fill_order, bool overlapping);
     void tick() {
         if (progress_ && ++done_ % 1000 == 0) progress_(done_);
@@ -161,6 +170,7 @@ private:
     ImportCounts counts_;
     std::vector<Event> events_;
     std::vector<QuestionnaireResult> results_;
+    std::vector<Dose> doses_;
     std::unordered_set<std::string> seen_;  // a dry run's would-be entries, which are not written
     std::int64_t base_id_ = 0;              // the largest entry id before the import
     // The latest stored instant (UTC text, which sorts as time does) before
@@ -181,6 +191,7 @@ constexpr std::int64_t provisional_offset = std::int64_t{1} << 40;
 void DiaryWriter::forget(Kind kind) {
     if (kind == Kind::events) return events_.clear();
     if (kind == Kind::results) return results_.clear();
+    if (kind == Kind::doses) return doses_.clear();
     if (dry_run_ == DryRun::no) diary_.db().exec("ROLLBACK TO import_entries");
     seen_.clear();
     counts_.entries_added = counts_.entries_skipped = 0;
@@ -327,7 +338,15 @@ ImportCounts DiaryWriter::finish() {
         auto [from, to] = day_span(results_);
         old_results = questionnaire_results(diary_, std::nullopt, from, to);
     }
+    std::vector<Dose> old_doses;
+    if (!doses_.empty()) {
+        auto [from, to] = day_span(doses_);
+        old_doses = doses_in(diary_, from, to);
+    }
     auto new_events = plan(diary_, events_, old_events, "event");
+    auto doses = plan(diary_, doses_, old_doses, "dose");
+    counts_.doses_added = doses.add.size();
+    counts_.doses_skipped = doses.skipped;
     auto results = plan(diary_, results_, old_results, "questionnaire");
     counts_.events_added = new_events.add.size();
     counts_.events_skipped = new_events.skipped;
@@ -368,7 +387,34 @@ ImportCounts DiaryWriter::finish() {
         insert_result.reset();
         tick();
     }
+    insert_doses(doses);
     return counts_;
+}
+
+void DiaryWriter::insert_doses(const Plan<Dose>& doses) {
+    SQLite::Statement insert(diary_.db(), "INSERT INTO dose (id, medicine, amount, unit, as_needed, at, zone, day, "
+                                          "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto* d : doses.add) {
+        if (doses.keep_ids) insert.bind(1, d->id);
+        else insert.bind(1);
+        insert.bind(2, d->medicine);
+        if (d->amount) {
+            insert.bind(3, d->amount->value);
+            insert.bind(4, std::string(name_of(d->amount->unit)));
+        } else {
+            insert.bind(3);
+            insert.bind(4);
+        }
+        if (d->as_needed) insert.bind(5, *d->as_needed ? 1 : 0);
+        else insert.bind(5);
+        insert.bind(6, format_utc(d->at));
+        insert.bind(7, d->zone);
+        insert.bind(8, format_day(d->day));
+        insert.bind(9, d->note);
+        insert.exec();
+        insert.reset();
+        tick();
+    }
 }
 
 }  // namespace
@@ -397,6 +443,7 @@ ImportCounts import_data(Diary& diary, const ImportData& data, DryRun dry_run, c
         for (const auto& e : data.entries) sink.entry(e);
         for (const auto& e : data.events) sink.event(e);
         for (const auto& r : data.results) sink.result(r);
+        for (const auto& d : data.doses) sink.dose(d);
         return std::vector<ImportProblem>{};
     };
     return import_records(diary, read, dry_run, EntryOrder::as_read, progress).counts;

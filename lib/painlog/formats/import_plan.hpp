@@ -20,7 +20,8 @@
 // importing a file twice adds nothing the second time, and an entry edited
 // since the export is added beside the old one rather than lost. Likewise an
 // event is its kind, instant, zone, label and note; a questionnaire result
-// its instrument, instant, zone and answers.
+// its instrument, instant, zone and answers; a dose its medicine, amount,
+// unit, as-needed flag, instant, zone and note.
 
 #include <cstddef>
 #include <functional>
@@ -30,6 +31,7 @@
 
 #include "painlog/model/entry.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/model/medicine.hpp"
 #include "painlog/model/questionnaire.hpp"
 #include "painlog/time/time.hpp"
 
@@ -56,6 +58,7 @@ struct ImportData {
     std::vector<Entry> entries;
     std::vector<Event> events;
     std::vector<QuestionnaireResult> results;
+    std::vector<Dose> doses;
     friend bool operator==(const ImportData&, const ImportData&) = default;
 };
 
@@ -77,9 +80,10 @@ public:
     virtual void entry(Entry entry) = 0;
     virtual void event(Event event) = 0;
     virtual void result(QuestionnaireResult result) = 0;
+    virtual void dose(Dose dose) = 0;
     // Drops what was handed over of one kind: a JSON document that gives a
     // key twice means its last value, as nlohmann's DOM reads it.
-    enum class Kind { entries, events, results };
+    enum class Kind { entries, events, results, doses };
     virtual void forget(Kind kind) = 0;
 };
 
@@ -92,6 +96,8 @@ struct ImportCounts {
     std::size_t events_skipped = 0;
     std::size_t results_added = 0;
     std::size_t results_skipped = 0;
+    std::size_t doses_added = 0;
+    std::size_t doses_skipped = 0;
 };
 
 // Called now and then while writing, with the number of records written.
@@ -112,7 +118,7 @@ struct ImportOutcome {
 // Adds the records that `read` hands over and that are not already in the
 // diary (see Identity above) in one transaction, committed only when `read`
 // reports no problem; with DryRun::yes it writes nothing and only counts.
-// For each of entries, events and results, the file's ids are kept when
+// For each of entries, events, results and doses, the file's ids are kept when
 // every one being added has one, they are distinct and none is taken in the
 // diary (restoring into a new diary keeps them); otherwise all of that kind
 // get new ids.

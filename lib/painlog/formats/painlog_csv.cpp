@@ -51,8 +51,10 @@ std::vector<std::string> header_names(const CsvRow& header, const std::function<
     return names;
 }
 
-Entry entry_from_row(const CsvRow& row, const std::vector<std::string>& names, const std::vector<ColumnSpec>& specs,
-                     Problems& problems, const ImportRules& rules) {
+// The entry of a row, and the doses of its legacy tags_medication column.
+std::pair<Entry, std::vector<Dose>> entry_from_row(const CsvRow& row, const std::vector<std::string>& names,
+                                                   const std::vector<ColumnSpec>& specs, Problems& problems,
+                                                   const ImportRules& rules) {
     auto before = problems.count;
     detail::EntryBuilder b(row.line, problems, rules);
     for (std::size_t c = 0; c < names.size(); ++c) {
@@ -68,11 +70,32 @@ Entry entry_from_row(const CsvRow& row, const std::vector<std::string>& names, c
             case EntryField::sleep_hours: b.sleep(name, value); break;
             case EntryField::note: b.note(name, value); break;
             case EntryField::tags: b.tag_list(name, *spec.tag_kind, value); break;
+            case EntryField::legacy_medication: b.legacy_medicine_list(name, value); break;
             default: break;
         }
     }
     b.finish("time", "day", before);
-    return std::move(b.entry);
+    auto doses = b.legacy_doses();
+    return {std::move(b.entry), std::move(doses)};
+}
+
+// Reads a doses file (`export --what doses`) after its header.
+detail::CsvRecord doses_csv_reader(const CsvRow& header, Problems& problems, const ImportRules& rules, ImportSink& sink) {
+    std::vector<bool> known;
+    auto names = header_names<bool>(
+        header,
+        [](const std::string& name) {
+            return std::ranges::find(dose_csv_columns, name) == dose_csv_columns.end() ? std::nullopt : std::optional(true);
+        },
+        known,
+        fmt::format("unknown column: expected painlog's doses CSV header ({})", fmt::join(dose_csv_columns, ",")),
+        {"medicine", "time", "zone"}, problems);
+    return [names, &problems, &rules, &sink](const CsvRow& row) {
+        detail::NamedValues fields;
+        for (std::size_t c = 0; c < names.size(); ++c) fields.emplace_back(names[c], unprotect_csv_field(row.fields[c]));
+        auto dose = detail::dose_from_fields(fields, row.line, problems, rules);
+        if (dose && problems.count == 0) sink.dose(std::move(*dose));
+    };
 }
 
 // Reads an events file (`export --what events`) after its header.
@@ -102,8 +125,10 @@ detail::CsvRecord entries_csv_reader(const CsvRow& header, Problems& problems, c
         "or use --format daylio for a Daylio export",
         {"time", "zone"}, problems);
     return [names, specs, &problems, &rules, &sink](const CsvRow& row) {
-        auto entry = entry_from_row(row, names, specs, problems, rules);
-        if (problems.count == 0) sink.entry(std::move(entry));
+        auto [entry, doses] = entry_from_row(row, names, specs, problems, rules);
+        if (problems.count != 0) return;
+        sink.entry(std::move(entry));
+        for (auto& dose : doses) sink.dose(std::move(dose));
     };
 }
 
@@ -112,9 +137,11 @@ detail::CsvRecord entries_csv_reader(const CsvRow& header, Problems& problems, c
 std::vector<ImportProblem> read_painlog_csv(std::istream& in, const ImportRules& rules, ImportSink& sink) {
     return detail::read_csv_records(in, "empty file: expected a header row (time,zone,…)",
                                     [&](const CsvRow& header, Problems& problems) {
-                                        for (const auto& raw : header.fields)
-                                            if (unprotect_csv_field(raw) == "kind")
-                                                return events_csv_reader(header, problems, rules, sink);
+                                        for (const auto& raw : header.fields) {
+                                            auto name = unprotect_csv_field(raw);
+                                            if (name == "kind") return events_csv_reader(header, problems, rules, sink);
+                                            if (name == "medicine") return doses_csv_reader(header, problems, rules, sink);
+                                        }
                                         return entries_csv_reader(header, problems, rules, sink);
                                     });
 }
@@ -137,6 +164,17 @@ void write_events_csv(const std::vector<Event>& events, std::ostream& out) {
         auto j = event_json(e);
         out << csv_record({std::to_string(e.id), j["kind"].get<std::string>(), e.label, j["time"].get<std::string>(),
                            e.zone, j["day"].get<std::string>(), e.note});
+    }
+}
+
+void write_doses_csv(const std::vector<Dose>& doses, std::ostream& out) {
+    out << csv_record({dose_csv_columns.begin(), dose_csv_columns.end()});
+    for (const auto& d : doses) {
+        auto j = dose_json(d);
+        out << csv_record({std::to_string(d.id), d.medicine, d.amount ? format_decimal(d.amount->value) : "",
+                           d.amount ? std::string(name_of(d.amount->unit)) : "",
+                           d.as_needed ? (*d.as_needed ? "true" : "false") : "", j["time"].get<std::string>(), d.zone,
+                           j["day"].get<std::string>(), d.note});
     }
 }
 

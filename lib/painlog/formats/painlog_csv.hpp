@@ -4,7 +4,9 @@
 // import → export must give the same bytes. Entries are written exactly as
 // `painlog list --format csv` (entry_format.hpp), so that list and export
 // never drift; events (--what events) with the columns
-// id,kind,label,time,zone,day,note (the keys of event_json).
+// id,kind,label,time,zone,day,note (the keys of event_json); doses (--what
+// doses) with id,medicine,amount,unit,as_needed,time,zone,day,note (the
+// keys of dose_json).
 
 #include <array>
 #include <istream>
@@ -14,6 +16,7 @@
 
 #include "painlog/formats/import_plan.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/model/medicine.hpp"
 
 namespace painlog {
 
@@ -25,7 +28,10 @@ struct EntryQuery;
 // the ratings, sleep_hours, tags_<kind> and note are optional; an unknown or
 // repeated column is a problem. Fields are un-protected (csv.hpp) first.
 // A header with a `kind` column is an events file (`export --what events`):
-// kind, time and zone required; id, label, day and note optional.
+// kind, time and zone required; id, label, day and note optional. A header
+// with a `medicine` column is a doses file (`export --what doses`):
+// medicine, time and zone required. The tags_medication column of exports
+// before painlog 0.2 becomes doses at the entry's time, without an amount.
 // read_painlog_csv returns the problems (at most max_import_problems, or
 // the one problem of a file that is not CSV at all).
 [[nodiscard]] std::vector<ImportProblem> read_painlog_csv(std::istream& in, const ImportRules& rules, ImportSink& sink);
@@ -40,5 +46,10 @@ void write_entries_csv(Diary& diary, const EntryQuery& query, std::ostream& out)
 inline constexpr std::array<std::string_view, 7> event_csv_columns{"id", "kind", "label", "time", "zone", "day", "note"};
 // Events in the CSV of `export --what events` (and `event list --format csv`).
 void write_events_csv(const std::vector<Event>& events, std::ostream& out);
+
+inline constexpr std::array<std::string_view, 9> dose_csv_columns{"id",        "medicine", "amount", "unit", "as_needed",
+                                                                  "time",      "zone",     "day",    "note"};
+// Doses in the CSV of `export --what doses` (and `med list --format csv`).
+void write_doses_csv(const std::vector<Dose>& doses, std::ostream& out);
 
 }  // namespace painlog

@@ -25,6 +25,7 @@ std::optional<ColumnSpec> column_named(std::string_view name) {
             {"day", {EntryField::day, {}, {}}},
             {"sleep_hours", {EntryField::sleep_hours, {}, {}}},
             {"note", {EntryField::note, {}, {}}},
+            {"tags_medication", {EntryField::legacy_medication, {}, {}}},
         };
         for (auto r : all_ratings) m[std::string(name_of(r))] = {EntryField::pain, r, {}};
         for (auto k : all_tag_kinds) {
@@ -115,6 +116,34 @@ void EntryBuilder::note(std::string_view column, std::string_view text) {
     }
 }
 
+void EntryBuilder::legacy_medicine(std::string_view column, std::string_view text) {
+    try {
+        auto name = normalize_tag(text, "");
+        if (std::ranges::find(legacy_medicines, name) == legacy_medicines.end()) legacy_medicines.push_back(name);
+    } catch (const InputError& e) {
+        problems.add(line, std::string(column), detail::problem_text(e));
+    }
+}
+
+void EntryBuilder::legacy_medicine_list(std::string_view column, std::string_view text) {
+    for (const auto& piece : split_tag_list_field(text))
+        if (piece.find_first_not_of(" \t") != std::string_view::npos) legacy_medicine(column, piece);
+}
+
+std::vector<Dose> EntryBuilder::legacy_doses() const {
+    std::vector<Dose> doses;
+    for (const auto& name : legacy_medicines) {
+        Dose dose;
+        dose.medicine = name;
+        dose.at = entry.at;
+        dose.zone = entry.zone;
+        dose.day = entry.day;
+        doses.push_back(std::move(dose));
+    }
+    std::ranges::sort(doses, {}, &Dose::medicine);
+    return doses;
+}
+
 void EntryBuilder::finish(std::string_view time_column, std::string_view day_column, std::size_t problems_before) {
     if (problems.count != problems_before) return;
     if (!has_time) return problems.add(line, std::string(time_column), "missing: expected a time");
@@ -181,6 +210,86 @@ std::optional<Event> event_from_fields(const NamedValues& fields, std::size_t li
         return std::nullopt;
     }
     return event;
+}
+
+namespace {
+
+void dose_amount_fields(Dose& dose, std::string_view amount, std::string_view unit, std::size_t line,
+                        Problems& problems) {
+    if (amount.empty() && unit.empty()) return;
+    if (amount.empty() || unit.empty())
+        return problems.add(line, amount.empty() ? "amount" : "unit", "missing: expected an amount and a unit together");
+    auto parsed_unit = dose_unit_named(unit);
+    if (!parsed_unit || name_of(*parsed_unit) != unit)
+        return problems.add(line, "unit", fmt::format("{}: expected mg, mcg, g, ml, tablet, capsule, drop, puff, "
+                                                      "patch or mcg/h", unit));
+    try {
+        dose.amount = parse_dose_amount(fmt::format("{}{}", amount, unit), "");
+    } catch (const InputError& e) {
+        return problems.add(line, "amount", detail::problem_text(e));
+    }
+    if (const auto* info = find_medicine(dose.medicine); info && !info->allows(dose.amount->unit))
+        problems.add(line, "unit", fmt::format("{}: {} does not come in {}", unit, info->name, unit));
+}
+
+}  // namespace
+
+std::optional<Dose> dose_from_fields(const NamedValues& fields, std::size_t line, Problems& problems,
+                                     const ImportRules& rules) {
+    auto before = problems.count;
+    Dose dose;
+    std::string time_text, amount, unit;
+    bool has_medicine = false, has_time = false, has_zone = false, day_given = false;
+    for (const auto& [name, value] : fields) {
+        try {
+            if (name == "id") {
+                if (value.empty()) continue;
+                if (auto id = detail::parse_positive_id(value)) dose.id = *id;
+                else problems.add(line, name, fmt::format("{}: expected a positive whole number", value));
+            } else if (name == "medicine") {
+                has_medicine = true;
+                dose.medicine = normalize_tag(value, "");
+            } else if (name == "amount") {
+                amount = value;
+            } else if (name == "unit") {
+                unit = value;
+            } else if (name == "as_needed") {
+                if (value == "true" || value == "false") dose.as_needed = value == "true";
+                else if (!value.empty()) problems.add(line, name, fmt::format("{}: expected true, false or empty", value));
+            } else if (name == "time") {
+                time_text = value;
+                has_time = true;
+            } else if (name == "zone") {
+                dose.zone = value;
+                if (Zone::find(value)) has_zone = true;
+                else problems.add(line, name, detail::zone_problem(value));
+            } else if (name == "day") {
+                if (value.empty()) continue;
+                if (auto d = parse_iso_day(value)) dose.day = *d, day_given = true;
+                else problems.add(line, name, fmt::format("{}: expected a date like 2026-11-22", value));
+            } else if (name == "note") {
+                dose.note = validate_note(value, "");
+            } else {
+                problems.add(line, name, "unknown key: expected the keys of painlog's dose JSON");
+            }
+        } catch (const InputError& e) {
+            problems.add(line, name, detail::problem_text(e));
+        }
+    }
+    if (!has_medicine) problems.add(line, "medicine", "missing: expected a medicine's name");
+    if (!has_time) problems.add(line, "time", "missing: expected a time");
+    if (!has_zone && problems.count == before) problems.add(line, "zone", "missing: expected an IANA time zone name");
+    if (problems.count != before) return std::nullopt;
+    dose_amount_fields(dose, amount, unit, line, problems);
+    std::string problem;
+    if (auto at = detail::parse_time(time_text, rules, problem)) dose.at = *at;
+    else problems.add(line, "time", problem);
+    if (problems.count != before) return std::nullopt;
+    if (auto message = check_diary_day(dose.at, dose.zone, dose.day, day_given, rules); !message.empty()) {
+        problems.add(line, "day", message);
+        return std::nullopt;
+    }
+    return dose;
 }
 
 }  // namespace painlog::detail

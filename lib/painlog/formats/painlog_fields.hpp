@@ -14,11 +14,15 @@
 #include "painlog/formats/import_plan.hpp"
 #include "painlog/model/entry.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/model/medicine.hpp"
 
 namespace painlog::detail {
 
-// The fields of painlog's entry CSV columns and JSON keys, other than the tags.
-enum class EntryField { id, time, zone, day, pain, mood, energy, sleep_hours, sleep_quality, activity, note, tags };
+// The fields of painlog's entry CSV columns and JSON keys, other than the
+// tags; legacy_medication is the tags_medication column (tags.medication in
+// JSON) of exports before painlog 0.2, whose names become doses.
+enum class EntryField { id, time, zone, day, pain, mood, energy, sleep_hours, sleep_quality, activity, note, tags,
+                        legacy_medication };
 
 struct ColumnSpec {
     EntryField column;
@@ -48,6 +52,12 @@ struct EntryBuilder {
     void tag(std::string_view column, TagKind kind, std::string_view text);
     void tag_list(std::string_view column, TagKind kind, std::string_view text);
     void note(std::string_view column, std::string_view text);
+    void legacy_medicine(std::string_view column, std::string_view text);
+    void legacy_medicine_list(std::string_view column, std::string_view text);
+    // The doses the legacy medicines stand for: at the entry's time, without
+    // an amount or an as-needed flag, as schema v7 migrated them.
+    [[nodiscard]] std::vector<Dose> legacy_doses() const;
+    std::vector<std::string> legacy_medicines;
     // The checks that need several fields; returns whether the entry is good.
     void finish(std::string_view time_column, std::string_view day_column, std::size_t problems_before);
 };
@@ -57,5 +67,10 @@ using NamedValues = std::vector<std::pair<std::string, std::string>>;
 // One event from named text values (a CSV row or a JSON object's strings).
 std::optional<Event> event_from_fields(const NamedValues& fields, std::size_t line, Problems& problems,
                                        const ImportRules& rules);
+
+// One dose from named text values: a CSV row, or a JSON object's values as
+// text (numbers as written, true/false, null as empty).
+std::optional<Dose> dose_from_fields(const NamedValues& fields, std::size_t line, Problems& problems,
+                                     const ImportRules& rules);
 
 }  // namespace painlog::detail

@@ -18,6 +18,7 @@
 #include "painlog/formats/painlog_fields.hpp"
 #include "painlog/model/entry_format.hpp"
 #include "painlog/store/diary.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 #include "painlog/time/zone.hpp"
@@ -152,9 +153,9 @@ void json_entry(const input_json& object, std::size_t line, Problems& problems, 
             for (const auto& [kind_key, list] : value.items()) {
                 auto tag_spec = detail::column_named("tags_" + kind_key);
                 auto column = "tags." + kind_key;
-                if (!tag_spec || !tag_spec->tag_kind) {
-                    problems.add(line, column,
-                                 "unknown tag kind: expected activity, better, worse, side_effect or medication");
+                bool legacy = tag_spec && tag_spec->column == EntryField::legacy_medication;
+                if (!tag_spec || (!tag_spec->tag_kind && !legacy)) {
+                    problems.add(line, column, "unknown tag kind: expected activity, better, worse or side_effect");
                     continue;
                 }
                 if (!list.is_array()) {
@@ -162,13 +163,14 @@ void json_entry(const input_json& object, std::size_t line, Problems& problems, 
                     continue;
                 }
                 for (const auto& tag : list) {
-                    if (tag.is_string()) b.tag(column, *tag_spec->tag_kind, tag.get<std::string>());
+                    if (tag.is_string() && legacy) b.legacy_medicine(column, tag.get<std::string>());
+                    else if (tag.is_string()) b.tag(column, *tag_spec->tag_kind, tag.get<std::string>());
                     else problems.add(line, column, fmt::format("{}: expected a string", type_name(tag)));
                 }
             }
             continue;
         }
-        if (!spec || spec->column == EntryField::tags) {
+        if (!spec || spec->column == EntryField::tags || spec->column == EntryField::legacy_medication) {
             problems.add(line, key, "unknown key: expected the keys of painlog's entry JSON");
             continue;
         }
@@ -211,7 +213,29 @@ void json_entry(const input_json& object, std::size_t line, Problems& problems, 
         }
     }
     b.finish("time", "day", before);
-    if (problems.count == before) sink.entry(std::move(b.entry));
+    if (problems.count != before) return;
+    auto doses = b.legacy_doses();
+    sink.entry(std::move(b.entry));
+    for (auto& dose : doses) sink.dose(std::move(dose));
+}
+
+void json_dose(const input_json& object, std::size_t line, Problems& problems, const ImportRules& rules,
+               ImportSink& sink) {
+    if (!object.is_object()) return problems.add(line, "", fmt::format("{}: expected a dose object", type_name(object)));
+    detail::NamedValues fields;
+    bool ok = true;
+    for (const auto& [key, value] : object.items()) {
+        bool numeric = key == "id" || key == "amount";
+        if (value.is_string() && !numeric) fields.emplace_back(key, value.get<std::string>());
+        else if (key == "id" && value.is_number_integer()) fields.emplace_back(key, value.dump());
+        else if (key == "amount" && value.is_number()) fields.emplace_back(key, value.dump());
+        else if (key == "as_needed" && value.is_boolean()) fields.emplace_back(key, value.get<bool>() ? "true" : "false");
+        else if (value.is_null() && key != "medicine" && key != "time" && key != "zone") fields.emplace_back(key, "");
+        else ok = false, problems.add(line, key, fmt::format("{}: expected {}", type_name(value),
+                                                             numeric ? "a number" : key == "as_needed" ? "true, false or null" : "a string"));
+    }
+    if (!ok) return;
+    if (auto dose = detail::dose_from_fields(fields, line, problems, rules)) sink.dose(std::move(*dose));
 }
 
 void json_event(const input_json& object, std::size_t line, Problems& problems, const ImportRules& rules,
@@ -304,7 +328,9 @@ void json_result(const input_json& object, std::size_t line, Problems& problems,
     sink.result(std::move(r));
 }
 
-bool is_section(std::string_view key) { return key == "entries" || key == "events" || key == "questionnaires"; }
+bool is_section(std::string_view key) {
+    return key == "entries" || key == "events" || key == "questionnaires" || key == "doses";
+}
 
 // nlohmann's SAX events turned into one call per element of the entries,
 // events and questionnaires arrays, each element built as the DOM parser
@@ -337,6 +363,7 @@ public:
             if (by_key_.contains(key_) && is_section(key_))
                 sink_.forget(key_ == "entries" ? ImportSink::Kind::entries
                              : key_ == "events" ? ImportSink::Kind::events
+                             : key_ == "doses"  ? ImportSink::Kind::doses
                                                 : ImportSink::Kind::results);
             by_key_[key_] = {};
         }
@@ -421,7 +448,10 @@ bool JsonReader::complete(input_json v, std::size_t line) {
     if (depth_ == 0) {
         not_an_object_ = type_name(v);
     } else if (depth_ == 2) {
-        auto parse = key_ == "entries" ? json_entry : key_ == "events" ? json_event : json_result;
+        auto parse = key_ == "entries" ? json_entry
+                     : key_ == "events"  ? json_event
+                     : key_ == "doses"   ? json_dose
+                                         : json_result;
         parse(v, line, by_key_[key_], rules_, sink_);
     } else if (key_ == "format") {
         format_ = std::move(v);
@@ -430,7 +460,8 @@ bool JsonReader::complete(input_json v, std::size_t line) {
     } else if (is_section(key_)) {
         by_key_[key_].add(1, key_, fmt::format("{}: expected an array", type_name(v)));
     } else {
-        by_key_[key_].add(1, key_, "unknown key: expected format, format_version, entries, events, questionnaires");
+        by_key_[key_].add(1, key_, "unknown key: expected format, format_version, entries, events, questionnaires, "
+                                   "doses");
     }
     return true;
 }
@@ -498,6 +529,9 @@ void write_painlog_json(Diary& diary, const EntryQuery& query, std::ostream& out
     doc.begin_array("questionnaires");
     for (const auto& r : questionnaire_results(diary, std::nullopt, query.from, query.to))
         doc.element(questionnaire_json(r));
+    doc.end_array();
+    doc.begin_array("doses");
+    for (const auto& d : doses_in(diary, query.from, query.to)) doc.element(dose_json(d));
     doc.end_array();
     doc.end();
 }

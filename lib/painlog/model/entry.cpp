@@ -12,7 +12,7 @@
 namespace painlog {
 namespace {
 
-constexpr std::array tag_kind_names{"activity", "better", "worse", "side-effect", "medication"};
+constexpr std::array tag_kind_names{"activity", "better", "worse", "side-effect"};
 constexpr std::array rating_names{"pain", "mood", "energy", "sleep_quality", "activity"};
 constexpr std::size_t max_tag_bytes = 64;
 constexpr std::size_t max_note_bytes = 4000;

@@ -12,11 +12,12 @@
 
 namespace painlog {
 
-enum class TagKind { activity, better, worse, side_effect, medication };
-inline constexpr std::array all_tag_kinds{TagKind::activity, TagKind::better, TagKind::worse,
-                                          TagKind::side_effect, TagKind::medication};
+// Medicines were a tag kind before painlog 0.2; they are doses now
+// (medicine.hpp), and schema v7 moved the tags there.
+enum class TagKind { activity, better, worse, side_effect };
+inline constexpr std::array all_tag_kinds{TagKind::activity, TagKind::better, TagKind::worse, TagKind::side_effect};
 
-[[nodiscard]] std::string_view name_of(TagKind kind);  // activity, better, worse, side-effect, medication
+[[nodiscard]] std::string_view name_of(TagKind kind);  // activity, better, worse, side-effect
 [[nodiscard]] std::optional<TagKind> tag_kind_named(std::string_view name);
 
 struct Tag {

@@ -42,7 +42,6 @@ std::string compact_tags(const std::vector<Tag>& tags) {
         std::string_view mark = tag.kind == TagKind::better      ? "+"
                                 : tag.kind == TagKind::worse       ? "-"
                                 : tag.kind == TagKind::side_effect ? "!"
-                                : tag.kind == TagKind::medication  ? "Rx:"
                                                                    : "";
         out += fmt::format("{}{}{}", out.empty() ? "" : " ", mark, tag.name);
     }

@@ -14,7 +14,7 @@ namespace painlog {
 
 // Fits its width (80 columns unless told): id, diary day, local time, the
 // ratings, then tags and the note's first characters. Tags show compactly: walk (activity), +heat
-// (better), -cold (worse), !nausea (side effect), Rx:name (medication).
+// (better), -cold (worse), !nausea (side effect).
 // Written a row at a time, for a listing of any length; `largest_id` (of the
 // entries to come) sizes the ID column.
 class EntryTable {
@@ -37,7 +37,8 @@ private:
 
 // {"id","time","zone","day","pain","mood","energy","sleep_hours",
 //  "sleep_quality","activity","note","tags":{"activity":[…],"better":[…],
-//  "worse":[…],"side_effect":[…],"medication":[…]}}; absent values are null.
+//  "worse":[…],"side_effect":[…]}}; absent values are null. Medicines are
+// doses (dose_json), no longer tags.
 [[nodiscard]] nlohmann::ordered_json entry_json(const Entry& entry);
 [[nodiscard]] nlohmann::ordered_json entries_json(const std::vector<Entry>& entries);
 

@@ -281,8 +281,16 @@ void Diary::WriteTransaction::commit() {
 }
 
 void Diary::write(const std::function<void()>& work) {
+    // A write inside a write (an entry and the doses taken with it) is part
+    // of the outer one: all or nothing together.
+    if (writing_) return work();
     auto once = [&] {
         WriteTransaction tx(*this);
+        writing_ = true;
+        struct Reset {
+            bool& flag;
+            ~Reset() { flag = false; }
+        } reset{writing_};
         work();
         tx.commit();
     };

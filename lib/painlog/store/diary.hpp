@@ -80,7 +80,8 @@ public:
     };
 
     // Runs `work` inside one WriteTransaction: all or nothing. When another
-    // process created the diary's file meanwhile, runs it again there.
+    // process created the diary's file meanwhile, runs it again there. Called
+    // from inside `work`, it runs the inner work in the same transaction.
     void write(const std::function<void()>& work);
 
     // Stores a new entry and sets its id.
@@ -116,6 +117,7 @@ private:
     std::string path_;
     std::unique_ptr<SQLite::Database> db_;
     bool pending_file_ = false;
+    bool writing_ = false;
 };
 
 // The first write of a new diary found a file that another process had

@@ -153,6 +153,33 @@ DROP INDEX entry_by_day;
 CREATE INDEX entry_by_day ON entry (day, at, pain, mood, energy, sleep_hours, sleep_quality, activity);
 )sql";
 
+// Medicines as doses (issue 16): what was taken, how much and whether as
+// needed. The --med tags of earlier versions become doses at their entry's
+// time, without an amount, and leave entry_tag (whose CHECK still admits the
+// kind, for the diaries whose table it is). Units and the as-needed flag are
+// checked with OR, as in v5, so that an insert builds no temporary b-tree.
+constexpr std::string_view v7_doses = R"sql(
+CREATE TABLE dose (
+  id        INTEGER PRIMARY KEY,
+  medicine  TEXT    NOT NULL,
+  amount    REAL    CHECK (amount > 0),
+  unit      TEXT    CHECK (unit = 'mg' OR unit = 'mcg' OR unit = 'g' OR unit = 'ml' OR unit = 'tablet'
+                           OR unit = 'capsule' OR unit = 'drop' OR unit = 'puff' OR unit = 'patch'
+                           OR unit = 'mcg/h'),
+  as_needed INTEGER CHECK (as_needed = 0 OR as_needed = 1),
+  at        TEXT    NOT NULL,
+  zone      TEXT    NOT NULL,
+  day       TEXT    NOT NULL,
+  note      TEXT    NOT NULL DEFAULT '',
+  CHECK ((amount IS NULL) = (unit IS NULL))
+);
+CREATE INDEX dose_by_day ON dose (day, at);
+INSERT INTO dose (medicine, at, zone, day)
+  SELECT t.name, e.at, e.zone, e.day FROM entry_tag t JOIN entry e ON e.id = t.entry_id
+  WHERE t.kind = 'medication' ORDER BY e.at, e.id, t.name;
+DELETE FROM entry_tag WHERE kind = 'medication';
+)sql";
+
 constexpr std::array all_migrations{
     Migration{1, v1_entries},
     Migration{2, v2_events},
@@ -160,6 +187,7 @@ constexpr std::array all_migrations{
     Migration{4, v4_logged_runs},
     Migration{5, v5_tag_kind_check},
     Migration{6, v6_covering_day_index},
+    Migration{7, v7_doses},
 };
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }

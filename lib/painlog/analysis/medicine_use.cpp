@@ -1,0 +1,232 @@
+#include "painlog/analysis/medicine_use.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace painlog {
+namespace {
+
+std::optional<double> in_mg(const DoseAmount& amount) {
+    switch (amount.unit) {
+        case DoseUnit::mg: return amount.value;
+        case DoseUnit::g: return amount.value * 1000;
+        case DoseUnit::mcg: return amount.value / 1000;
+        default: return std::nullopt;
+    }
+}
+
+bool is_patch_rate(const Dose& dose, const MedicineInfo* info) {
+    return info && info->mme_factor && info->mme_unit == DoseUnit::mcg_per_hour && dose.amount &&
+           dose.amount->unit == DoseUnit::mcg_per_hour;
+}
+
+// Each patch application's MME per day over the days it is worn.
+void add_patch_days(const std::vector<const Dose*>& patches, double factor, std::map<Day, DailyDoses>& days) {
+    for (std::size_t i = 0; i < patches.size(); ++i) {
+        auto start = patches[i]->day;
+        auto end = start + date::days{patch_days - 1};
+        // The next application (not one at the same instant) takes over.
+        auto next = std::find_if(patches.begin() + static_cast<std::ptrdiff_t>(i) + 1, patches.end(),
+                                 [&](const Dose* d) { return d->at != patches[i]->at; });
+        if (next != patches.end()) end = std::min(end, (*next)->day - date::days{1});
+        for (auto d = start; d <= end; d += date::days{1}) {
+            auto& day = days[d];
+            day.day = d;
+            day.mme += patches[i]->amount->value * factor;
+        }
+    }
+}
+
+// The mean daily amount on the days taken, when the doses allow one.
+std::optional<DoseAmount> mean_daily_amount(const std::vector<const Dose*>& doses, int days_taken) {
+    if (doses.empty() || days_taken == 0) return std::nullopt;
+    bool all_mass = true, one_unit = true;
+    for (const auto* d : doses) {
+        if (!d->amount) return std::nullopt;
+        all_mass = all_mass && in_mg(*d->amount);
+        one_unit = one_unit && d->amount->unit == doses.front()->amount->unit;
+    }
+    if (!one_unit && !all_mass) return std::nullopt;
+    double total = 0;
+    for (const auto* d : doses) total += one_unit ? d->amount->value : *in_mg(*d->amount);
+    return DoseAmount{total / days_taken, one_unit ? doses.front()->amount->unit : DoseUnit::mg};
+}
+
+}  // namespace
+
+std::string canonical_medicine(std::string_view name) {
+    if (const auto* info = find_medicine(name)) return std::string(info->name);
+    return std::string(name);
+}
+
+std::vector<DailyDoses> daily_doses(const std::vector<Dose>& doses) {
+    std::map<Day, DailyDoses> days;
+    std::map<std::string, std::vector<const Dose*>> patches;
+    for (const auto& dose : doses) {
+        auto& day = days[dose.day];
+        day.day = dose.day;
+        ++day.doses;
+        if (dose.as_needed.value_or(false)) ++day.as_needed_doses;
+        const auto* info = find_medicine(dose.medicine);
+        if (is_patch_rate(dose, info)) patches[std::string(info->name)].push_back(&dose);
+        else if (info)
+            if (auto mme = dose_mme(dose, *info)) day.mme += *mme;
+    }
+    for (auto& [name, list] : patches) {
+        std::ranges::stable_sort(list, {}, &Dose::at);
+        add_patch_days(list, *find_medicine(name)->mme_factor, days);
+    }
+    std::vector<DailyDoses> out;
+    out.reserve(days.size());
+    for (auto& [day, use] : days) out.push_back(use);
+    return out;
+}
+
+std::vector<UnconvertedDose> unconverted_opioid_doses(const std::vector<Dose>& doses) {
+    std::vector<UnconvertedDose> out;
+    for (const auto& dose : doses) {
+        const auto* info = find_medicine(dose.medicine);
+        if (!info || !info->has(MedicineClass::opioid) || dose_mme(dose, *info) || is_patch_rate(dose, info)) continue;
+        std::string reason = !info->mme_factor ? "the CDC 2022 guideline gives it no MME factor"
+                             : !dose.amount    ? "no amount recorded"
+                             : info->mme_unit == DoseUnit::mcg_per_hour
+                                 ? "the factor is for patches in mcg/h"
+                                 : fmt::format("an amount in {} carries no strength in mg", name_of(dose.amount->unit));
+        UnconvertedDose u{dose_brief(dose), reason};
+        if (std::ranges::find(out, u) == out.end()) out.push_back(std::move(u));
+    }
+    return out;
+}
+
+MedicineUseSummary summarize_medicine_use(const std::vector<Dose>& doses, const std::set<Day>& logged_days) {
+    MedicineUseSummary s;
+    s.logged_days = static_cast<int>(logged_days.size());
+    std::map<std::string, std::vector<const Dose*>> by_medicine;
+    for (const auto& dose : doses) by_medicine[canonical_medicine(dose.medicine)].push_back(&dose);
+    for (const auto& [name, list] : by_medicine) {
+        MedicineSummary m;
+        m.medicine = name;
+        m.info = find_medicine(name);
+        std::set<Day> days;
+        for (const auto* d : list) {
+            days.insert(d->day);
+            ++m.doses;
+            if (d->as_needed.value_or(false)) ++m.as_needed_doses;
+        }
+        m.days_taken = static_cast<int>(days.size());
+        m.mean_daily_amount = mean_daily_amount(list, m.days_taken);
+        if (s.logged_days > 0) m.as_needed_per_day = static_cast<double>(m.as_needed_doses) / s.logged_days;
+        s.any_opioid = s.any_opioid || (m.info && m.info->has(MedicineClass::opioid));
+        s.medicines.push_back(std::move(m));
+    }
+    std::ranges::sort(s.medicines, [](const auto& a, const auto& b) {
+        return std::tie(b.doses, a.medicine) < std::tie(a.doses, b.medicine);
+    });
+    auto daily = daily_doses(doses);
+    bool converted = std::ranges::any_of(daily, [](const DailyDoses& d) { return d.mme > 0; });
+    if (converted && s.logged_days > 0) {
+        std::map<Day, double> mme;
+        for (const auto& d : daily) mme[d.day] = d.mme;
+        double total = 0, lo = 0, hi = 0;
+        bool first = true;
+        for (auto day : logged_days) {
+            auto value = mme.contains(day) ? mme[day] : 0.0;
+            total += value;
+            lo = first ? value : std::min(lo, value);
+            hi = first ? value : std::max(hi, value);
+            first = false;
+        }
+        s.mme_mean = total / s.logged_days;
+        s.mme_min = lo;
+        s.mme_max = hi;
+    }
+    s.unconverted = unconverted_opioid_doses(doses);
+    return s;
+}
+
+MedicineUse medicine_use_between(const std::vector<DailyDoses>& daily, const std::set<Day>& logged_days, Day from,
+                                 Day to, bool with_mme) {
+    MedicineUse use;
+    if (to < from) return use;
+    for (auto it = logged_days.lower_bound(from); it != logged_days.end() && *it <= to; ++it) ++use.days_logged;
+    if (use.days_logged == 0) return use;
+    double mme = 0;
+    int as_needed = 0;
+    auto first = std::ranges::lower_bound(daily, from, {}, &DailyDoses::day);
+    for (auto it = first; it != daily.end() && it->day <= to; ++it) {
+        // A patch worn on a day without an entry or a dose: not a logged day.
+        if (!logged_days.contains(it->day)) continue;
+        mme += it->mme;
+        as_needed += it->as_needed_doses;
+    }
+    if (with_mme) use.mme_per_day = mme / use.days_logged;
+    use.prn_doses_per_day = static_cast<double>(as_needed) / use.days_logged;
+    return use;
+}
+
+std::vector<RegimenItem> regimen(const std::vector<Dose>& doses, Day today) {
+    auto from = today - date::days{regimen_days - 1};
+    std::map<std::string, std::vector<const Dose*>> regular;
+    for (const auto& d : doses)
+        if (d.as_needed == false && d.day >= from && d.day <= today) regular[canonical_medicine(d.medicine)].push_back(&d);
+    std::vector<RegimenItem> items;
+    for (const auto& [name, list] : regular) {
+        RegimenItem item;
+        item.medicine = name;
+        item.info = find_medicine(name);
+        std::set<Day> days;
+        std::vector<std::pair<DoseAmount, int>> counts;
+        for (const auto* d : list) {
+            days.insert(d->day);
+            item.last_taken = std::max(item.last_taken, d->day);
+            if (!d->amount) continue;
+            auto it = std::ranges::find(counts, *d->amount, &std::pair<DoseAmount, int>::first);
+            if (it == counts.end()) counts.emplace_back(*d->amount, 1);
+            else ++it->second;
+        }
+        // The latest of the most frequent: counts is in time order of first use.
+        int best = 0;
+        for (auto it = counts.rbegin(); it != counts.rend(); ++it)
+            if (it->second > best) best = it->second, item.usual_dose = it->first;
+        item.days_taken = static_cast<int>(days.size());
+        item.doses_per_day = static_cast<double>(list.size()) / item.days_taken;
+        items.push_back(std::move(item));
+    }
+    return items;
+}
+
+std::vector<DoseSpec> usual_doses(const std::vector<Dose>& doses, Day today, std::size_t limit) {
+    struct Seen {
+        DoseSpec spec;
+        int count = 0;
+        Instant last;
+    };
+    std::vector<Seen> seen;
+    auto from = today - date::days{89};
+    for (const auto& d : doses) {
+        if (d.day < from || d.day > today) continue;
+        DoseSpec spec{canonical_medicine(d.medicine), d.amount, d.as_needed.value_or(false)};
+        auto it = std::ranges::find_if(seen, [&](const Seen& s) {
+            return s.spec.medicine == spec.medicine && s.spec.amount == spec.amount && s.spec.as_needed == spec.as_needed;
+        });
+        if (it == seen.end()) seen.push_back({spec, 1, d.at});
+        else ++it->count, it->last = std::max(it->last, d.at);
+    }
+    std::ranges::sort(seen, [](const Seen& a, const Seen& b) {
+        return std::tie(b.count, b.last) < std::tie(a.count, a.last);
+    });
+    std::vector<DoseSpec> out;
+    for (std::size_t i = 0; i < seen.size() && i < limit; ++i) out.push_back(seen[i].spec);
+    return out;
+}
+
+std::string classes_text(const MedicineInfo* info) {
+    if (!info) return "not recognised";
+    std::string out;
+    for (auto c : info->classes) out += (out.empty() ? "" : ", ") + std::string(description_of(c));
+    return out;
+}
+
+}  // namespace painlog
