@@ -150,7 +150,8 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 // "Imported 3 entries and 1 event from a.json; skipped 2 entries already in the diary."
 std::string summary(const ImportCounts& c, const std::string& name, DryRun dry_run) {
     std::vector<std::string> added, skipped;
-    bool others = c.events_added + c.events_skipped + c.results_added + c.results_skipped > 0;
+    bool others =
+        c.events_added + c.events_skipped + c.results_added + c.results_skipped + c.doses_added + c.doses_skipped > 0;
     if (c.entries_added + c.entries_skipped > 0 || !others) added.push_back(plural(c.entries_added, "entry", "entries"));
     if (c.entries_skipped > 0) skipped.push_back(plural(c.entries_skipped, "entry", "entries"));
     if (c.events_added + c.events_skipped > 0) added.push_back(plural(c.events_added, "event", "events"));
@@ -159,6 +160,8 @@ std::string summary(const ImportCounts& c, const std::string& name, DryRun dry_r
         added.push_back(plural(c.results_added, "questionnaire result", "questionnaire results"));
     if (c.results_skipped > 0)
         skipped.push_back(plural(c.results_skipped, "questionnaire result", "questionnaire results"));
+    if (c.doses_added + c.doses_skipped > 0) added.push_back(plural(c.doses_added, "dose", "doses"));
+    if (c.doses_skipped > 0) skipped.push_back(plural(c.doses_skipped, "dose", "doses"));
     auto join = [](const std::vector<std::string>& parts) {
         std::string out;
         for (std::size_t i = 0; i < parts.size(); ++i)

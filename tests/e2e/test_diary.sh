@@ -3,18 +3,21 @@
 # bad input (exit 2, one line, diary unchanged); files that are not diaries.
 source "$(dirname "$0")/lib.sh" "$@"
 
-case_ "add prints one confirmation line"
+case_ "add prints a confirmation line, and one for the doses taken with the entry"
 run painlog add --pain 6 --mood 4 --tag Walk --better heat --worse cold --side-effect nausea --med pregabalin \
     --note 'Bad night, "really" 😀'
 expect_rc 0
-expect_out_is "Added entry 1 for 2026-11-22: pain 6, mood 4, walk +heat -cold !nausea Rx:pregabalin, note."
+expect_out_is "Added entry 1 for 2026-11-22: pain 6, mood 4, walk +heat -cold !nausea, note.
+Recorded dose 1 for 2026-11-22: pregabalin."
 expect_err_empty
 
 case_ "the stored row is readable with the sqlite3 shell"
 expect_eq "$(sql "SELECT at, zone, day, pain, mood, note FROM entry WHERE id = 1")" \
     '2026-11-22T20:00:00Z|Europe/London|2026-11-22|6|4|Bad night, "really" 😀'
 expect_eq "$(sql "SELECT group_concat(kind || ':' || name, ' ') FROM (SELECT * FROM entry_tag ORDER BY kind)")" \
-    "activity:walk better:heat medication:pregabalin side-effect:nausea worse:cold"
+    "activity:walk better:heat side-effect:nausea worse:cold"
+expect_eq "$(sql "SELECT medicine, amount IS NULL, as_needed, at FROM dose")" "pregabalin|1|0|2026-11-22T20:00:00Z" \
+    "the dose: at the entry's time, regular, no amount"
 
 case_ "add --format json prints the stored entry"
 run painlog add --sleep 7.5 --sleep-quality 6 --energy 3 --activity 2 --at 2026-11-21T23:30 --format json
@@ -36,7 +39,7 @@ painlog add --pain 5 --note "$(printf 'a long note that goes on and on %.0s' 1 2
 run painlog list
 expect_rc 0
 expect_out_has "ID Day        Time  Pain Mood Enrg Sleep Qual Act Tags and note"
-expect_out_has "walk +heat -cold !nausea Rx:p…"
+expect_out_has "walk +heat -cold !nausea · Ba…"
 expect_out_lacks "2026-07-01"   # older than 28 days
 width=$(printf '%s\n' "$OUT" | while IFS= read -r line; do printf '%s' "$line" | wc -m; done | sort -n | tail -1)
 [ "$width" -le 80 ] && pass || fail "table is $width columns wide"
@@ -89,7 +92,7 @@ expect_out_has '"side_effect": ['
 case_ "edit changes, clears and re-dates"
 run painlog edit 1 --pain 5 --clear mood --untag cold --better rest
 expect_rc 0
-expect_out_is "Updated entry 1 for 2026-11-22: pain 5, walk +heat +rest !nausea Rx:pregabalin, note."
+expect_out_is "Updated entry 1 for 2026-11-22: pain 5, walk +heat +rest !nausea, note."
 expect_eq "$(sql "SELECT mood IS NULL FROM entry WHERE id = 1")" "1" "mood cleared"
 run painlog edit 1 --at 2026-11-20T10:00
 expect_eq "$(sql "SELECT day FROM entry WHERE id = 1")" "2026-11-20" "moved day"

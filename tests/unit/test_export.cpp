@@ -10,6 +10,7 @@
 #include "painlog/formats/painlog_json.hpp"
 #include "painlog/model/entry_format.hpp"
 #include "painlog/store/diary.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 
@@ -54,6 +55,21 @@ Diary sample_diary() {
         r.answers = answers;
         add_result(diary, r);
     }
+    // A dose as needed, a patch, and one from a --med tag (no amount, no flag).
+    for (auto [spec, time, as_needed] : {std::tuple{"oxycodone 5mg", "2026-11-20T09:00:00Z", std::optional(true)},
+                                         {"fentanyl 12.5 mcg/h", "2026-11-19T08:00:00Z", std::optional(false)},
+                                         {"=lyrica", "2026-11-20T08:30:00Z", std::optional<bool>()}}) {
+        auto parsed = parse_dose_spec(spec, "");
+        Dose d;
+        d.medicine = parsed.medicine;
+        d.amount = parsed.amount;
+        d.as_needed = as_needed;
+        d.at = at(time);
+        d.zone = "Europe/London";
+        d.day = diary_day(d.at, london, 0);
+        d.note = as_needed ? "" : "\"quoted\", comma";
+        add_dose(diary, d);
+    }
     return diary;
 }
 
@@ -80,6 +96,8 @@ std::string whole_json(Diary& diary) {
     for (const auto& e : painlog::events(diary)) events.push_back(event_json(e));
     auto& results = j["questionnaires"] = nlohmann::ordered_json::array();
     for (const auto& r : questionnaire_results(diary, std::nullopt, {}, {})) results.push_back(questionnaire_json(r));
+    auto& doses = j["doses"] = nlohmann::ordered_json::array();
+    for (const auto& d : doses_in(diary, {}, {})) doses.push_back(dose_json(d));
     return j.dump(2) + "\n";
 }
 
@@ -90,6 +108,9 @@ std::string whole_fhir(Diary& diary) {
         for (auto& o : fhir_observations(e)) list.push_back({{"resource", std::move(o)}});
     for (const auto& r : questionnaire_results(diary, std::nullopt, {}, {}))
         list.push_back({{"resource", fhir_observation(r)}});
+    auto doses = doses_in(diary, {}, {});
+    if (!doses.empty()) list.insert(list.begin(), nlohmann::ordered_json::object({{"resource", fhir_patient()}}));
+    for (const auto& d : doses) list.push_back({{"resource", fhir_medication_statement(d)}});
     return bundle.dump(2) + "\n";
 }
 
