@@ -26,5 +26,6 @@ void setup_status(CLI::App& app, Context& ctx);
 void setup_completions(CLI::App& app, Context& ctx);
 void setup_event(CLI::App& app, Context& ctx);
 void setup_response(CLI::App& app, Context& ctx);
+void setup_version(CLI::App& app, Context& ctx);
 
 }  // namespace painlog::cli
