@@ -14,7 +14,9 @@
 # Data is left alone: golden files, fixtures and fuzz corpora must keep their
 # bytes, and build trees and debian/'s generated files are not sources.
 set -euo pipefail
-
+# Braces: bash reads the whole body before running it, so that --apply can
+# add the line to this very file while it runs.
+{
 mode=check
 case ${1-} in --apply | --self-test) mode=${1#--}; shift ;; esac
 SRC=${1:?usage: check_spdx.sh [--apply|--self-test] SOURCE_DIR}
@@ -103,3 +105,5 @@ case $mode in
     apply) apply "$SRC" ;;
     self-test) self_test ;;
 esac
+exit
+}
