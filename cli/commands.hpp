@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One setup function per command, each in its own file. A setup function
 // adds the subcommand, its options and a callback that runs it.

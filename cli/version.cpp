@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog version (and --version): what this build is, for bug reports and
 // for scripts that must know which diary schema a painlog writes.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every source file names its licence in its first lines, as
 # "SPDX-License-Identifier: <the licence of CMakeLists.txt's PAINLOG_LICENSE>",
 # in its own comment syntax and after a first line that must stay first

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The diary: add, list, show, edit, rm; every output format; every class of
 # bad input (exit 2, one line, diary unchanged); files that are not diaries.
 source "$(dirname "$0")/lib.sh" "$@"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The manual: every man page lints clean, and every command and option that
 # --help lists (all subcommands, recursively) is documented in man/. When
 # this fails, the message names exactly what is missing and where it goes.

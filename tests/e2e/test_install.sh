@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installation: `cmake --install` into a staging prefix puts every file in
 # its GNUInstallDirs place and the installed binary runs. The Debian package,
 # built from these rules by dh_auto_install, is checked by .ci/debian.

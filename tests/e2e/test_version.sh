@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog --version and painlog version: the project's version, the commit
 # the binary was built from (when the source is a git checkout) and the
 # schema version a new diary gets, which must be the library's, not a copy.
