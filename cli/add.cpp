@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog add: record an entry from flags, or through a guided check-in.
 
 #include <iostream>

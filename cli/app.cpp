@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app.hpp"
 
 #include <array>
@@ -14,6 +15,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "version.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/util/text.hpp"
 
@@ -21,7 +23,7 @@ namespace painlog::cli {
 namespace {
 
 void setup_global_options(CLI::App& app, Context& ctx) {
-    app.set_version_flag("--version", "painlog " PAINLOG_VERSION);
+    app.set_version_flag("--version", version_line, "Print the version, commit and diary schema and exit");
     app.add_option("--db", ctx.global.db, "Diary file (default: $PAINLOG_DB, then $XDG_DATA_HOME/painlog/diary.db)")
         ->type_name("PATH");
     app.add_option("--color", ctx.global.color, "Colour output: auto (on a terminal, unless NO_COLOR), always, never")
@@ -41,6 +43,7 @@ constexpr std::array commands{
     Command{"db", setup_db},           Command{"export", setup_export},   Command{"import", setup_import},
     Command{"check", setup_check},     Command{"remind", setup_remind},   Command{"status", setup_status},
     Command{"event", setup_event},     Command{"response", setup_response}, Command{"med", setup_med},
+    Command{"version", setup_version},
 };
 
 // The first word that is not an option or the value of a global one.
@@ -100,8 +103,8 @@ int run_command(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e);
-    } catch (const CLI::CallForVersion&) {
-        std::cout << "painlog " PAINLOG_VERSION "\n";
+    } catch (const CLI::CallForVersion& e) {
+        std::cout << e.what() << '\n';
         return 0;
     } catch (const CLI::ParseError& e) {
         return fail(ExitCode::usage, fmt::format("{}; see painlog --help", e.what()));

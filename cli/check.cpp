@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog check: answer a questionnaire (PHQ-9, GAD-7, PEG), one item at a
 // time on a terminal or all at once with --answers, and list past results.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One setup function per command, each in its own file. A setup function
 // adds the subcommand, its options and a callback that runs it.
@@ -27,5 +28,6 @@ void setup_completions(CLI::App& app, Context& ctx);
 void setup_event(CLI::App& app, Context& ctx);
 void setup_response(CLI::App& app, Context& ctx);
 void setup_med(CLI::App& app, Context& ctx);
+void setup_version(CLI::App& app, Context& ctx);
 
 }  // namespace painlog::cli

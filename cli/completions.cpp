@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hidden commands behind shell completion. They walk the same CLI11 command
 // tree that --help prints, at TAB time, so completion cannot drift from the
 // code: a command or option added anywhere is completed without touching

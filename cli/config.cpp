@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog config: the settings stored in the diary itself.
 
 #include <memory>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What every command receives: the global options, the streams, and the
 // diary and clock, each set up once on first use.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog db: looking after the diary file (check, backup).
 
 #include <unistd.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog edit: change, clear or re-date an entry's values.
 
 #include <algorithm>

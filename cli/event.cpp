@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog event add|list|edit|rm: infusions, appointments, medication
 // changes and other dated events that anchor before/after analysis.
 

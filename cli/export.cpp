@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog export: the diary in formats other tools read (CSV, JSON, FHIR R4).
 
 #include <functional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog import: painlog's own CSV and JSON exports and Daylio's CSV, all
 // validated before anything is written, then written in one transaction.
 

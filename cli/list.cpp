@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog list: entries in a period, as a table, CSV or JSON.
 
 #include <memory>

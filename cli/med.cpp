@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog med take|list|edit|rm: the doses of medicine taken, their history
 // and the regular regimen.
 

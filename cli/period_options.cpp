@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "period_options.hpp"
 
 #include <CLI/CLI.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog remind: for cron and timers. Exit 1 with a one-line reminder when
 // today's diary day has no entry, or a PHQ-9 is due on the depression
 // pathway; silent exit 0 otherwise.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog report: the follow-up report as text, Markdown, HTML or JSON.
 
 #include <memory>

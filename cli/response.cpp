@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog response: how pain and the other values changed after each
 // infusion, against the days before it. The analysis lives in
 // lib/painlog/analysis/response.*; this file only gathers the inputs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog rm: delete an entry, after asking on a terminal.
 
 #include <iostream>

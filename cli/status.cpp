@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog status: where the diary stands today.
 
 #include <memory>

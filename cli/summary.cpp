@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog summary: how the last weeks went, as text or JSON.
 
 #include <memory>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog trend: which way each metric is going, with sparklines and the
 // Mann–Kendall test, as text or JSON.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check_layers.sh: painlog's library layering, checked with bash and grep.
 #
 #   bash tests/check_layers.sh SOURCE_DIR   check SOURCE_DIR/lib/painlog

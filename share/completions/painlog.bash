@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bash completion for painlog.
 # Every candidate comes from `painlog _complete`, which walks the same command
 # tree as `painlog --help` and reads tags and event ids from the diary, so

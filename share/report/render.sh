@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Renders a painlog HTML report to a PNG screenshot and an A4 PDF with
 # headless Chromium, as a person would see and print it.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes the benchmark's synthetic diaries, deterministically, with SQL
 # through the sqlite3 shell (fast: a 100,000-entry diary takes about a
 # second). The schema comes from painlog itself, so the files are exactly

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog's benchmark: whole processes, timed with hyperfine (median and
 # spread over several runs) and measured for peak memory with GNU time,
 # against the sqlite3 shell doing the same work where there is an

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared helpers for the end-to-end suites. A suite is tests/e2e/test_*.sh,
 # run by ctest as `bash test_x.sh PATH/TO/painlog`; it sources this file,
 # makes its checks, and ends with `finish`.

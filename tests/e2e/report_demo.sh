@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the ten-week example diary (report_fixture.sh) in a temporary
 # directory and renders its HTML report to PNG and PDF, for a person to look
 # at:  tests/e2e/report_demo.sh build/painlog OUTDIR

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A realistic ten-week diary with two infusions, for the report tests and
 # for tests/e2e/report_demo.sh. Source it after lib.sh (it needs `painlog`
 # and `sql`), then call make_ten_week_diary.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog check: questionnaires answered with --answers or one item at a
 # time on a terminal, scored, stored, followed over time, and listed.
 source "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The guided check-in, driven through a real pseudo-terminal by script(1).
 source "$(dirname "$0")/lib.sh" "$@"
 command -v script >/dev/null || { echo "script(1) not found: skipping"; exit 77; }

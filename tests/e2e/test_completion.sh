@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shell completion, run for real: bash (with the bash-completion package),
 # fish and zsh load the scripts from share/completions and complete
 # `painlog a<TAB>`, options, option values and diary values. All candidates

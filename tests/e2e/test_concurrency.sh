@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Two painlog processes adding 200 entries each at the same moment both
 # succeed: BEGIN IMMEDIATE and the busy timeout serialise the writers.
 source "$(dirname "$0")/lib.sh" "$@"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog config: settings stored in the diary file, validated, with errors
 # that list what is valid and leave the diary untouched.
 source "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog db check and painlog db backup: a clear verdict on healthy and
 # damaged files, and a backup that is private, refuses to clobber, and opens
 # and checks clean.

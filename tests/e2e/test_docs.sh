@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The manual: every man page lints clean, and every command and option that
 # --help lists (all subcommands, recursively) is documented in man/. When
 # this fails, the message names exactly what is missing and where it goes.
@@ -85,6 +86,15 @@ for pair in "1 packages-build" "2 packages-test"; do
     [ -z "$missing" ] && pass || fail "README.md's apt-get line $n lacks packages that .ci/$list has: $missing"
     [ -z "$extra" ] && pass || fail "README.md's apt-get line $n has packages that .ci/$list lacks: $extra"
 done
+
+case_ "debian/control's Build-Depends are .ci/packages-build, less build-essential's g++ and make"
+# Package names only: no version, architecture or profile, no debhelper-compat.
+build_depends=$(sed -n '/^Build-Depends:/,/^[A-Z]/p' "$SRC/debian/control" | grep -v '^#' | sed -e '$d' \
+    -e 's/^Build-Depends://' | tr ',' '\n' | sed -e 's/[(<[].*//' -e 's/[[:space:]]//g' | grep -v '^$' |
+    grep -vx 'debhelper-compat' | sort)
+listed=$(grep -v '^#' "$SRC/.ci/packages-build" | grep -v '^[[:space:]]*$' | grep -vx -e g++ -e make | sort)
+expect_eq "$(printf '%s\n' "$build_depends" | tr '\n' ' ')" "$(printf '%s\n' "$listed" | tr '\n' ' ')" \
+    "debian/control Build-Depends against .ci/packages-build"
 
 case_ "the README's test command is the one .ci/run runs"
 test_command=$(grep 'apt-get install -y' "$SRC/README.md" | sed -n 2p | sed 's/.* && //')

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog event add|list|edit|rm: storage, the future rule, bad input.
 source "$(dirname "$0")/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog export: CSV, JSON and FHIR; round trips through painlog import.
 source "$(dirname "$0")/lib.sh"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fault: several processes use the diary at once. Four writers add 200
 # entries each while one reader runs 200 reads (list, and summary, trend and
 # report when this build has them): 1,000 operations. Every one must

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fault: the disk fills up. A write that cannot be completed must fail with
 # a clear one-line error (exit 1) and leave the diary intact: it still
 # passes PRAGMA integrity_check and holds exactly what it held before.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fault: painlog is killed (SIGKILL: no cleanup runs) at moments spread over
 # a 100,000-entry import, 20 times. Each time the diary must pass
 # PRAGMA integrity_check and `painlog db check`, and hold either all of the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fault: the diary is locked by another process for longer than painlog's
 # busy timeout (10 s, lib/painlog/store/diary.hpp). painlog must give up with a
 # clear one-line error and exit 1, not hang, and write nothing; reads must

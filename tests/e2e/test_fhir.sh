@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog export --format fhir, checked by FHIR.js (the npm package "fhir"),
 # a FHIR R4 validator independent of painlog. .ci/run installs it with
 # `npm install --prefix tests/fhir`; without it (or node) this suite skips.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog import: validation before writing, one transaction, idempotence,
 # Daylio, and every class of bad file leaving the diary unchanged.
 source "$(dirname "$0")/lib.sh"

@@ -1,6 +1,7 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installation: `cmake --install` into a staging prefix puts every file in
-# its GNUInstallDirs place and the installed binary runs; `cpack -G DEB`
-# builds a .deb whose dependencies are right and installable here.
+# its GNUInstallDirs place and the installed binary runs. The Debian package,
+# built from these rules by dh_auto_install, is checked by .ci/debian.
 source "$(dirname "$0")/lib.sh"
 
 BUILD=$(cd "$(dirname "$PAINLOG_BIN")" && pwd)
@@ -62,41 +63,5 @@ case_ "the installed man page renders"
 run mandoc -T utf8 "$STAGE/share/man/man1/painlog.1"
 expect_rc 0
 expect_out_has "pain and mood diary"
-
-case_ "cpack -G DEB builds a .deb with its dependencies"
-if ! command -v dpkg-shlibdeps >/dev/null || ! command -v dpkg-deb >/dev/null; then
-    fail "dpkg-dev is not installed (listed in .ci/packages-test); cannot build the .deb"
-    finish
-    exit
-fi
-run cpack -G DEB --config "$BUILD/CPackConfig.cmake" -B "$WORK/pkg"
-expect_rc 0
-deb=$(ls "$WORK"/pkg/painlog_*.deb 2>/dev/null | head -1)
-[ -n "$deb" ] && pass || fail "no painlog_*.deb in $WORK/pkg"
-run dpkg-deb -I "$deb"
-expect_rc 0
-expect_out_has "Package: painlog"
-depends=$(dpkg-deb -f "$deb" Depends)
-# Found by dpkg-shlibdeps from the linked libraries, plus tzdata by hand.
-# fmt is used header-only, and the C++ runtime is linked in (except in a
-# sanitizer build), so neither is a dependency of a normal build.
-for package in libc6 libsqlite3-0 libutf8proc2 tzdata; do
-    [[ ", $depends," == *", $package"[\ ,]* ]] && pass || fail "Depends lacks $package: $depends"
-done
-[[ $depends != *libfmt* ]] && pass || fail "Depends names libfmt, which is used header-only: $depends"
-# Installable here: every dependency is a package this machine has.
-for package in $(printf '%s\n' "$depends" | tr ',' '\n' | sed -e 's/(.*//' -e 's/|.*//' -e 's/ //g'); do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" && pass ||
-        fail "Depends names $package, which is not installed here"
-done
-run dpkg-deb -c "$deb"
-for file in ./usr/bin/painlog ./usr/share/man/man1/painlog.1 ./usr/share/bash-completion/completions/painlog \
-    ./usr/share/zsh/vendor-completions/_painlog ./usr/share/fish/vendor_completions.d/painlog.fish \
-    ./usr/share/painlog/systemd/painlog-remind.timer; do
-    [[ $OUT == *" $file"* ]] && pass || fail "the .deb lacks $file"
-done
-dpkg-deb -x "$deb" "$WORK/unpacked"
-run "$WORK/unpacked/usr/bin/painlog" --version
-expect_rc 0
 
 finish

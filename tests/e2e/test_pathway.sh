@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The pathway (issue 23): a depression diary, a pain diary and one with
 # both, through response, report (every format), status and remind, with
 # figures worked out by hand.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regressions found by an adversarial test (issue 14): each case is named
 # after the defect it pins, and failed before the fix.
 source "$(dirname "$0")/lib.sh" "$@"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog remind, run the way cron runs it: no terminal, an almost empty
 # environment (env -i, PATH=/usr/bin:/bin), the default diary under $HOME.
 source "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog report: golden text and Markdown, escaping, the period rules, bad
 # input, atomic -o, the HTML checked by tidy and rendered by headless
 # Chromium, and the time a ten-year diary takes.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog response on a diary whose figures were worked out by hand.
 #
 # Today is 2026-11-22 (lib.sh); London is on GMT (UTC+0) throughout.

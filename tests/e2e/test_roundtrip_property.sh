@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Property: whatever diary the commands build, every format painlog exports
 # imports into an empty diary and exports again byte for byte. Random
 # sequences of add, edit, rm, event add/edit/rm, check and config, from fixed

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog status: today, streak, last entry, days since the last infusion,
 # next appointment. Now is Sunday 2026-11-22 20:00 in London (UTC+0).
 # Events go straight into the documented `event` table with sqlite3, so this

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog summary: figures over diary days worked out by hand from a small
 # diary, a period crossing the October DST change, an empty period, JSON
 # nulls, every bad-input class, and speed on a ten-year diary.

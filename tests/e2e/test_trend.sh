@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # painlog trend: sparklines, the Mann–Kendall verdict aware of which way is
 # better, weekly and monthly means, JSON points with the rolling mean, an
 # empty period and every bad-input class.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # zsh -f zsh_complete.zsh DIR LINE
 # Starts an interactive zsh in a pseudo-terminal (zsh/zpty) with compinit and
 # the completion function from DIR, types LINE and a TAB, and prints the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Validates a FHIR R4 JSON resource with FHIR.js (the npm package "fhir"),
 // an implementation independent of painlog. Usage: node validate.js FILE
 // Exit 0: valid; 1: invalid (the messages are printed); 77: FHIR.js is not

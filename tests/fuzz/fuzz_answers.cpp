@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the --answers list of painlog questionnaire (PHQ-9, GAD-7,
 // PEG). Bad text must be an InputError; accepted answers must be exactly
 // the instrument's item count, each within its range, and score cleanly.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the date and span parsers behind --at, --since, --until and
 // the stored ISO forms. Bad text must be an InputError (exit 2 with a
 // message), never a crash, a different exception or a wrong result.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: the Daylio CSV importer (parse_daylio_csv), with Daylio's
 // times read in Europe/London so DST gaps and repeats are reachable. It must
 // never throw or crash, and must only accept valid entries.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What every importer's result must satisfy, whatever the input: parsers
 // never throw, and data they accept without problems is valid to store.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: painlog's CSV importer (parse_painlog_csv over read_csv).
 // It must never throw or crash, whatever the bytes, and what it accepts
 // without problems must be valid entries (fuzz_import_check.hpp).

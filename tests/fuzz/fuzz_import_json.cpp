@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: painlog's JSON importer (parse_painlog_json). Like the CSV
 // importer it must never throw or crash, and must only accept valid entries.
 

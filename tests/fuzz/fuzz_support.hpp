@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared by the fuzz targets: a fixed clock and zone (nothing depends on the
 // machine), and a way to fail loudly that libFuzzer and the corpus replay

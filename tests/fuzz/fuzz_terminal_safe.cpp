@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: terminal_safe, which stands between a diary's text (or an
 // imported file's) and the terminal. Whatever the bytes:
 //  - the result is valid UTF-8 without C0 controls, DEL or C1 controls,

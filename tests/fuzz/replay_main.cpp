@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replays saved inputs through a fuzz target's entry point, without
 // libFuzzer: built with the project's normal compiler, it turns the corpus
 // (seeds and every crash ever found) into a regression test in ctest.

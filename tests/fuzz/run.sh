@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the libFuzzer targets with clang (ASan and UBSan on) and runs each
 # for a bounded time. New interesting inputs go to a work corpus in the
 # build directory; the seeds in tests/fuzz/corpus/<target>/ are only read.

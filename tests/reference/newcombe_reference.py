@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Independent reference for NAP's Newcombe (2006) method-5 interval: expand
 # the quartic's coefficients and find all its roots (Durand-Kerner).
 from fractions import Fraction as F

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The runs of logged days (schema v4, kept by triggers) against the days
 // themselves: after every add, edit and removal, the table holds exactly the
 // runs of the distinct entry days, and current_logging_streak equals

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A diary written by schema v1 (entries only, before events existed) must
 // open in this build without losing anything, and gain a usable event table.
 

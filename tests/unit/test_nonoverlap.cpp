@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // NAP, Tau and Newcombe's interval against values worked by hand and by an
 // independent implementation: tests/reference/newcombe_reference.py expands
 // the interval's quartic and finds all its roots (Durand-Kerner), where

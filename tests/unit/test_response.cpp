@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Response analysis against diaries whose figures were worked out by hand.
 // Day offsets are relative to the infusion day D (day 0); day 1 is D+1.
 

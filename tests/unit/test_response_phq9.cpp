@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The PHQ-9 around each infusion, against figures worked out by hand:
 // baseline the last PHQ-9 before the infusion within its baseline days;
 // response a score at most half the baseline; remission a score below 5.

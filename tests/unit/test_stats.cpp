@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Statistics checked against values computed independently: by hand where
 // the arithmetic is short, otherwise by a separate Python 3 implementation
 // (standard library only) written from the textbook definitions, run once,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The fast Theil–Sen and Mann–Kendall against the textbook definitions,
 // written out here as the straightforward all-pairs loops (sort every slope,
 // sum every sign). The fast versions promise the very same doubles, so the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // diary_status and tag_uses over an in-memory diary, against values counted
 // by hand. Now is Sunday 2026-11-22 20:00 in London (UTC+0 in November).
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Streak arithmetic, checked against runs counted by hand on a calendar.
 #include <doctest/doctest.h>
 

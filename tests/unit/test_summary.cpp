@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Summary analysis against figures computed independently (Python 3
 // `statistics` module and the reference Spearman in test_stats.cpp's header),
 // plus the days-needed query, the streak and the renderers.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Trend analysis against figures computed independently with the Python
 // reference implementation described in test_stats.cpp (Mann–Kendall with
 // ties, Theil–Sen as the median of pairwise slopes, the rolling mean by

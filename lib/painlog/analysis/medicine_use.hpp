@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the doses say over days: opioid use in morphine milligram equivalents
 // (MME, CDC 2022), as-needed doses, each medicine's use and the regular

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Non-overlap of two phases of one person's daily ratings: NAP (Parker &
 // Vannest, Behav Ther 2009;40:357) and Tau = 2 NAP - 1, with the 95 %

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The questionnaires around one infusion: each score after it against the
 // last score of its baseline. For the PHQ-9 the verdicts of the depression

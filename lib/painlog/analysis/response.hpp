@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Did an infusion help, how much and for how long: pure functions over diary
 // days, entries and events, and their renderers. The formulas are documented

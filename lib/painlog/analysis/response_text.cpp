@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The text of `painlog response`, apart from the analysis (response.cpp):
 // one block per infusion, in the order the pathway asks for.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Statistics for one person's daily ratings: pure functions over plain
 // values, no storage and no I/O. Every formula here is spelled out in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Streaks: runs of consecutive diary days with at least one entry. Pure
 // functions over a sorted list of logged days, so status, remind and summary

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What a period of the diary says: per-metric figures over diary days,
 // adherence, best and worst days, tags against pain, and patterns (Spearman

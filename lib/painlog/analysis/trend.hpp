@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Which way each metric is going: daily points with the 7-day rolling mean,
 // the Theil–Sen slope and the Mann–Kendall test, a plain-words direction

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // painlog's export formats (painlog-export(1)): painlog's own CSV
 // (painlog_csv.hpp) and JSON (painlog_json.hpp), and FHIR (fhir.hpp),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // FHIR R4 export: a Bundle of type collection holding one Observation per
 // value (see clinical.md and painlog-export(1)).

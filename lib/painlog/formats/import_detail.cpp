@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The helpers every reader shares (import_detail.hpp), so that painlog's own
 // formats and Daylio's report problems, times, zones and diary days in the
 // same words.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Helpers shared by the readers (painlog_fields.cpp, painlog_csv.cpp,
 // painlog_json.cpp, daylio.cpp); not an interface.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The writer every importer shares: one transaction, the Identity checks
 // and the choice of ids, written once so that a Daylio import and a restore
 // from painlog's own export add and skip records by the same rules.

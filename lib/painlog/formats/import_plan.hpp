@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What every importer shares: the records a reader hands over, the sink it
 // hands them to, and the writer that puts them into a diary. It stands apart

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog_csv.hpp's reader and writers. The reader builds its entries and
 // events through painlog_fields, which the JSON reader shares, so that the
 // two formats accept the same values.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // painlog's own CSV: its reader and its writers in one file, because both
 // directions share the format's definition (the columns) and export →

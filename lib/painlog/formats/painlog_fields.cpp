@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The field checks of painlog_fields.hpp, compiled once for both of
 // painlog's readers (painlog_csv.cpp, painlog_json.cpp).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The rules for the fields of painlog's own entries and events, in one place
 // because its CSV and its JSON reader must accept exactly the same values

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // painlog_json.hpp's reader and writers. The reader hands each element
 // over as soon as it is read, through nlohmann's SAX interface, so that a
 // file of any size is read holding one element; it builds entries and events

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // From entries to diary days: a day's value for a metric is the mean of
 // that day's entries that carry it. Statistics work on these.

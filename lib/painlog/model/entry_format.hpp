@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Entries rendered for people (a table) and for programs (JSON, CSV).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Events: infusions, appointments, medication changes and anything else the
 // patient wants to date. They anchor before/after analysis (response.hpp).

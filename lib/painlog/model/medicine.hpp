@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Medicine doses and the vocabulary that recognises the medicines. A dose is
 // a record of its own (schema v7, store/dose_store.hpp): what was taken, how

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The medicine vocabulary painlog ships (painlog-med(1) lists it). Sources:
 //  - generic names and ATC codes: WHO Collaborating Centre for Drug
 //    Statistics Methodology, ATC/DDD Index (https://atcddd.fhi.no/atc_ddd_index/),

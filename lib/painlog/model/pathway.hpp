@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Which treatment pathway a diary serves: ketamine for chronic pain, for
 // persistent depression, or both. It decides which outcome `response` and

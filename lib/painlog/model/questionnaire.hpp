@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Validated questionnaires: PHQ-9 (depression), GAD-7 (anxiety) and PEG
 // (pain intensity and interference). Their wording, answers, scoring and

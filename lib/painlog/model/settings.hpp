@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The settings a diary carries (stored in its `setting` table, so one file
 // holds everything). Each key has a default and a validator.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "painlog/query/diary_views.hpp"
 
 #include "painlog/store/day_index.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the commands ask of a diary: its days read from the store (the day
 // index, events), then analysed. The analysis takes plain values and never

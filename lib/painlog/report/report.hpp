@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The follow-up report: everything a consultant reads in two minutes, as one
 // plain struct built from the diary, and four renderers that return strings

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The helpers of report_detail.hpp, apart from report.cpp, so that building
 // the report and laying it out (report_text.cpp, report_html.cpp) depend on
 // them one way: report_detail uses the Report, never build_report.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Helpers the report renderers share (report_text.cpp, report_html.cpp),
 // defined in report_detail.cpp. Not a public interface.

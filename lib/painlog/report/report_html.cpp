@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The HTML report: the Report's figures as mustache data, rendered with the
 // template from share/report/report.html.mustache (compiled in; see
 // lib/CMakeLists.txt). {{x}} escapes user text; only the SVG charts, which

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The report's text, Markdown and JSON renderers, apart from build_report
 // (report.cpp): they only lay out a built Report, with the helpers they share
 // with the HTML report (report_detail.hpp).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A line chart of diary days as an inline SVG string, for the HTML report.
 // Pure: no I/O, no clock; the same spec always gives the same bytes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reads answered by the entry table's day index (entry_by_day, which
 // carries the ratings) and by logged_run, without building entries.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The diary file: opening (create, check, migrate), entries and settings.
 // Every write is one BEGIN IMMEDIATE transaction; the busy timeout lets a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Doses in the diary's `dose` table (schema v7): each write one transaction,
 // or part of the caller's (Diary::write).

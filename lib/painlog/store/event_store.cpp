@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "painlog/store/event_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Events in the diary's `event` table (schema v2): each write one
 // transaction.

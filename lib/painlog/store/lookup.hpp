@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Names and ids already in a diary, most used or most recent first: what
 // shell completion offers after --tag, `show`, `event show` and the like.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Looking after the diary file: checking it (SQLite's integrity and foreign
 // key checks, the schema version and the schema itself) and copying it with

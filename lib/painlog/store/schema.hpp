@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The diary's schema as an ordered list of migrations. Migration i brings a
 // file from user_version i to i + 1; each runs in one transaction together

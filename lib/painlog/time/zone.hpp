@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // IANA time zones, read from this machine's zoneinfo directory.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // RFC 4180 CSV fields, safe to open in a spreadsheet.
 

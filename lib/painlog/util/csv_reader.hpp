@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // An RFC 4180 CSV reader: the inverse of csv.hpp's writer.
 //

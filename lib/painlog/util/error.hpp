@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // painlog's two kinds of failure. Lower layers throw these; the CLI catches
 // them once, prints "painlog: <what>" and exits with exit_code().

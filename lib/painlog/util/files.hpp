@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Files painlog writes beside others: private temporaries that are moved
 // into place, and the checks that keep an output from landing on the diary

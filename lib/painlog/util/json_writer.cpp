@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JsonObjectWriter's members and write_indented, which they and the list
 // writers share: every streamed JSON of painlog is laid out here, so that
 // streaming and nlohmann's dump(2) never differ by a byte.

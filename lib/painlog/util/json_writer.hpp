@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // JSON written to a stream piece by piece, with the bytes nlohmann's dump(2)
 // would give for the whole document, so that a document of any size is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Small strict parsers shared by the value, setting, questionnaire and
 // import code, so "7", " 7" and "7x" mean the same everywhere.

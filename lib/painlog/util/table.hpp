@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A plain-text table rendered to a string: columns sized to their content,
 // the last column cut to keep the whole table within a width.
