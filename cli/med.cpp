@@ -93,41 +93,6 @@ std::string dose_table(const std::vector<Dose>& doses, const TimeContext& time, 
     return table.render(color);
 }
 
-std::string regimen_table(const std::vector<RegimenItem>& items, Color color) {
-    TextTable table({{"Medicine"}, {"Usual dose"}, {"Per day", Align::right}, {"Days", Align::right},
-                     {"Last taken"}, {"Check before an infusion"}});
-    for (const auto& item : items) {
-        table.add_row({{item.medicine},
-                       {item.usual_dose ? format_amount(*item.usual_dose) : "-"},
-                       {fmt::format("{:.1f}", item.doses_per_day)},
-                       {std::to_string(item.days_taken)},
-                       {format_day(item.last_taken)},
-                       {classes_text(item.info)}});
-    }
-    return table.render(color);
-}
-
-nlohmann::ordered_json regimen_json(const std::vector<RegimenItem>& items) {
-    auto list = nlohmann::ordered_json::array();
-    for (const auto& item : items) {
-        nlohmann::ordered_json j;
-        j["medicine"] = item.medicine;
-        j["recognised"] = item.info != nullptr;
-        j["atc"] = item.info ? nlohmann::ordered_json(item.info->atc) : nlohmann::ordered_json();
-        auto classes = nlohmann::ordered_json::array();
-        if (item.info)
-            for (auto c : item.info->classes) classes.push_back(name_of(c));
-        j["classes"] = std::move(classes);
-        j["usual_amount"] = item.usual_dose ? nlohmann::ordered_json(item.usual_dose->value) : nlohmann::ordered_json();
-        j["usual_unit"] = item.usual_dose ? nlohmann::ordered_json(name_of(item.usual_dose->unit)) : nlohmann::ordered_json();
-        j["doses_per_day"] = std::round(item.doses_per_day * 100) / 100;
-        j["days_taken"] = item.days_taken;
-        j["last_taken"] = format_day(item.last_taken);
-        list.push_back(std::move(j));
-    }
-    return list;
-}
-
 void run_med_list(const MedListOptions& opts, Context& ctx) {
     const auto& time = ctx.time();
     auto period = resolve_period_options(opts.period, time, regimen_days);
@@ -153,7 +118,7 @@ void run_med_list(const MedListOptions& opts, Context& ctx) {
     if (plan.empty()) return;
     ctx.out << fmt::format("\nRegular medicines (doses not as needed, {} days to {}):\n", regimen_days,
                            format_day(today(time)))
-            << regimen_table(plan, ctx.color());
+            << regimen_text(plan, ctx.color());
 }
 
 void run_med_edit(const MedEditOptions& opts, Context& ctx) {

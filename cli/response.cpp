@@ -13,6 +13,7 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "painlog/model/daily.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/lookup.hpp"
 #include "painlog/store/questionnaire_store.hpp"
@@ -61,9 +62,10 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
     }
     auto day = today(ctx.time());
     auto entries = diary.entries();
-    auto responses = analyse_responses(daily_values(entries), entries, events(diary, EventKind::infusion),
-                                       *baseline_days, day);
+    auto days = daily_values(entries);
+    auto responses = analyse_responses(days, entries, events(diary, EventKind::infusion), *baseline_days, day);
     add_questionnaire_courses(responses, questionnaire_results(diary));
+    add_medicine_responses(responses, doses_in(diary, std::nullopt, std::nullopt), days);
     auto pathway = diary_pathway(diary);
     if (only) std::erase_if(responses, [&](const InfusionResponse& r) { return r.infusion.id != *only; });
 

@@ -30,7 +30,8 @@ expect_out_is '{
     "reason": "the diary holds no ratings yet"
   },
   "phq9_due": null,
-  "last_phq9": null
+  "last_phq9": null,
+  "doses_today": []
 }'
 run painlog status
 expect_rc 0

@@ -4,7 +4,11 @@
 #include <algorithm>
 #include <tuple>
 
+#include <cmath>
+
 #include <fmt/format.h>
+
+#include "painlog/util/table.hpp"
 
 namespace painlog {
 namespace {
@@ -53,6 +57,20 @@ std::optional<DoseAmount> mean_daily_amount(const std::vector<const Dose*>& dose
     double total = 0;
     for (const auto* d : doses) total += one_unit ? d->amount->value : *in_mg(*d->amount);
     return DoseAmount{total / days_taken, one_unit ? doses.front()->amount->unit : DoseUnit::mg};
+}
+
+double rounded(double value, int places) {
+    double scale = std::pow(10.0, places);
+    return std::round(value * scale) / scale;
+}
+
+nlohmann::ordered_json optional_rounded(const std::optional<double>& value, int places) {
+    return value ? nlohmann::ordered_json(rounded(*value, places)) : nlohmann::ordered_json();
+}
+
+std::string amount_text(const std::optional<DoseAmount>& amount) {
+    if (!amount) return "-";
+    return format_amount({rounded(amount->value, 1), amount->unit});
 }
 
 }  // namespace
@@ -167,6 +185,19 @@ MedicineUse medicine_use_between(const std::vector<DailyDoses>& daily, const std
     return use;
 }
 
+MedicineUseChange compare_medicine_use(const MedicineUse& baseline, const MedicineUse& window) {
+    auto change = [](const std::optional<double>& before, const std::optional<double>& after,
+                     std::optional<double>& diff, std::optional<double>& pct) {
+        if (!before || !after) return;
+        diff = *after - *before;
+        if (*before != 0) pct = rounded(*diff / *before * 100, 1);
+    };
+    MedicineUseChange c{window, {}, {}, {}, {}};
+    change(baseline.mme_per_day, window.mme_per_day, c.mme_change, c.mme_change_pct);
+    change(baseline.prn_doses_per_day, window.prn_doses_per_day, c.prn_change, c.prn_change_pct);
+    return c;
+}
+
 std::vector<RegimenItem> regimen(const std::vector<Dose>& doses, Day today) {
     auto from = today - date::days{regimen_days - 1};
     std::map<std::string, std::vector<const Dose*>> regular;
@@ -228,6 +259,96 @@ std::string classes_text(const MedicineInfo* info) {
     std::string out;
     for (auto c : info->classes) out += (out.empty() ? "" : ", ") + std::string(description_of(c));
     return out;
+}
+
+nlohmann::ordered_json medicine_identity_json(std::string_view medicine, const MedicineInfo* info) {
+    nlohmann::ordered_json j;
+    j["medicine"] = medicine;
+    j["recognised"] = info != nullptr;
+    j["atc"] = info ? nlohmann::ordered_json(info->atc) : nlohmann::ordered_json();
+    j["classes"] = nlohmann::ordered_json::array();
+    if (info)
+        for (auto c : info->classes) j["classes"].push_back(name_of(c));
+    return j;
+}
+
+std::string medicine_use_text(const MedicineUseSummary& use, Color color) {
+    if (use.medicines.empty()) return "";
+    TextTable table({{"medicine"}, {"days", Align::right}, {"doses", Align::right}, {"as needed/day", Align::right},
+                     {"daily amount"}, {"check before an infusion"}});
+    for (const auto& m : use.medicines)
+        table.add_row({{one_line(m.medicine)},
+                       {std::to_string(m.days_taken)},
+                       {std::to_string(m.doses)},
+                       {m.as_needed_per_day ? fmt::format("{:.2f}", *m.as_needed_per_day) : "-"},
+                       {amount_text(m.mean_daily_amount)},
+                       {classes_text(m.info)}});
+    std::string out = "\n" + wrap_words(fmt::format("Medicines over {} logged days (days with an entry or a dose); "
+                                                  "daily amount: the mean on the days taken",
+                                                  use.logged_days),
+                                      78, "", "  ");
+    out += table.render(color);
+    if (use.mme_mean)
+        out += wrap_words(fmt::format("Opioid use: {:.1f} MME a day on average over the logged days (range {:.1f} to "
+                                      "{:.1f}). {}",
+                                      *use.mme_mean, *use.mme_min, *use.mme_max, mme_caveat),
+                          78, "", "  ");
+    for (const auto& u : use.unconverted)
+        out += wrap_words(fmt::format("Not counted in MME: {} ({}).", one_line(u.dose), u.reason), 78, "", "  ");
+    return out;
+}
+
+nlohmann::ordered_json medicine_use_json(const MedicineUseSummary& use) {
+    nlohmann::ordered_json j;
+    j["logged_days"] = use.logged_days;
+    j["medicines"] = nlohmann::ordered_json::array();
+    for (const auto& m : use.medicines) {
+        auto item = medicine_identity_json(m.medicine, m.info);
+        item["days_taken"] = m.days_taken;
+        item["doses"] = m.doses;
+        item["as_needed_doses"] = m.as_needed_doses;
+        item["as_needed_per_day"] = optional_rounded(m.as_needed_per_day, 3);
+        item["mean_daily_amount"] = m.mean_daily_amount ? nlohmann::ordered_json(rounded(m.mean_daily_amount->value, 3))
+                                                        : nlohmann::ordered_json();
+        item["mean_daily_unit"] = m.mean_daily_amount ? nlohmann::ordered_json(name_of(m.mean_daily_amount->unit))
+                                                      : nlohmann::ordered_json();
+        j["medicines"].push_back(std::move(item));
+    }
+    j["any_opioid"] = use.any_opioid;
+    j["mme_per_day"] = use.mme_mean ? nlohmann::ordered_json{{"mean", rounded(*use.mme_mean, 2)},
+                                                             {"min", rounded(*use.mme_min, 2)},
+                                                             {"max", rounded(*use.mme_max, 2)}}
+                                    : nlohmann::ordered_json();
+    j["unconverted"] = nlohmann::ordered_json::array();
+    for (const auto& u : use.unconverted) j["unconverted"].push_back({{"dose", u.dose}, {"reason", u.reason}});
+    return j;
+}
+
+std::string regimen_text(const std::vector<RegimenItem>& items, Color color) {
+    TextTable table({{"Medicine"}, {"Usual dose"}, {"Per day", Align::right}, {"Days", Align::right},
+                     {"Last taken"}, {"Check before an infusion"}});
+    for (const auto& item : items)
+        table.add_row({{one_line(item.medicine)},
+                       {item.usual_dose ? format_amount(*item.usual_dose) : "-"},
+                       {fmt::format("{:.1f}", item.doses_per_day)},
+                       {std::to_string(item.days_taken)},
+                       {format_day(item.last_taken)},
+                       {classes_text(item.info)}});
+    return table.render(color);
+}
+
+nlohmann::ordered_json regimen_json(const std::vector<RegimenItem>& items) {
+    auto list = nlohmann::ordered_json::array();
+    for (const auto& item : items) {
+        auto j = medicine_identity_json(item.medicine, item.info);
+        j["usual_amount"] = item.usual_dose ? nlohmann::ordered_json(item.usual_dose->value) : nlohmann::ordered_json();
+        j["usual_unit"] = item.usual_dose ? nlohmann::ordered_json(name_of(item.usual_dose->unit)) : nlohmann::ordered_json();
+        j["doses_per_day"] = rounded(item.doses_per_day, 2);
+        j["days_taken"] = item.days_taken;
+        j["last_taken"] = format_day(item.last_taken);
+        list.push_back(std::move(j));
+    }
+    return list;
 }
 
 }  // namespace painlog

@@ -17,6 +17,7 @@
 
 #include "painlog/model/medicine.hpp"
 #include "painlog/time/time.hpp"
+#include "painlog/util/text.hpp"
 
 namespace painlog {
 
@@ -85,6 +86,16 @@ struct MedicineUse {
 [[nodiscard]] MedicineUse medicine_use_between(const std::vector<DailyDoses>& daily, const std::set<Day>& logged_days,
                                                Day from, Day to, bool with_mme);
 
+// A window's use against the baseline's: change = window - baseline;
+// percent change against the baseline, rounded to one decimal, none when
+// the baseline is 0 or either side is missing.
+struct MedicineUseChange {
+    MedicineUse use;
+    std::optional<double> mme_change, mme_change_pct;
+    std::optional<double> prn_change, prn_change_pct;
+};
+[[nodiscard]] MedicineUseChange compare_medicine_use(const MedicineUse& baseline, const MedicineUse& window);
+
 // A medicine taken regularly: regular doses (not as needed) in the 28 days
 // up to today.
 inline constexpr int regimen_days = 28;
@@ -97,6 +108,11 @@ struct RegimenItem {
     Day last_taken;
 };
 [[nodiscard]] std::vector<RegimenItem> regimen(const std::vector<Dose>& doses, Day today);
+// A table of the regimen with the classes to check before an infusion.
+[[nodiscard]] std::string regimen_text(const std::vector<RegimenItem>& items, Color color);
+// [{"medicine","recognised","atc","classes","usual_amount","usual_unit",
+//   "doses_per_day","days_taken","last_taken"}]
+[[nodiscard]] nlohmann::ordered_json regimen_json(const std::vector<RegimenItem>& items);
 
 // The doses the check-in offers as numbered picks: the medicine, amount and
 // as-needed flag of the doses of the last 90 days, most often taken first,
@@ -105,5 +121,21 @@ struct RegimenItem {
 
 // "can make you drowsy, anti-seizure" or "not recognised".
 [[nodiscard]] std::string classes_text(const MedicineInfo* info);
+
+// What the CDC 2022 guideline says MME is not, shown wherever MME is.
+inline constexpr std::string_view mme_caveat =
+    "MME (morphine milligram equivalents, CDC 2022) measure opioid use over time; they are estimates and "
+    "not a dose conversion between opioids.";
+
+// The summary's medicines block: a table of each medicine's use and the
+// daily MME; "" when the period has no dose.
+[[nodiscard]] std::string medicine_use_text(const MedicineUseSummary& use, Color color);
+// {"logged_days","medicines":[{"medicine","recognised","atc","classes",
+//  "days_taken","doses","as_needed_doses","as_needed_per_day",
+//  "mean_daily_amount","mean_daily_unit"}],"any_opioid",
+//  "mme_per_day":{"mean","min","max"}|null,"unconverted":[{"dose","reason"}]}
+[[nodiscard]] nlohmann::ordered_json medicine_use_json(const MedicineUseSummary& use);
+// {"medicine","recognised","atc","classes":[…]}: how a medicine is named in JSON.
+[[nodiscard]] nlohmann::ordered_json medicine_identity_json(std::string_view medicine, const MedicineInfo* info);
 
 }  // namespace painlog

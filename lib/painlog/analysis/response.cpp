@@ -390,6 +390,7 @@ nlohmann::ordered_json infusion_response_json(const InfusionResponse& r) {
     put_span(baseline, r.baseline);
     baseline["sufficient"] = r.baseline_sufficient;
     for (auto m : all_metrics) baseline[fmt::format("{}_mean", name_of(m))] = rounded(r.baseline.mean(m));
+    put_medicine_use(baseline, r.baseline_medicines);
     auto& windows = j["windows"] = nlohmann::ordered_json::array();
     for (const auto& w : r.windows) {
         nlohmann::ordered_json wj;
@@ -405,6 +406,7 @@ nlohmann::ordered_json infusion_response_json(const InfusionResponse& r) {
             wj[fmt::format("{}_mean", name_of(m))] = rounded(w.span.mean(m));
             wj[fmt::format("{}_change", name_of(m))] = rounded(w.change_of(m));
         }
+        put_medicine_use(wj, w.medicines);
         auto& nap = wj["nap"] = nlohmann::ordered_json::object();
         for (auto m : all_metrics) nap[std::string(name_of(m))] = nap_json(w.nap_of(m));
         windows.push_back(std::move(wj));

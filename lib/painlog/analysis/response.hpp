@@ -39,6 +39,7 @@
 #include "painlog/model/event.hpp"
 #include "painlog/model/pathway.hpp"
 #include "painlog/model/questionnaire.hpp"
+#include "painlog/analysis/medicine_use.hpp"
 #include "painlog/analysis/nonoverlap.hpp"
 #include "painlog/analysis/questionnaire_course.hpp"
 #include "painlog/util/text.hpp"
@@ -100,6 +101,9 @@ struct ResponseWindow {
     // Against the baseline's days, when the baseline has min_baseline_days
     // and the window min_window_days with a value of the metric.
     std::array<std::optional<NonOverlap>, all_metrics.size()> nap{};
+    // Set by add_medicine_responses when the diary has doses and the window
+    // has begun (not cut off).
+    std::optional<MedicineUseChange> medicines;
 
     [[nodiscard]] const std::optional<double>& change_of(Metric m) const { return change[static_cast<std::size_t>(m)]; }
     [[nodiscard]] const std::optional<NonOverlap>& nap_of(Metric m) const { return nap[static_cast<std::size_t>(m)]; }
@@ -160,6 +164,7 @@ struct InfusionResponse {
     std::vector<std::string> remarks;           // about the infusion's days (previous, next infusion)
     QuestionnaireCourse phq9;                   // set by add_questionnaire_courses
     QuestionnaireCourse gad7;
+    std::optional<MedicineUse> baseline_medicines;  // set by add_medicine_responses when the diary has doses
 };
 
 // One infusion. `days` sorted by day; `entries` only need to cover the 48
@@ -180,13 +185,33 @@ struct InfusionResponse {
 void add_questionnaire_courses(std::vector<InfusionResponse>& responses,
                                const std::vector<QuestionnaireResult>& results);
 
+// Sets each response's medicine use (baseline and windows) from every dose
+// of the diary; nothing when `doses` is empty. A logged day is a day with
+// an entry (`days`) or a dose: a logged day without a dose counts as 0, an
+// unlogged day not at all (medicine_use_between).
+void add_medicine_responses(std::vector<InfusionResponse>& responses, const std::vector<Dose>& doses,
+                            const std::vector<DailyValues>& days);
+// The medicines table of one infusion (response_medicines.cpp): MME and
+// as-needed doses a logged day by window; "" without doses.
+[[nodiscard]] std::string medicine_response_text(const InfusionResponse& response, Color color);
+// Adds "medicine_days_logged","mme_per_day","prn_doses_per_day" to a
+// baseline's JSON, and to a window's also "mme_per_day_change",
+// "mme_per_day_change_pct","prn_doses_per_day_change",
+// "prn_doses_per_day_change_pct" (null without doses).
+void put_medicine_use(nlohmann::ordered_json& baseline, const std::optional<MedicineUse>& use);
+void put_medicine_use(nlohmann::ordered_json& window, const std::optional<MedicineUseChange>& use);
+
 // {"id","date","time","label","previous_infusion","next_infusion",
 //  "baseline":{"from","to","days","days_logged","pain_days","sufficient",
 //              "pain_mean","mood_mean","energy_mean","sleep_hours_mean",
-//              "sleep_quality_mean","activity_mean"},
+//              "sleep_quality_mean","activity_mean","medicine_days_logged",
+//              "mme_per_day","prn_doses_per_day"},
 //  "windows":[{"label","from","to","days","days_logged","pain_days","status",
 //              "truncated","pain_mean","pain_change","pain_change_pct",
-//              "category","mood_mean","mood_change",…,
+//              "category","mood_mean","mood_change",…,"medicine_days_logged",
+//              "mme_per_day","mme_per_day_change","mme_per_day_change_pct",
+//              "prn_doses_per_day","prn_doses_per_day_change",
+//              "prn_doses_per_day_change_pct",
 //              "nap":{"pain":{"nap","lower","upper","tau","tau_lower",
 //                     "tau_upper","baseline_n","window_n"}|null,"mood",…}}],
 //  "response_status","response_days","response_ongoing",

@@ -276,6 +276,7 @@ std::string infusion_response_text(const InfusionResponse& r, Pathway pathway, C
             out += wrap(fmt::format("Response (7-day mean pain at least 30 % below baseline): {}", duration_text(r)));
         }
     }
+    out += medicine_response_text(r, color);
     std::string effects;
     for (const auto& e : r.side_effects)
         effects += fmt::format("{}{} ({})", effects.empty() ? "" : ", ", one_line(e.tag), e.count);

@@ -88,6 +88,11 @@ std::string status_text(const Status& status, const TimeContext& time, Color col
     } else {
         row("Last entry:", "none yet; record one with painlog add", Style::dim);
     }
+    if (!status.doses_today.empty()) {
+        std::string doses;
+        for (const auto& d : status.doses_today) doses += (doses.empty() ? "" : "; ") + one_line(dose_brief(d));
+        row("Doses today:", doses);
+    }
     if (status.last_infusion)
         row("Last infusion:", event_line(*status.last_infusion, time, ago(*status.days_since_infusion())));
     else
@@ -137,6 +142,8 @@ nlohmann::ordered_json status_json(const Status& status) {
                                                       {"score", last->score},
                                                       {"band", band_of(Instrument::phq9, last->score)}}
                              : nlohmann::ordered_json(nullptr);
+    json["doses_today"] = nlohmann::ordered_json::array();
+    for (const auto& d : status.doses_today) json["doses_today"].push_back(dose_json(d));
     return json;
 }
 

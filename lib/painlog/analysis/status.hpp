@@ -10,6 +10,7 @@
 
 #include "painlog/model/entry.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/model/medicine.hpp"
 #include "painlog/model/pathway.hpp"
 #include "painlog/model/questionnaire.hpp"
 #include "painlog/util/text.hpp"
@@ -40,6 +41,7 @@ struct Status {
     PathwayChoice pathway;
     std::optional<Phq9Due> phq9_due;        // only on the depression pathways
     std::optional<QuestionnaireResult> last_phq9;
+    std::vector<Dose> doses_today;          // in time order
 
     [[nodiscard]] bool today_logged() const { return entries_today > 0; }
     // Whole diary days from the event's or entry's day to today.
@@ -48,15 +50,16 @@ struct Status {
     [[nodiscard]] std::optional<int> days_until_appointment() const;
 };
 
-// Labelled lines: today, streak, last entry, last infusion, next
-// appointment, and on the depression pathways the PHQ-9.
+// Labelled lines: today, streak, last entry, today's doses (when any), last
+// infusion, next appointment, and on the depression pathways the PHQ-9.
 [[nodiscard]] std::string status_text(const Status& status, const TimeContext& time, Color color);
 // {"today","today_logged","entries_today","streak_days","last_entry",
 //  "days_since_last_entry","last_infusion","days_since_infusion",
 //  "next_appointment","days_until_appointment","pathway":{"pathway",
 //  "inferred","reason"},"phq9_due":{"point","days_after","infusion_id"}|null,
-//  "last_phq9":{"id","day","score","band"}|null}; entries and events as in
-// `list`/`event list --format json`; absent values are null.
+//  "last_phq9":{"id","day","score","band"}|null,"doses_today":[…]}; entries,
+// events and doses as in `list`/`event list`/`med list --format json`;
+// absent values are null.
 [[nodiscard]] nlohmann::ordered_json status_json(const Status& status);
 
 // The reminder `painlog remind` prints when today has no entry yet: one line.

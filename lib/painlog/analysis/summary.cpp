@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -151,36 +152,6 @@ std::string signed_figure(const std::optional<double>& value) {
     return fmt::format("{:+.1f}", rounded);
 }
 
-// Greedy word wrap to `width` columns; the first line starts with `first`,
-// the others with `rest`. "n = 12" and "p = 0.05" are never split.
-std::string wrap_words(std::string text, std::size_t width, std::string_view first, std::string_view rest) {
-    constexpr char glue = '\x1f';
-    for (std::size_t at = 0; (at = text.find(" = ", at)) != std::string::npos; at += 3) {
-        text[at] = glue;
-        text[at + 2] = glue;
-    }
-    auto unglue = [glue](std::string s) {
-        std::replace(s.begin(), s.end(), glue, ' ');
-        return s;
-    };
-    std::string out, line(first);
-    bool empty = true;
-    std::string_view rest_of_text = text;
-    while (!rest_of_text.empty()) {
-        auto space = rest_of_text.find(' ');
-        auto word = unglue(std::string(rest_of_text.substr(0, space)));
-        rest_of_text = space == std::string_view::npos ? std::string_view{} : rest_of_text.substr(space + 1);
-        if (!empty && display_width(line) + 1 + display_width(word) > width) {
-            out += line + "\n";
-            line = std::string(rest);
-            empty = true;
-        }
-        if (!empty) line += ' ';
-        line += word;
-        empty = false;
-    }
-    return out + line + "\n";
-}
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -369,7 +340,20 @@ std::string summary_text(const Summary& s, Color color) {
 
     out += "\nPatterns (Spearman rank correlation; a link is not a cause):\n";
     for (const auto& p : s.patterns) out += wrap_words(describe(p), 78, "  ", "    ");
-    return out;
+    return out + medicine_use_text(s.medicines, color);
+}
+
+void add_medicine_use(Summary& summary, const std::vector<DailyValues>& period_days, const std::vector<Dose>& doses) {
+    std::set<Day> logged;
+    for (const auto& d : period_days)
+        if (summary.period.contains(d.day)) logged.insert(d.day);
+    std::vector<Dose> in_period;
+    for (const auto& dose : doses)
+        if (summary.period.contains(dose.day)) {
+            logged.insert(dose.day);
+            in_period.push_back(dose);
+        }
+    summary.medicines = summarize_medicine_use(in_period, logged);
 }
 
 json summary_json(const Summary& s) {
@@ -419,6 +403,7 @@ json summary_json(const Summary& s) {
                                 {"text", describe(p)}});
     }
     j["patterns"] = patterns;
+    j["medicines"] = medicine_use_json(s.medicines);
     return j;
 }
 

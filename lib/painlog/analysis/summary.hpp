@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "painlog/model/daily.hpp"
+#include "painlog/analysis/medicine_use.hpp"
 #include "painlog/analysis/stats.hpp"
 #include "painlog/util/text.hpp"
 #include "painlog/time/time.hpp"
@@ -102,6 +103,7 @@ struct Summary {
     std::vector<BestWorst> best_worst;   // pain, then mood
     std::vector<TagSummary> tags;        // most days first, then kind, then name
     std::vector<Pattern> patterns;       // the four pairs, in a fixed order
+    MedicineUseSummary medicines;        // set by add_medicine_use (the period's doses)
 
     [[nodiscard]] const MetricSummary& metric(Metric m) const { return metrics[static_cast<std::size_t>(m)]; }
 };
@@ -110,6 +112,10 @@ struct Summary {
 // `period` and of period.previous(); days outside them are ignored.
 [[nodiscard]] Summary summarize(const std::vector<DailyValues>& period_days,
                                 const std::vector<DailyValues>& previous_days, Period period);
+
+// Sets the summary's medicines from the period's doses; a logged day is a
+// day with an entry (`period_days`) or a dose.
+void add_medicine_use(Summary& summary, const std::vector<DailyValues>& period_days, const std::vector<Dose>& doses);
 
 // Figures to one decimal, "–" when absent.
 [[nodiscard]] std::string format_figure(const std::optional<double>& value);

@@ -3,6 +3,7 @@
 
 #include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/lookup.hpp"
 #include "painlog/store/questionnaire_store.hpp"
@@ -14,6 +15,7 @@ Summary summarize_diary(Diary& diary, Period period, Day today) {
     auto days = read_daily_values(diary, previous.from, period.to);
     auto s = summarize(days, days, period);
     s.streak_days = current_logging_streak(diary, today);
+    add_medicine_use(s, days, doses_in(diary, period.from, period.to));
     return s;
 }
 
@@ -40,6 +42,7 @@ Status diary_status(Diary& diary, const TimeContext& time) {
             break;
         }
     }
+    status.doses_today = doses_in(diary, status.today, status.today);
     status.pathway = diary_pathway(diary);
     if (!status.pathway.serves_depression()) return status;
     auto phq9 = questionnaire_results(diary, Instrument::phq9);

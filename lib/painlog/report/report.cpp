@@ -9,6 +9,7 @@
 #include "painlog/model/settings.hpp"
 #include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/lookup.hpp"
 #include "painlog/store/questionnaire_store.hpp"
@@ -69,8 +70,10 @@ private:
     int notes_total_ = 0;
 };
 
-constexpr std::array section_names{"key_figures", "pain_response", "depression_response", "charts", "side_effects",
-                                   "pain_tags",   "sleep_activity", "questionnaires", "notes"};
+constexpr std::array section_names{"key_figures",    "pain_response",  "depression_response",
+                                   "charts",         "side_effects",   "pain_tags",
+                                   "sleep_activity", "questionnaires", "medicines",
+                                   "notes"};
 
 bool any_pain_tags(const Report& r) {
     return std::ranges::any_of(r.summary.tags, [](const TagSummary& t) {
@@ -101,10 +104,12 @@ std::vector<ReportSection> report_sections(const Report& r) {
     std::vector<ReportSection> order;
     bool any_infusion = !r.infusions.empty();
     bool any_questionnaire = !r.questionnaires.empty();
+    bool any_medicine = !r.summary.medicines.medicines.empty() || !r.regimen.empty();
     if (r.pathway.pathway == Pathway::depression) {
         order = {depression_response, key_figures, charts};
         if (any_questionnaire) order.push_back(questionnaires);
         if (any_infusion) order.push_back(side_effects);
+        if (any_medicine) order.push_back(medicines);
         order.push_back(sleep_activity);
         if (pain_rated(r)) order.push_back(pain_response);
         if (any_pain_tags(r)) order.push_back(pain_tags);
@@ -113,6 +118,7 @@ std::vector<ReportSection> report_sections(const Report& r) {
         if (r.pathway.pathway == Pathway::both) order.push_back(depression_response);
         order.push_back(charts);
         if (any_infusion) order.push_back(side_effects);
+        if (any_medicine) order.push_back(medicines);
         order.insert(order.end(), {pain_tags, sleep_activity});
         if (any_questionnaire) order.push_back(questionnaires);
     }
@@ -197,6 +203,12 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         if (previous.contains(d.day)) previous_days.push_back(d);
     }
     r.summary = summarize(period_days, previous_days, r.period);
+    auto doses = doses_in(diary, first, to);
+    add_medicine_use(r.summary, period_days, doses);
+    std::vector<Dose> period_doses;
+    std::ranges::copy_if(doses, std::back_inserter(period_doses), [&](const Dose& d) { return r.period.contains(d.day); });
+    r.daily_doses = daily_doses(period_doses);
+    r.regimen = regimen(doses_in(diary, to - date::days{regimen_days - 1}, to), to);
     if (to == now_day) r.summary.streak_days = current_logging_streak(diary, now_day);
     r.trend = analyze_trend(days, r.period, std::vector<Metric>(all_metrics.begin(), all_metrics.end()), Grouping::week,
                             request.trend_tests);
@@ -210,6 +222,7 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         if (shown(response.infusion)) r.infusions.push_back(std::move(response));
     r.pathway = diary_pathway(diary);
     add_questionnaire_courses(r.infusions, questionnaire_results(diary));
+    add_medicine_responses(r.infusions, doses, days);
 
     r.questionnaires = questionnaire_results(diary, std::nullopt, from, to);
     if (!r.questionnaires.empty()) r.questionnaire_history = questionnaire_results(diary);

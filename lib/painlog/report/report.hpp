@@ -63,6 +63,11 @@ struct Report {
     bool safety_message = false;    // a PHQ-9 in the period has item 9 above 0
     std::vector<ReportNote> notes;  // most recent first, at most report_max_notes
     int notes_total = 0;            // notes in the period, shown or not
+    // Medicines (the period's use is summary.medicines): the regular
+    // medicines of the regimen_days up to the last day, and the period's
+    // days with a dose or a patch on, for the MME chart.
+    std::vector<RegimenItem> regimen;
+    std::vector<DailyDoses> daily_doses;
 };
 
 // The report's sections. report_sections() orders them by pathway:
@@ -72,7 +77,8 @@ struct Report {
 //  - depression: depression response, key figures, charts, questionnaires,
 //    side effects, sleep and activity, then the pain response only when pain
 //    was rated and the pain tags only when there are any, and notes.
-// Side effects need an infusion and questionnaires a result in the period.
+// Side effects need an infusion, questionnaires a result in the period and
+// medicines a dose in the period or a regular medicine (after side effects).
 enum class ReportSection {
     key_figures,
     pain_response,
@@ -82,6 +88,7 @@ enum class ReportSection {
     pain_tags,
     sleep_activity,
     questionnaires,
+    medicines,
     notes,
 };
 [[nodiscard]] std::string_view name_of(ReportSection section);  // key_figures, pain_response, ...

@@ -342,6 +342,66 @@ std::string nap_legend() {
            "convention, not a clinical verdict.";
 }
 
+std::vector<MedicineRow> medicine_rows(const InfusionResponse& inf) {
+    std::vector<MedicineRow> rows;
+    if (!inf.baseline_medicines) return rows;
+    auto per_day = [](const std::optional<double>& v, int places) {
+        return v ? fmt::format("{:.{}f}", *v, places) : std::string("–");
+    };
+    auto change = [](const std::optional<double>& diff, const std::optional<double>& pct, int places) {
+        if (!diff) return std::string("–");
+        auto text = fmt::format("{:+.{}f}", *diff, places);
+        return pct ? fmt::format("{} ({:+.0f} %)", text, *pct) : text;
+    };
+    const auto& b = *inf.baseline_medicines;
+    rows.push_back({"baseline", fmt::format("{}", b.days_logged), per_day(b.mme_per_day, 1), "",
+                    per_day(b.prn_doses_per_day, 2), ""});
+    for (const auto& w : inf.windows) {
+        if (!w.medicines) continue;
+        const auto& m = *w.medicines;
+        rows.push_back({w.label, fmt::format("{}", m.use.days_logged), per_day(m.use.mme_per_day, 1),
+                        change(m.mme_change, m.mme_change_pct, 1), per_day(m.use.prn_doses_per_day, 2),
+                        change(m.prn_change, m.prn_change_pct, 2)});
+    }
+    return rows;
+}
+
+bool any_mme(const Report& r) {
+    if (r.summary.medicines.mme_mean) return true;
+    return std::ranges::any_of(r.infusions, [](const InfusionResponse& inf) {
+        return inf.baseline_medicines && inf.baseline_medicines->mme_per_day;
+    });
+}
+
+std::string regimen_heading(const Report& r) {
+    return fmt::format("Regular medicines: doses not marked as needed in the {} days to {}.", regimen_days,
+                       format_day(r.period.to));
+}
+
+std::string mme_chart(const Report& r) {
+    if (!r.summary.medicines.mme_mean) return "";
+    auto spec = base_chart(r, "Opioid use in morphine milligram equivalents (MME) a day", "MME a day");
+    std::vector<ChartPoint> daily;
+    double top = 10;
+    for (const auto& d : r.daily_doses) {
+        if (d.mme <= 0) continue;
+        daily.push_back({d.day, d.mme});
+        top = std::max(top, d.mme);
+    }
+    // A round top: the next multiple of a step that gives about five ticks.
+    double step = std::pow(10.0, std::floor(std::log10(top / 5)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (top / (step * m) <= 5) {
+            step *= m;
+            break;
+        }
+    spec.y_step = step;
+    spec.y_max = std::ceil(top / step) * step;
+    spec.series.push_back({"MME", std::move(daily), {}, 0});
+    spec.height = 180;
+    return svg_chart(spec);
+}
+
 }  // namespace report_detail
 
 }  // namespace painlog

@@ -65,6 +65,17 @@ struct MoodRow {
 // "NAP: the share of baseline-window day pairs ..." legend.
 [[nodiscard]] std::string nap_legend();
 
+// One row of an infusion's medicine use: baseline, then each window begun.
+struct MedicineRow {
+    std::string label, days, mme, mme_change, prn, prn_change;
+};
+[[nodiscard]] std::vector<MedicineRow> medicine_rows(const InfusionResponse& infusion);
+// Whether any shown infusion has a converted opioid dose around it, or the
+// period has one: the MME columns and chart are drawn only then.
+[[nodiscard]] bool any_mme(const Report& report);
+// "Regular medicines: doses not marked as needed in the 28 days to 2026-11-22."
+[[nodiscard]] std::string regimen_heading(const Report& report);
+
 // The metric's value for every day of the period (nullopt on days without one)
 // and its 7-day rolling mean, from the report's trend.
 [[nodiscard]] std::vector<std::optional<double>> daily_series(const Report& report, Metric metric);
@@ -75,5 +86,7 @@ struct MoodRow {
 [[nodiscard]] std::string sleep_chart(const Report& report);
 [[nodiscard]] std::string energy_chart(const Report& report);
 [[nodiscard]] std::string questionnaire_chart(const Report& report, Instrument instrument);
+// Opioid use in MME a day over the period ("" without any converted dose).
+[[nodiscard]] std::string mme_chart(const Report& report);
 
 }  // namespace painlog::report_detail

@@ -141,6 +141,69 @@ mu::data tag_group(const Report& r, TagKind kind, std::string heading) {
     return group;
 }
 
+mu::data medicines_data(const Report& r) {
+    mu::data d;
+    d.set("regimen_heading", regimen_heading(r));
+    mu::data regimen_rows{mu::data::type::list};
+    for (const auto& item : r.regimen) {
+        mu::data row;
+        row.set("medicine", one_line(item.medicine));
+        row.set("usual", item.usual_dose ? format_amount(*item.usual_dose) : "–");
+        row.set("per_day", fmt::format("{:.1f}", item.doses_per_day));
+        row.set("days", fmt::format("{}", item.days_taken));
+        row.set("last", format_day(item.last_taken));
+        row.set("classes", classes_text(item.info));
+        regimen_rows.push_back(row);
+    }
+    d.set("regimen", regimen_rows);
+    d.set("has_regimen", !r.regimen.empty());
+    bool mme = any_mme(r);
+    d.set("mme", mme);
+    mu::data infusions{mu::data::type::list};
+    for (std::size_t i = 0; i < r.infusions.size(); ++i) {
+        auto rows = medicine_rows(r.infusions[i]);
+        if (rows.empty()) continue;
+        mu::data inf;
+        inf.set("title", infusion_title(r.infusions[i], i + 1));
+        mu::data list{mu::data::type::list};
+        for (const auto& row : rows) {
+            mu::data rd;
+            rd.set("label", row.label);
+            rd.set("days", row.days);
+            rd.set("mme", row.mme);
+            rd.set("mme_change", row.mme_change);
+            rd.set("prn", row.prn);
+            rd.set("prn_change", row.prn_change);
+            rd.set("mme_shown", mme);
+            list.push_back(rd);
+        }
+        inf.set("rows", list);
+        inf.set("mme_shown", mme);
+        infusions.push_back(inf);
+    }
+    d.set("medicine_infusions", infusions);
+    const auto& use = r.summary.medicines;
+    d.set("has_use", !use.medicines.empty());
+    d.set("logged_days", fmt::format("{}", use.logged_days));
+    mu::data use_rows{mu::data::type::list};
+    for (const auto& m : use.medicines) {
+        mu::data row;
+        row.set("medicine", one_line(m.medicine));
+        row.set("days", fmt::format("{}", m.days_taken));
+        row.set("doses", fmt::format("{}", m.doses));
+        row.set("prn", m.as_needed_per_day ? fmt::format("{:.2f}", *m.as_needed_per_day) : "–");
+        row.set("classes", classes_text(m.info));
+        use_rows.push_back(row);
+    }
+    d.set("use", use_rows);
+    if (use.mme_mean)
+        d.set("mme_line", fmt::format("Opioid use: {:.1f} MME a day on average over the logged days (range {:.1f} to "
+                                      "{:.1f}).",
+                                      *use.mme_mean, *use.mme_min, *use.mme_max));
+    d.set("mme_caveat", std::string(mme_caveat));
+    return d;
+}
+
 }  // namespace
 
 std::string report_html(const Report& r) {
@@ -194,6 +257,10 @@ std::string report_html(const Report& r) {
     d.set("pain_mood_chart", pain_mood_chart(r));
     d.set("sleep_chart", sleep_chart(r));
     d.set("energy_chart", energy_chart(r));
+    auto mme_svg = mme_chart(r);
+    d.set("has_mme_chart", !mme_svg.empty());
+    d.set("mme_chart", mme_svg);
+    d.set("medicines", medicines_data(r));
 
     bool has_tags = false;
     for (const auto& t : r.summary.tags)

@@ -4,6 +4,7 @@
 // with the HTML report (report_detail.hpp).
 
 #include <cctype>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,16 @@ std::string sparkline_block(const Report& r) {
     if (depression && rated_in_period(r, Metric::pain)) pain();
     line("sleep hours", daily_series(r, Metric::sleep_hours), Metric::sleep_hours);
     line("energy", daily_series(r, Metric::energy), Metric::energy);
+    double mme_top = 0;
+    std::vector<std::optional<double>> mme(days);
+    for (const auto& d : r.daily_doses)
+        if (d.mme > 0) {
+            mme[static_cast<std::size_t>((d.day - r.period.from).count())] = d.mme;
+            mme_top = std::max(mme_top, d.mme);
+        }
+    if (mme_top > 0)
+        out += fmt::format("{} {}\n", pad_right(fmt::format("MME 0–{:g}", std::ceil(mme_top)), 14),
+                           sparkline(chunk_means(mme, size), 0, std::ceil(mme_top)));
     if (!r.infusions.empty()) {
         std::vector<Day> infusion_days;
         for (const auto& inf : r.infusions) infusion_days.push_back(inf.infusion.day);
@@ -217,6 +228,29 @@ std::string text_notes(const Report& r) {
     return out;
 }
 
+std::string text_medicines(const Report& r) {
+    std::string out = heading("Medicines");
+    if (!r.regimen.empty()) out += wrap_indented(regimen_heading(r), 80, "", "") + regimen_text(r.regimen, Color::no);
+    bool mme = any_mme(r);
+    for (std::size_t i = 0; i < r.infusions.size(); ++i) {
+        auto rows = medicine_rows(r.infusions[i]);
+        if (rows.empty()) continue;
+        out += fmt::format("\n{}: a day, over logged days\n", infusion_title(r.infusions[i], i + 1));
+        std::vector<Column> columns{{"window"}, {"days", Align::right}};
+        if (mme) columns.insert(columns.end(), {{"MME", Align::right}, {"change", Align::right}});
+        columns.insert(columns.end(), {{"as needed", Align::right}, {"change", Align::right}});
+        TextTable table(columns);
+        for (const auto& row : rows) {
+            std::vector<Cell> cells{{row.label}, {row.days}};
+            if (mme) cells.insert(cells.end(), {{row.mme}, {row.mme_change}});
+            cells.insert(cells.end(), {{row.prn}, {row.prn_change}});
+            table.add_row(cells);
+        }
+        out += table.render(Color::no, 80);
+    }
+    return out + medicine_use_text(r.summary.medicines, Color::no);
+}
+
 std::string text_section(const Report& r, ReportSection section) {
     std::string out;
     switch (section) {
@@ -233,6 +267,7 @@ std::string text_section(const Report& r, ReportSection section) {
             for (const auto& line : activity_lines(r)) out += wrap_indented(line, 80, "", "  ");
             return out;
         case ReportSection::questionnaires: return text_questionnaires(r);
+        case ReportSection::medicines: return text_medicines(r);
         case ReportSection::notes: return text_notes(r);
     }
     return out;
@@ -366,6 +401,52 @@ std::string md_notes(const Report& r) {
     return out;
 }
 
+std::string md_medicines(const Report& r) {
+    std::string out = "\n## Medicines\n";
+    if (!r.regimen.empty()) {
+        out += "\n" + markdown_escape(regimen_heading(r)) + "\n\n";
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& item : r.regimen)
+            rows.push_back({markdown_escape(item.medicine), item.usual_dose ? format_amount(*item.usual_dose) : "–",
+                            fmt::format("{:.1f}", item.doses_per_day), fmt::format("{}", item.days_taken),
+                            format_day(item.last_taken), classes_text(item.info)});
+        out += md_table({"Medicine", "usual dose", "per day", "days", "last taken", "check before an infusion"},
+                        {false, false, true, true, false, false}, rows);
+    }
+    bool mme = any_mme(r);
+    for (std::size_t i = 0; i < r.infusions.size(); ++i) {
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& row : medicine_rows(r.infusions[i])) {
+            rows.push_back({row.label, row.days});
+            if (mme) rows.back().insert(rows.back().end(), {row.mme, row.mme_change});
+            rows.back().insert(rows.back().end(), {row.prn, row.prn_change});
+        }
+        if (rows.empty()) continue;
+        out += fmt::format("\n### {}\n\nA day, over logged days (an entry or a dose).\n\n",
+                           markdown_escape(infusion_title(r.infusions[i], i + 1)));
+        std::vector<std::string> headers{"Window", "days"};
+        std::vector<bool> right{false, true};
+        if (mme) headers.insert(headers.end(), {"MME", "change"}), right.insert(right.end(), {true, true});
+        headers.insert(headers.end(), {"as needed", "change"});
+        right.insert(right.end(), {true, true});
+        out += md_table(headers, right, rows);
+    }
+    const auto& use = r.summary.medicines;
+    if (use.medicines.empty()) return out;
+    out += fmt::format("\nOver {} logged days of the period:\n\n", use.logged_days);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& m : use.medicines)
+        rows.push_back({markdown_escape(m.medicine), fmt::format("{}", m.days_taken), fmt::format("{}", m.doses),
+                        m.as_needed_per_day ? fmt::format("{:.2f}", *m.as_needed_per_day) : "–",
+                        classes_text(m.info)});
+    out += md_table({"Medicine", "days", "doses", "as needed/day", "check before an infusion"},
+                    {false, true, true, true, false}, rows);
+    if (use.mme_mean)
+        out += fmt::format("\nOpioid use: {:.1f} MME a day on average (range {:.1f} to {:.1f}). {}\n", *use.mme_mean,
+                           *use.mme_min, *use.mme_max, mme_caveat);
+    return out;
+}
+
 std::string md_section(const Report& r, ReportSection section) {
     std::string out;
     switch (section) {
@@ -387,6 +468,7 @@ std::string md_section(const Report& r, ReportSection section) {
             for (const auto& line : activity_lines(r)) out += "- " + markdown_escape(line) + "\n";
             return out;
         case ReportSection::questionnaires: return md_questionnaires(r);
+        case ReportSection::medicines: return md_medicines(r);
         case ReportSection::notes: return md_notes(r);
     }
     return out;
@@ -437,6 +519,11 @@ nlohmann::ordered_json report_json(const Report& r) {
         notes.push_back({{"entry_id", n.entry_id}, {"day", format_day(n.day)}, {"time", n.time}, {"text", n.text},
                          {"cut", n.cut}});
     j["notes"] = {{"total", r.notes_total}, {"shown", notes}};
+    j["regimen"] = regimen_json(r.regimen);
+    json daily_mme = json::array();
+    for (const auto& d : r.daily_doses)
+        if (d.mme > 0) daily_mme.push_back({{"day", format_day(d.day)}, {"mme", std::round(d.mme * 100) / 100}});
+    j["daily_mme"] = daily_mme;
     return j;
 }
 

@@ -133,4 +133,33 @@ std::string pad_left(std::string_view text, std::size_t width) {
     return std::string(w < width ? width - w : 0, ' ') + std::string(text);
 }
 
+std::string wrap_words(std::string text, std::size_t width, std::string_view first, std::string_view rest) {
+    constexpr char glue = '\x1f';
+    for (std::size_t at = 0; (at = text.find(" = ", at)) != std::string::npos; at += 3) {
+        text[at] = glue;
+        text[at + 2] = glue;
+    }
+    auto unglue = [glue](std::string s) {
+        std::replace(s.begin(), s.end(), glue, ' ');
+        return s;
+    };
+    std::string out, line(first);
+    bool empty = true;
+    std::string_view rest_of_text = text;
+    while (!rest_of_text.empty()) {
+        auto space = rest_of_text.find(' ');
+        auto word = unglue(std::string(rest_of_text.substr(0, space)));
+        rest_of_text = space == std::string_view::npos ? std::string_view{} : rest_of_text.substr(space + 1);
+        if (!empty && display_width(line) + 1 + display_width(word) > width) {
+            out += line + "\n";
+            line = std::string(rest);
+            empty = true;
+        }
+        if (!empty) line += ' ';
+        line += word;
+        empty = false;
+    }
+    return out + line + "\n";
+}
+
 }  // namespace painlog

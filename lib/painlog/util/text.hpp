@@ -20,6 +20,12 @@ enum class Color { no, yes };
 [[nodiscard]] std::string pad_right(std::string_view text, std::size_t width);
 [[nodiscard]] std::string pad_left(std::string_view text, std::size_t width);
 
+// Greedy word wrap to `width` columns; the first line starts with `first`,
+// the others with `rest`; each line ends in a newline. "n = 12" and
+// "p = 0.05" are never split.
+[[nodiscard]] std::string wrap_words(std::string text, std::size_t width, std::string_view first,
+                                     std::string_view rest);
+
 // What may reach a terminal: text from a diary or a file must not be able to
 // move the cursor, set the title, write the clipboard or hide what follows.
 enum class Controls {
