@@ -43,6 +43,10 @@ struct MedEditOptions {
     CLI::Option* note_option = nullptr;
 };
 
+struct MedNamesOptions {
+    std::string format;
+};
+
 struct MedRmOptions {
     std::string id;
     bool yes = false;
@@ -166,6 +170,31 @@ void run_med_rm(const MedRmOptions& opts, Context& ctx) {
     ctx.out << fmt::format("Deleted dose {}.\n", id);
 }
 
+void run_med_names(const MedNamesOptions& opts, Context& ctx) {
+    if (opts.format == "json") {
+        auto list = nlohmann::ordered_json::array();
+        for (const auto& info : medicine_vocabulary()) {
+            auto j = medicine_identity_json(info.name, &info);
+            j["also_known_as"] = info.also_known_as;
+            j["mme_factor"] = info.mme_factor ? nlohmann::ordered_json(*info.mme_factor) : nlohmann::ordered_json();
+            j["mme_unit"] = info.mme_factor ? nlohmann::ordered_json(name_of(info.mme_unit)) : nlohmann::ordered_json();
+            list.push_back(std::move(j));
+        }
+        return print_json(ctx.out, list);
+    }
+    TextTable table({{"Medicine"}, {"ATC"}, {"MME factor"}, {"Check before an infusion"}, {"Also known as"}});
+    for (const auto& info : medicine_vocabulary()) {
+        std::string aliases;
+        for (auto a : info.also_known_as) aliases += (aliases.empty() ? "" : ", ") + std::string(a);
+        table.add_row({{std::string(info.name)},
+                       {std::string(info.atc)},
+                       {info.mme_factor ? fmt::format("{:g}/{}", *info.mme_factor, name_of(info.mme_unit)) : "-"},
+                       {info.classes.empty() ? "-" : classes_text(&info)},
+                       {aliases}});
+    }
+    ctx.out << table.render(ctx.color(), ctx.table_width());
+}
+
 void setup_med_take(CLI::App& parent, Context& ctx) {
     auto* cmd = parent.add_subcommand("take", "Record a dose: painlog med take oxycodone 5mg --prn");
     auto opts = std::make_shared<MedTakeOptions>();
@@ -204,6 +233,13 @@ void setup_med_edit(CLI::App& parent, Context& ctx) {
     cmd->callback([opts, &ctx] { run_med_edit(*opts, ctx); });
 }
 
+void setup_med_names(CLI::App& parent, Context& ctx) {
+    auto* cmd = parent.add_subcommand("names", "The medicines painlog recognises: brands, ATC codes, classes, MME factors");
+    auto opts = std::make_shared<MedNamesOptions>();
+    add_format_option(*cmd, opts->format, {"text", "json"});
+    cmd->callback([opts, &ctx] { run_med_names(*opts, ctx); });
+}
+
 void setup_med_rm(CLI::App& parent, Context& ctx) {
     auto* cmd = parent.add_subcommand("rm", "Delete a dose (asks first on a terminal)");
     auto opts = std::make_shared<MedRmOptions>();
@@ -215,12 +251,13 @@ void setup_med_rm(CLI::App& parent, Context& ctx) {
 }  // namespace
 
 void setup_med(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("med", "Medicine doses: take, list, edit, rm");
+    auto* cmd = app.add_subcommand("med", "Medicine doses: take, list, edit, rm, and the names painlog knows");
     cmd->require_subcommand(1);
     setup_med_take(*cmd, ctx);
     setup_med_list(*cmd, ctx);
     setup_med_edit(*cmd, ctx);
     setup_med_rm(*cmd, ctx);
+    setup_med_names(*cmd, ctx);
 }
 
 }  // namespace painlog::cli
