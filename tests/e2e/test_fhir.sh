@@ -52,4 +52,25 @@ expect_out_has '"valueInteger": 6'
 expect_out_has '"unit": "h",'
 expect_out_lacks "not in FHIR"
 
+case_ "doses become MedicationStatements that validate: ATC coding, UCUM dose, rate and asNeeded"
+painlog med take Lyrica 75mg --at 2026-11-20T08:00 >/dev/null
+painlog med take oxycodone 5mg --prn --at 2026-11-20T14:00 --note "after the walk" >/dev/null
+painlog med take fentanyl 25mcg/h --at 2026-11-21T09:00 >/dev/null
+painlog med take "my cream" --at 2026-11-21T10:00 >/dev/null
+run painlog export --format fhir -o "$WORK/doses.json"
+expect_rc 0
+run node "$VALIDATE" "$WORK/doses.json"
+expect_rc 0
+expect_out_has "valid"
+OUT=$(jq -c '[.entry[].resource | select(.resourceType == "MedicationStatement")]' "$WORK/doses.json")
+expect_eq "$(jq 'length' <<<"$OUT")" 4 "one statement a dose"
+expect_eq "$(jq -c '.[0] | [.status, .medicationCodeableConcept.coding[0].system, .medicationCodeableConcept.coding[0].code, .subject.reference, .informationSource.reference, .effectiveDateTime]' <<<"$OUT")" \
+    '["completed","http://www.whocc.no/atc","N02BF02","Patient/patient","Patient/patient","2026-11-20T08:00:00+00:00"]'
+expect_eq "$(jq -c '.[1].dosage[0] | [.asNeededBoolean, .doseAndRate[0].doseQuantity.value, .doseAndRate[0].doseQuantity.system, .doseAndRate[0].doseQuantity.code]' <<<"$OUT")" \
+    '[true,5,"http://unitsofmeasure.org","mg"]'
+expect_eq "$(jq -r '.[1].note[0].text' <<<"$OUT")" "after the walk"
+expect_eq "$(jq -c '.[2].dosage[0].doseAndRate[0].rateQuantity | [.value, .code]' <<<"$OUT")" '[25,"ug/h"]'
+expect_eq "$(jq -c '.[3].medicationCodeableConcept' <<<"$OUT")" '{"text":"my cream"}'
+expect_eq "$(jq -r '[.entry[].resource | select(.resourceType == "Patient")] | length' "$WORK/doses.json")" 1 "one Patient"
+
 finish

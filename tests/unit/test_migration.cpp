@@ -12,6 +12,7 @@
 
 #include "painlog/store/diary.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/schema.hpp"
 
@@ -125,6 +126,42 @@ TEST_CASE("after v6 daily values come from the day index alone") {
     while (explain.executeStep()) plan += explain.getColumn(3).getString() + "\n";
     CHECK(plan.find("COVERING INDEX entry_by_day") != std::string::npos);
     CHECK(diary.db().execAndGet("SELECT count(*) FROM pragma_index_info('entry_by_day')").getInt() == 8);
+}
+
+TEST_CASE("v7 turns the --med tags of a v6 diary into doses at their entry's time, without an amount") {
+    test::TempDir dir;
+    auto path = dir.path / "v6.db";
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (const auto& m : migrations())
+            if (m.version <= 6) db.exec(std::string(m.sql));
+        db.exec("PRAGMA user_version = 6");
+        db.exec("INSERT INTO entry (id, at, zone, day, pain, note) VALUES "
+                "(1, '2026-11-01T08:00:00Z', 'Europe/London', '2026-11-01', 6, ''), "
+                "(2, '2026-11-02T23:30:00Z', 'Europe/Paris', '2026-11-03', NULL, 'only a medicine')");
+        db.exec("INSERT INTO entry_tag (entry_id, kind, name) VALUES (1, 'medication', 'lyrica'), "
+                "(1, 'medication', 'oxycodone'), (1, 'better', 'heat'), (2, 'medication', 'ibuprofen')");
+    }
+    auto diary = Diary::open(path, Access::write);
+    auto doses = doses_in(diary, std::nullopt, std::nullopt);
+    REQUIRE(doses.size() == 3);
+    CHECK(doses[0].medicine == "lyrica");  // kept as typed; analysis reads it as pregabalin
+    CHECK(doses[1].medicine == "oxycodone");
+    CHECK(format_utc(doses[0].at) == "2026-11-01T08:00:00Z");
+    CHECK(doses[0].zone == "Europe/London");
+    CHECK(doses[2].medicine == "ibuprofen");
+    CHECK(format_day(doses[2].day) == "2026-11-03");
+    CHECK(doses[2].zone == "Europe/Paris");
+    for (const auto& d : doses) {
+        CHECK_FALSE(d.amount);
+        CHECK_FALSE(d.as_needed);
+    }
+    auto entries = diary.entries();
+    REQUIRE(entries.size() == 2);  // the entry that held only a medicine stays, with its note
+    CHECK(entries[1].note == "only a medicine");
+    REQUIRE(entries[0].tags.size() == 1);
+    CHECK(entries[0].tags[0].name == "heat");
+    CHECK(diary.db().execAndGet("SELECT count(*) FROM entry_tag WHERE kind = 'medication'").getInt() == 0);
 }
 
 TEST_CASE("opening a migrated diary again changes nothing") {

@@ -76,6 +76,21 @@ std::string joined(std::span<const std::string_view> words) {
     return out;
 }
 
+// Reads "5mg" or "2 tablets" into `amount`; returns what is wrong, or "".
+std::string read_amount(std::string_view text, DoseAmount& amount) {
+    auto digits_end = text.find_first_not_of("0123456789.-");
+    auto number = text.substr(0, digits_end);
+    auto unit_text = digits_end == std::string_view::npos ? std::string_view{} : trim(text.substr(digits_end));
+    auto value = parse_decimal(number);
+    if (!value) return "expected an amount and a unit, like 5mg or 2 tablets";
+    if (!(*value > 0) || *value > max_amount) return "expected an amount above 0 and at most 100000";
+    if (unit_text.empty()) return fmt::format("expected a unit after the amount ({}); one of {}", number, expected_units);
+    auto unit = dose_unit_named(unit_text);
+    if (!unit) return fmt::format("unknown unit {}; expected {}", unit_text, expected_units);
+    amount = {*value, *unit};
+    return "";
+}
+
 }  // namespace
 
 std::string_view name_of(DoseUnit unit) { return unit_names[static_cast<std::size_t>(unit)]; }
@@ -93,22 +108,11 @@ std::optional<DoseUnit> dose_unit_named(std::string_view text) {
 }
 
 DoseAmount parse_dose_amount(std::string_view text, std::string_view option) {
-    auto digits_end = text.find_first_not_of("0123456789.-");
-    auto number = text.substr(0, digits_end);
-    auto unit_text = digits_end == std::string_view::npos ? std::string_view{} : trim(text.substr(digits_end));
-    auto value = parse_decimal(number);
-    auto prefix = option.empty() ? std::string(text) : fmt::format("{} {}", option, text);
-    if (!value)
-        throw InputError(fmt::format("{}: expected an amount and a unit, like 5mg or 2 tablets", prefix));
-    if (!(*value > 0) || *value > max_amount)
-        throw InputError(fmt::format("{}: expected an amount above 0 and at most 100000", prefix));
-    if (unit_text.empty())
-        throw InputError(fmt::format("{}: expected a unit after the amount ({}); one of {}", prefix, number,
-                                     expected_units));
-    auto unit = dose_unit_named(unit_text);
-    if (!unit)
-        throw InputError(fmt::format("{}: unknown unit {}; expected {}", prefix, unit_text, expected_units));
-    return {*value, *unit};
+    DoseAmount amount;
+    if (auto problem = read_amount(text, amount); !problem.empty())
+        throw InputError(option.empty() ? fmt::format("{}: {}", text, problem)
+                                        : fmt::format("{} {}: {}", option, text, problem));
+    return amount;
 }
 
 std::string format_decimal(double value) { return fmt::format("{}", value); }
@@ -145,15 +149,22 @@ DoseSpec parse_dose_spec(std::string_view text, std::string_view option) {
         words.pop_back();
     }
     // The amount: "5mg" or "5 mg", after at least one word of name.
-    if (words.size() >= 2 && starts_with_digit(words.back())) {
-        spec.amount = parse_dose_amount(words.back(), option);
-        words.pop_back();
-    } else if (words.size() >= 3 && starts_with_digit(words[words.size() - 2])) {
-        auto amount_text = fmt::format("{} {}", words[words.size() - 2], words.back());
-        spec.amount = parse_dose_amount(amount_text, option);
-        words.resize(words.size() - 2);
-    }
+    auto take_amount = [&](std::string_view amount_text, std::size_t words_used) {
+        DoseAmount amount;
+        if (auto problem = read_amount(amount_text, amount); !problem.empty())
+            throw InputError(fmt::format("{} {}: {}", option, text, problem));
+        spec.amount = amount;
+        words.resize(words.size() - words_used);
+    };
+    if (words.size() >= 2 && starts_with_digit(words.back()))
+        take_amount(words.back(), 1);
+    else if (words.size() >= 3 && starts_with_digit(words[words.size() - 2]))
+        take_amount(fmt::format("{} {}", words[words.size() - 2], words.back()), 2);
     auto name = joined(words);
+    if (words.size() == 1 && starts_with_digit(words[0]) &&
+        dose_unit_named(trim(words[0].substr(std::min(words[0].find_first_not_of("0123456789."), words[0].size())))))
+        throw InputError(fmt::format("{} {}: expected a medicine's name before the amount, like \"pregabalin {}\"",
+                                     option, text, words[0]));
     if (name.empty())
         throw InputError(fmt::format("{} {}: expected a medicine's name, like pregabalin or \"oxycodone 5mg\"",
                                      option, text));
