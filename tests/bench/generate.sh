@@ -75,8 +75,12 @@ INSERT INTO entry_tag (entry_id, kind, name)
 INSERT INTO entry_tag (entry_id, kind, name)
   SELECT id, 'activity', CASE (h / 12) % 3 WHEN 0 THEN 'gardening' WHEN 1 THEN 'shopping' ELSE 'housework' END
   FROM slot WHERE h % 5 < 2;
-INSERT INTO entry_tag (entry_id, kind, name)
-  SELECT id, 'medication', 'pregabalin' FROM slot WHERE j = 0;
+-- Doses: pregabalin 75 mg every morning (regular), oxycodone 5 mg as
+-- needed an hour later on about a quarter of the days.
+INSERT INTO dose (medicine, amount, unit, as_needed, at, zone, day)
+  SELECT 'pregabalin', 75, 'mg', 0, day || 'T08:00:00Z', 'Europe/London', day FROM slot WHERE j = 0;
+INSERT INTO dose (medicine, amount, unit, as_needed, at, zone, day)
+  SELECT 'oxycodone', 5, 'mg', 1, day || 'T09:00:00Z', 'Europe/London', day FROM slot WHERE j = 0 AND h % 4 = 1;
 -- Infusions every 6, 7 or 8 weeks (cycling) from 20 days after the first
 -- day; a follow-up appointment 14 days after each; side effects that day.
 CREATE TEMP TABLE infusion AS

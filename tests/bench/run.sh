@@ -12,7 +12,7 @@
 # diaries with tests/bench/generate.sh first. A command that this build of
 # painlog does not have is reported as "missing", not timed.
 #
-# Targets (README, Performance): add <= 1.5x the sqlite3 insert; summary over
+# Targets (README, Performance): add and med take <= 1.5x the sqlite3 insert; summary over
 # 10 years <= 30 ms and <= 2x the sqlite3 aggregate; html report over 10
 # years <= 150 ms; import of 100,000 entries <= 2 s; peak memory <= 32 MB;
 # a 28-day summary as fast on 100,000 entries as on 1 year (within noise).
@@ -93,12 +93,23 @@ bench "add (10 years)" 30 "" "$P add-painlog.db add --pain 5 --mood 6 --note ben
 bench "sqlite3 insert (10 years)" 30 "" "sqlite3 add-sqlite.db \"PRAGMA foreign_keys = ON; BEGIN IMMEDIATE; INSERT INTO entry (at, zone, day, pain, mood, note) VALUES ('2026-11-22T21:00:00Z', 'Europe/London', '2026-11-22', 5, 6, 'bench'); INSERT INTO entry_tag (entry_id, kind, name) VALUES (last_insert_rowid(), 'worse', 'stairs'); COMMIT;\""
 ratio "add (10 years)" "sqlite3 insert (10 years)"
 
+# One dose: med take's whole write path against the same INSERT.
+if has_command med; then
+    bench "med take (10 years)" 30 "" "$P add-painlog.db med take oxycodone 5mg --prn"
+else
+    missing "med take" med
+fi
+bench "sqlite3 insert dose (10 years)" 30 "" "sqlite3 add-sqlite.db \"BEGIN IMMEDIATE; INSERT INTO dose (medicine, amount, unit, as_needed, at, zone, day) VALUES ('oxycodone', 5, 'mg', 1, '2026-11-22T21:00:00Z', 'Europe/London', '2026-11-22'); COMMIT;\""
+ratio "med take (10 years)" "sqlite3 insert dose (10 years)"
+
 bench "list --last 20 (10 years)" 30 "" "$P year10.db list --last 20"
 
 # The floor for a summary: every metric's daily means over the period, and
-# their mean, min and max, in one query.
+# their mean, min and max, in one query; then each medicine's days, doses
+# and as-needed doses, and the daily opioid MME's mean and range (the
+# generated diaries' only opioid is oxycodone, factor 1.5).
 aggregate() {
-    echo "sqlite3 year10.db \"SELECT count(*), avg(p), min(p), max(p), avg(m), avg(e), avg(s), avg(q), avg(a) FROM (SELECT day, avg(pain) p, avg(mood) m, avg(energy) e, avg(sleep_hours) s, avg(sleep_quality) q, avg(activity) a FROM entry WHERE day >= '$1' GROUP BY day)\""
+    echo "sqlite3 year10.db \"SELECT count(*), avg(p), min(p), max(p), avg(m), avg(e), avg(s), avg(q), avg(a) FROM (SELECT day, avg(pain) p, avg(mood) m, avg(energy) e, avg(sleep_hours) s, avg(sleep_quality) q, avg(activity) a FROM entry WHERE day >= '$1' GROUP BY day); SELECT medicine, count(DISTINCT day), count(*), sum(as_needed), sum(amount) FROM dose WHERE day >= '$1' GROUP BY medicine; SELECT avg(m), min(m), max(m) FROM (SELECT e.day, coalesce(sum(d.amount) + sum(d.amount) / 2, 0) m FROM (SELECT DISTINCT day FROM entry WHERE day >= '$1') e LEFT JOIN dose d ON d.day = e.day AND d.medicine = 'oxycodone' GROUP BY e.day)\""
 }
 if has_command summary; then
     bench "summary 28 days (10 years)" 30 "" "$P year10.db summary --since 28d"

@@ -139,8 +139,9 @@ expect_out_has "not a dose conversion between opioids"
 
 case_ "summary: each medicine and daily MME"
 run painlog summary --since 2026-10-25 --until 2026-11-15 --format json
-expect_eq "$(jq -c '.medicines | [.logged_days, .mme_per_day.mean, .mme_per_day.max]' <<<"$OUT")" "[21,2.86,7.5]"
-expect_eq "$(jq -c '.medicines.medicines[] | select(.medicine == "oxycodone") | [.days_taken, .as_needed_doses, .as_needed_per_day]' <<<"$OUT")" "[8,8,0.381]"
+# 21 logged days (2026-10-25..11-15); 8 oxycodone doses x 7.5 = 60 MME.
+expect_eq "$(jq -c '.medicines | [.logged_days, .mme_per_day.mean * 21, .mme_per_day.max]' <<<"$OUT")" "[21,60,7.5]"
+expect_eq "$(jq -c '.medicines.medicines[] | select(.medicine == "oxycodone") | [.days_taken, .as_needed_doses, .as_needed_per_day * 21]' <<<"$OUT")" "[8,8,8]"
 run painlog summary --since 2026-10-25 --until 2026-11-15
 expect_out_has "Opioid use: 2.9 MME a day on average over the logged days (range 0.0 to"
 

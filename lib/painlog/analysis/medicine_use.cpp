@@ -64,10 +64,6 @@ double rounded(double value, int places) {
     return std::round(value * scale) / scale;
 }
 
-nlohmann::ordered_json optional_rounded(const std::optional<double>& value, int places) {
-    return value ? nlohmann::ordered_json(rounded(*value, places)) : nlohmann::ordered_json();
-}
-
 std::string amount_text(const std::optional<DoseAmount>& amount) {
     if (!amount) return "-";
     return format_amount({rounded(amount->value, 1), amount->unit});
@@ -299,6 +295,7 @@ std::string medicine_use_text(const MedicineUseSummary& use, Color color) {
 }
 
 nlohmann::ordered_json medicine_use_json(const MedicineUseSummary& use) {
+    auto optional = [](const std::optional<double>& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(); };
     nlohmann::ordered_json j;
     j["logged_days"] = use.logged_days;
     j["medicines"] = nlohmann::ordered_json::array();
@@ -307,17 +304,16 @@ nlohmann::ordered_json medicine_use_json(const MedicineUseSummary& use) {
         item["days_taken"] = m.days_taken;
         item["doses"] = m.doses;
         item["as_needed_doses"] = m.as_needed_doses;
-        item["as_needed_per_day"] = optional_rounded(m.as_needed_per_day, 3);
-        item["mean_daily_amount"] = m.mean_daily_amount ? nlohmann::ordered_json(rounded(m.mean_daily_amount->value, 3))
+        item["as_needed_per_day"] = optional(m.as_needed_per_day);
+        item["mean_daily_amount"] = m.mean_daily_amount ? nlohmann::ordered_json(m.mean_daily_amount->value)
                                                         : nlohmann::ordered_json();
         item["mean_daily_unit"] = m.mean_daily_amount ? nlohmann::ordered_json(name_of(m.mean_daily_amount->unit))
                                                       : nlohmann::ordered_json();
         j["medicines"].push_back(std::move(item));
     }
     j["any_opioid"] = use.any_opioid;
-    j["mme_per_day"] = use.mme_mean ? nlohmann::ordered_json{{"mean", rounded(*use.mme_mean, 2)},
-                                                             {"min", rounded(*use.mme_min, 2)},
-                                                             {"max", rounded(*use.mme_max, 2)}}
+    j["mme_per_day"] = use.mme_mean ? nlohmann::ordered_json{{"mean", *use.mme_mean}, {"min", *use.mme_min},
+                                                             {"max", *use.mme_max}}
                                     : nlohmann::ordered_json();
     j["unconverted"] = nlohmann::ordered_json::array();
     for (const auto& u : use.unconverted) j["unconverted"].push_back({{"dose", u.dose}, {"reason", u.reason}});

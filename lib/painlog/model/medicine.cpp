@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -99,6 +100,8 @@ std::string_view name_of(MedicineClass c) { return class_names[static_cast<std::
 std::string_view description_of(MedicineClass c) { return class_descriptions[static_cast<std::size_t>(c)]; }
 
 std::optional<DoseUnit> dose_unit_named(std::string_view text) {
+    for (auto unit : all_dose_units)  // as the diary stores them: no copy
+        if (name_of(unit) == text) return unit;
     auto lower = ascii_lower(text);
     for (auto unit : all_dose_units)
         if (name_of(unit) == lower) return unit;
@@ -178,12 +181,20 @@ DoseSpec parse_dose_spec(std::string_view text, std::string_view option) {
 }
 
 const MedicineInfo* find_medicine(std::string_view name) {
-    auto lower = ascii_lower(trim(name));
-    for (const auto& info : medicine_vocabulary()) {
-        if (info.name == lower) return &info;
-        if (std::ranges::find(info.also_known_as, std::string_view(lower)) != info.also_known_as.end()) return &info;
-    }
-    return nullptr;
+    // Every name and alias, built once: summaries look up every dose of years.
+    static const auto index = [] {
+        std::unordered_map<std::string_view, const MedicineInfo*> map;
+        for (const auto& info : medicine_vocabulary()) {
+            map.emplace(info.name, &info);
+            for (auto alias : info.also_known_as) map.emplace(alias, &info);
+        }
+        return map;
+    }();
+    name = trim(name);
+    bool lower = std::ranges::none_of(name, [](char c) { return c >= 'A' && c <= 'Z'; });
+    auto lowered = lower ? std::string() : ascii_lower(name);
+    auto it = index.find(lower ? name : std::string_view(lowered));
+    return it == index.end() ? nullptr : it->second;
 }
 
 std::optional<double> dose_mme(const Dose& dose, const MedicineInfo& info) {

@@ -12,13 +12,18 @@ namespace {
 
 constexpr std::string_view dose_columns = "id, medicine, amount, unit, as_needed, at, zone, day, note";
 
+// Columns read as text in place: years of doses are read for a summary.
+std::string_view text_of(const SQLite::Column& column) {
+    return {column.getText(), static_cast<std::size_t>(column.getBytes())};
+}
+
 Dose read_dose(SQLite::Statement& row, const std::string& path) {
     Dose dose;
     dose.id = row.getColumn(0).getInt64();
     dose.medicine = row.getColumn(1).getString();
-    auto at = parse_iso_instant(row.getColumn(5).getString());
-    auto day = parse_iso_day(row.getColumn(7).getString());
-    auto unit = row.getColumn(3).isNull() ? std::nullopt : dose_unit_named(row.getColumn(3).getString());
+    auto at = parse_iso_instant(text_of(row.getColumn(5)));
+    auto day = parse_iso_day(text_of(row.getColumn(7)));
+    auto unit = row.getColumn(3).isNull() ? std::nullopt : dose_unit_named(text_of(row.getColumn(3)));
     if (!at || !day || (!row.getColumn(2).isNull() && !unit))
         throw RuntimeError(fmt::format("{}: dose {} is damaged; run painlog db check", path, dose.id));
     if (unit) dose.amount = DoseAmount{row.getColumn(2).getDouble(), *unit};
@@ -90,13 +95,13 @@ Dose get_dose(Diary& diary, std::int64_t id) {
 }
 
 std::vector<Dose> doses_in(Diary& diary, std::optional<Day> from, std::optional<Day> to) {
-    SQLite::Statement st(diary.db(), fmt::format("SELECT {} FROM dose WHERE (:from IS NULL OR day >= :from) AND "
-                                                 "(:to IS NULL OR day <= :to) ORDER BY at, id",
+    // Open ends as bounds that every ISO day sorts between, so that SQLite
+    // walks dose_by_day (day, at, then rowid) and needs no sort: the rows
+    // come in diary-day order, then time, then id.
+    SQLite::Statement st(diary.db(), fmt::format("SELECT {} FROM dose WHERE day BETWEEN ? AND ? ORDER BY day, at, id",
                                                  dose_columns));
-    if (from) st.bind(":from", format_day(*from));
-    else st.bind(":from");
-    if (to) st.bind(":to", format_day(*to));
-    else st.bind(":to");
+    st.bind(1, from ? format_day(*from) : std::string("0000"));
+    st.bind(2, to ? format_day(*to) : std::string("9999-99-99"));
     std::vector<Dose> doses;
     while (st.executeStep()) doses.push_back(read_dose(st, diary.path()));
     return doses;
