@@ -54,6 +54,9 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
         baseline_days = parse_baseline_days(diary.setting_or_default(setting_key::baseline_days), "setting baseline-days");
     if (only) {
         auto event = get_event(diary, *only);
+        if (event.kind == EventKind::infusion && state_of(event, ctx.time().now) != EventState::given)
+            throw InputError(fmt::format("--event {}: infusion {} is {}; expected one that was given", *only, *only,
+                                         name_of(state_of(event, ctx.time().now))));
         if (event.kind != EventKind::infusion)
             throw InputError(fmt::format("--event {}: event {} is {} {}; expected an infusion (see painlog event "
                                          "list --kind infusion)",
@@ -63,7 +66,8 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
     auto day = today(ctx.time());
     auto entries = diary.entries();
     auto days = daily_values(entries);
-    auto responses = analyse_responses(days, entries, events(diary, EventKind::infusion), *baseline_days, day);
+    auto responses = analyse_responses(days, entries, given_infusions(events(diary, EventKind::infusion), ctx.time().now),
+                                       *baseline_days, day);
     add_questionnaire_courses(responses, questionnaire_results(diary));
     add_medicine_responses(responses, doses_in(diary, std::nullopt, std::nullopt), days);
     auto pathway = diary_pathway(diary);

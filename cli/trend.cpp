@@ -49,7 +49,7 @@ void run_trend(const TrendOptions& opts, Context& ctx) {
     const auto& time = ctx.time();
     auto period = resolve_period_options(opts.period, time, trend_default_days);
     auto& diary = ctx.diary(Access::read);
-    auto trend = trend_diary(diary, period, metrics, *by);
+    auto trend = trend_diary(diary, period, metrics, *by, time.now);
     auto history = questionnaire_results(diary);
     auto in_period = questionnaire_results(diary, std::nullopt, period.from, period.to);
     if (opts.format == "json") {

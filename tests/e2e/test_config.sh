@@ -3,7 +3,7 @@
 # that list what is valid and leave the diary untouched.
 source "$(dirname "$0")/lib.sh"
 
-KEYS="day-start-hour, baseline-days, name, pathway, report-days"
+KEYS="day-start-hour, baseline-days, name, pathway, report-days, fasting-food-hours, fasting-fluids-hours, aftercare-hours, followup-reminder-days"
 
 case_ "list on a new diary shows every key with its default"
 run painlog config list
@@ -82,6 +82,34 @@ expected='[
     "default": "28",
     "is_set": true,
     "description": "days (7-365) a report covers when there is no infusion to anchor it"
+  },
+  {
+    "key": "fasting-food-hours",
+    "value": "6",
+    "default": "6",
+    "is_set": false,
+    "description": "hours (0-24) without food before an infusion under sedation, as your clinic'\''s instructions say"
+  },
+  {
+    "key": "fasting-fluids-hours",
+    "value": "2",
+    "default": "2",
+    "is_set": false,
+    "description": "hours (0-24) before an infusion under sedation from which you drink nothing, as your clinic'\''s instructions say"
+  },
+  {
+    "key": "aftercare-hours",
+    "value": "24",
+    "default": "24",
+    "is_set": false,
+    "description": "hours (1-72) after an infusion without driving, machinery, alcohol or important decisions, as your clinic'\''s instructions say"
+  },
+  {
+    "key": "followup-reminder-days",
+    "value": "3",
+    "default": "3",
+    "is_set": false,
+    "description": "days (0-14) before a booked follow-up from which status and remind suggest making the report"
   }
 ]'
 expect_out_is "$expected"

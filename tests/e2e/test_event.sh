@@ -18,7 +18,7 @@ expect_eq "$(jf .id)" 2 id
 expect_eq "$(jf .kind)" medication-change kind
 expect_eq "$(jf .time)" "2026-11-22T20:00:00+00:00" time
 expect_eq "$(jf .day)" 2026-11-22 day
-expect_eq "$(jf '[keys_unsorted[]] | join(",")')" "id,kind,label,time,zone,day,note" keys
+expect_eq "$(jf '[keys_unsorted[]] | join(",")')" "id,kind,label,time,zone,day,note,not_given" keys
 
 case_ "an upcoming appointment may be in the future"
 run painlog event add appointment --at 2026-12-01 --label "pain clinic"
@@ -28,9 +28,9 @@ expect_eq "$(sql "SELECT at FROM event WHERE id = 3")" "2026-12-01T12:00:00Z" "a
 
 case_ "no other kind may be in the future"
 snapshot
-run painlog event add infusion --at 2026-11-23T09:00
+run painlog event add other --at 2026-11-23T09:00
 expect_rc 2
-expect_error "--at 2026-11-23T09:00: 2026-11-23 09:00 is in the future and only appointments may be recorded ahead"
+expect_error "--at 2026-11-23T09:00: 2026-11-23 09:00 is in the future and only appointments and infusions may be booked ahead"
 expect_unchanged
 run painlog event add other --at tomorrow
 expect_rc 2
@@ -84,7 +84,7 @@ case_ "list --format csv: the columns and quoting of export --what events"
 run painlog event list --format csv
 expect_rc 0
 csv_list=$OUT
-expect_eq "$(head -1 <<<"$csv_list")" $'id,kind,label,time,zone,day,note\r' "CSV header, CRLF as in RFC 4180"
+expect_eq "$(head -1 <<<"$csv_list")" $'id,kind,label,time,zone,day,note,not_given\r' "CSV header, CRLF as in RFC 4180"
 expect_eq "$(wc -l <<<"$csv_list")" "5" "CSV lines (header and four events)"
 expect_out_has ",it's'); DROP TABLE event; --,"
 expect_out_has ",\"ü \"\"quoted\"\", comma\""
@@ -103,13 +103,13 @@ expect_rc 0
 expect_eq "$(jf .time)" "2026-11-09T14:15:00+00:00" "new time"
 expect_eq "$(jf .note)" "felt floaty" "note kept"
 
-case_ "edit refuses to make a future event anything but an appointment"
+case_ "edit refuses to make a future event anything but an appointment or an infusion"
 snapshot
-run painlog event edit 3 --kind infusion
+run painlog event edit 3 --kind other
 expect_rc 2
-expect_error "event 3: 2026-12-01 12:00 is in the future and only appointments may be recorded ahead"
+expect_error "event 3: 2026-12-01 12:00 is in the future and only appointments and infusions may be booked ahead"
 expect_unchanged
-run painlog event edit 1 --at 2026-12-24
+run painlog event edit 2 --at 2026-12-24
 expect_rc 2
 expect_error "--at 2026-12-24: 2026-12-24 12:00 is in the future"
 expect_unchanged

@@ -267,7 +267,7 @@ bad_input import "$WORK/c1.csv"
 bad_input list --since 2026-02-30
 bad_input show 3
 bad_input edit 3 --pain 2
-bad_input event add infusion --at 2027-01-01
+bad_input event add other --at 2027-01-01
 bad_input config set day-start-hour 12
 bad_input db backup "$WORK/copy.db"
 for args in "list" "summary" "report" "status" "event list" "export"; do

@@ -31,7 +31,11 @@ expect_out_is '{
   },
   "phq9_due": null,
   "last_phq9": null,
-  "doses_today": []
+  "doses_today": [],
+  "next_infusion": null,
+  "days_until_infusion": null,
+  "next_check_complete": null,
+  "care": []
 }'
 run painlog status
 expect_rc 0

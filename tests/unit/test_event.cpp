@@ -90,20 +90,49 @@ TEST_CASE("event JSON has stable keys and local time") {
     e.id = 5;
     auto j = event_json(e);
     CHECK(j.dump() == R"({"id":5,"kind":"medication-change","label":"pregabalin 150 mg",)"
-                      R"("time":"2026-07-02T00:30:00+01:00","zone":"Europe/London","day":"2026-07-02","note":""})");
+                      R"("time":"2026-07-02T00:30:00+01:00","zone":"Europe/London","day":"2026-07-02","note":"",)"
+                      R"("not_given":null})");
 }
 
-TEST_CASE("only appointments may be in the future") {
+TEST_CASE("only appointments and infusions may be booked ahead") {
     auto ctx = london_at("2026-11-22T20:00:00Z");
     auto appointment = make_event(EventKind::appointment, "2026-12-01T10:00:00Z");
     CHECK_NOTHROW(check_event_time(appointment, ctx, "--at"));
-    auto infusion = make_event(EventKind::infusion, "2026-11-22T20:00:01Z");
-    CHECK_THROWS_WITH_AS(check_event_time(infusion, ctx, "--at 20:00:01"),
-                         "--at 20:00:01: 2026-11-22 20:00 is in the future and only appointments may be recorded "
-                         "ahead; expected a time no later than now (2026-11-22 20:00)",
-                         InputError);
-    infusion.at = ctx.now;
+    auto infusion = make_event(EventKind::infusion, "2026-12-01T10:00:00Z");
     CHECK_NOTHROW(check_event_time(infusion, ctx, "--at"));
+    auto change = make_event(EventKind::medication_change, "2026-11-22T20:00:01Z");
+    CHECK_THROWS_WITH_AS(check_event_time(change, ctx, "--at 20:00:01"),
+                         "--at 20:00:01: 2026-11-22 20:00 is in the future and only appointments and infusions may "
+                         "be booked ahead; expected a time no later than now (2026-11-22 20:00)",
+                         InputError);
+    change.at = ctx.now;
+    CHECK_NOTHROW(check_event_time(change, ctx, "--at"));
+}
+
+TEST_CASE("a booked infusion is planned until its time, then given unless marked not given") {
+    auto now = *parse_iso_instant("2026-11-22T20:00:00Z");
+    auto past = make_event(EventKind::infusion, "2026-11-01T10:00:00Z");
+    auto cancelled = make_event(EventKind::infusion, "2026-11-10T10:00:00Z");
+    cancelled.not_given = NotGiven::cancelled;
+    auto booked = make_event(EventKind::infusion, "2026-12-01T10:00:00Z");
+    auto postponed = make_event(EventKind::infusion, "2026-11-30T10:00:00Z");
+    postponed.not_given = NotGiven::postponed;
+    auto appointment = make_event(EventKind::appointment, "2026-12-05T10:00:00Z");
+    CHECK(state_of(past, now) == EventState::given);
+    CHECK(state_of(cancelled, now) == EventState::not_given);
+    CHECK(state_of(booked, now) == EventState::planned);
+    CHECK(state_of(postponed, now) == EventState::not_given);
+    CHECK(state_of(booked, booked.at) == EventState::given);  // at its time it counts as given
+    std::vector<Event> all{past, cancelled, postponed, booked, appointment};
+    auto given = given_infusions(all, now);
+    REQUIRE(given.size() == 1);
+    CHECK(given[0].at == past.at);
+    CHECK(next_planned(all, EventKind::infusion, now)->at == booked.at);  // the postponed one is skipped
+    CHECK(next_planned(all, EventKind::appointment, now)->at == appointment.at);
+    CHECK_FALSE(next_planned(all, EventKind::infusion, booked.at));
+    CHECK(parse_not_given("postponed", "--not-given") == NotGiven::postponed);
+    CHECK_THROWS_WITH_AS((void)parse_not_given("skipped", "--not-given"),
+                         "--not-given skipped: expected postponed or cancelled", InputError);
 }
 
 TEST_CASE("parse_when allows the future only when asked") {

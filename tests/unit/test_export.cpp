@@ -43,7 +43,7 @@ Diary sample_diary() {
     diary.add(a);
     diary.add(b);
     Event infusion{0, EventKind::infusion, "ketamine, 0.5 mg/kg", at("2026-11-18T10:00:00Z"), "Europe/London",
-                   Day{date::year{2026} / 11 / 18}, "=first"};
+                   Day{date::year{2026} / 11 / 18}, "=first", std::nullopt};
     add_event(diary, infusion);
     for (auto [instrument, answers] : {std::pair{Instrument::phq9, std::vector<int>{1, 1, 2, 0, 0, 1, 0, 0, 1}},
                                        {Instrument::gad7, std::vector<int>{0, 1, 2, 3, 0, 1, 2}},
@@ -171,7 +171,7 @@ TEST_CASE("export keeps a period by diary day") {
     CHECK(j["entries"].size() == 1);
     CHECK(j["events"].empty());
     CHECK(j["questionnaires"].empty());
-    CHECK(exported(diary, ExportFormat::events_csv, day, day) == "id,kind,label,time,zone,day,note\r\n");
+    CHECK(exported(diary, ExportFormat::events_csv, day, day) == "id,kind,label,time,zone,day,note,not_given\r\n");
 }
 
 TEST_CASE("round trip: export, import into an empty diary, export again gives the same bytes") {
@@ -190,8 +190,8 @@ TEST_CASE("round trip: export, import into an empty diary, export again gives th
     SUBCASE("CSV: entries and events") {
         auto entries = exported(diary, ExportFormat::entries_csv);
         auto events = exported(diary, ExportFormat::events_csv);
-        CHECK(events == "id,kind,label,time,zone,day,note\r\n"
-                        "1,infusion,\"ketamine, 0.5 mg/kg\",2026-11-18T10:00:00+00:00,Europe/London,2026-11-18,'=first\r\n");
+        CHECK(events == "id,kind,label,time,zone,day,note,not_given\r\n"
+                        "1,infusion,\"ketamine, 0.5 mg/kg\",2026-11-18T10:00:00+00:00,Europe/London,2026-11-18,'=first,\r\n");
         auto fresh = Diary::in_memory();
         for (const auto& text : {entries, events}) {
             auto parsed = parse_painlog_csv(text, rules());

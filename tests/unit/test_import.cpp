@@ -145,11 +145,20 @@ TEST_CASE("painlog CSV: an events file is recognised by its kind column") {
     CHECK(parsed.data.events[0].label == "ketamine 0.5 mg/kg");
     CHECK(parsed.data.events[0].note == "first, of three");
     CHECK(parsed.data.events[1].kind == EventKind::appointment);  // appointments may lie ahead
-    auto future = parse_painlog_csv("kind,time,zone\ninfusion,2026-12-01T10:00:00Z,Europe/London\nbath,2026-11-01T10:00:00Z,UTC\n", rules());
-    REQUIRE(future.problems.size() == 2);
-    CHECK(future.problems[0].column == "time");
-    CHECK(future.problems[0].message.find("only appointments") != std::string::npos);
+    auto future = parse_painlog_csv("kind,time,zone,not_given\ninfusion,2026-12-01T10:00:00Z,Europe/London,\n"
+                                    "other,2026-12-01T10:00:00Z,Europe/London,\n"
+                                    "bath,2026-11-01T10:00:00Z,UTC,\ninfusion,2026-11-01T10:00:00Z,UTC,skipped\n",
+                                    rules());
+    REQUIRE(future.problems.size() == 3);
+    CHECK(future.problems[0].column == "time");  // a booked infusion is fine, another kind is not
+    CHECK(future.problems[0].line == 3);
+    CHECK(future.problems[0].message.find("only appointments and infusions") != std::string::npos);
     CHECK(future.problems[1].column == "kind");
+    CHECK(future.problems[2].column == "not_given");
+    CHECK(future.problems[2].message == "skipped: expected postponed or cancelled");
+    auto cancelled = parse_painlog_csv("kind,time,zone,not_given\ninfusion,2026-11-01T10:00:00Z,UTC,cancelled\n", rules());
+    REQUIRE(cancelled.problems.empty());
+    CHECK(cancelled.data.events[0].not_given == NotGiven::cancelled);
 }
 
 TEST_CASE("painlog JSON: problems name the line where the element starts") {

@@ -250,6 +250,25 @@ std::vector<DoseSpec> usual_doses(const std::vector<Dose>& doses, Day today, std
     return out;
 }
 
+std::vector<FlaggedMedicine> flagged_medicines(const std::vector<std::string>& names) {
+    std::set<std::string> seen;
+    std::vector<FlaggedMedicine> flagged;
+    for (const auto& name : names) {
+        auto canonical = canonical_medicine(name);
+        const auto* info = find_medicine(canonical);
+        if ((info && info->classes.empty()) || !seen.insert(canonical).second) continue;
+        flagged.push_back({canonical, classes_text(info)});
+    }
+    std::ranges::sort(flagged, {}, &FlaggedMedicine::medicine);
+    return flagged;
+}
+
+std::vector<FlaggedMedicine> flagged_medicines(const std::vector<Dose>& doses) {
+    std::vector<std::string> names;
+    for (const auto& d : doses) names.push_back(d.medicine);
+    return flagged_medicines(names);
+}
+
 std::string classes_text(const MedicineInfo* info) {
     if (!info) return "not recognised";
     std::string out;

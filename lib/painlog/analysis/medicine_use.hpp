@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "painlog/model/infusion_check.hpp"
 #include "painlog/model/medicine.hpp"
 #include "painlog/time/time.hpp"
 #include "painlog/util/text.hpp"
@@ -118,6 +119,12 @@ struct RegimenItem {
 // as-needed flag of the doses of the last 90 days, most often taken first,
 // at most `limit`.
 [[nodiscard]] std::vector<DoseSpec> usual_doses(const std::vector<Dose>& doses, Day today, std::size_t limit = 9);
+
+// The medicines of `doses` a clinic asks about before an infusion: those in
+// one of the classes, and those not recognised (which might be); by name.
+[[nodiscard]] std::vector<FlaggedMedicine> flagged_medicines(const std::vector<Dose>& doses);
+// The same for medicine names, as a check stores them.
+[[nodiscard]] std::vector<FlaggedMedicine> flagged_medicines(const std::vector<std::string>& names);
 
 // "can make you drowsy, anti-seizure" or "not recognised".
 [[nodiscard]] std::string classes_text(const MedicineInfo* info);

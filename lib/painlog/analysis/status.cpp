@@ -67,6 +67,10 @@ std::optional<int> Status::days_until_appointment() const {
     return next_appointment ? std::optional(days_between(today, next_appointment->day)) : std::nullopt;
 }
 
+std::optional<int> Status::days_until_infusion() const {
+    return next_infusion ? std::optional(days_between(today, next_infusion->day)) : std::nullopt;
+}
+
 std::string status_text(const Status& status, const TimeContext& time, Color color) {
     std::string out;
     auto row = [&](std::string_view label, const std::string& value, Style style = Style::plain) {
@@ -97,21 +101,34 @@ std::string status_text(const Status& status, const TimeContext& time, Color col
         row("Last infusion:", event_line(*status.last_infusion, time, ago(*status.days_since_infusion())));
     else
         row("Last infusion:", "none recorded", Style::dim);
+    if (status.next_infusion) {
+        auto check = !status.next_check_complete      ? std::string("check not answered yet: painlog prepare")
+                     : *status.next_check_complete ? std::string("check complete")
+                                                   : std::string("check not complete: painlog prepare");
+        row("Next infusion:", event_line(*status.next_infusion, time, ahead(*status.days_until_infusion())) + "; " +
+                                  check,
+            status.next_check_complete == true ? Style::plain : Style::warn);
+    }
     if (status.next_appointment)
         row("Next appointment:", event_line(*status.next_appointment, time, ahead(*status.days_until_appointment())));
     else
         row("Next appointment:", "none recorded", Style::dim);
-    if (!status.pathway.serves_depression()) return out;
-    std::string last = status.last_phq9 ? fmt::format("last {}: {:g}, {}", format_day(status.last_phq9->day),
-                                                      status.last_phq9->score,
-                                                      band_of(Instrument::phq9, status.last_phq9->score))
-                                        : std::string("none answered yet");
-    if (status.phq9_due)
-        row("PHQ-9:", fmt::format("due today ({} after the infusion): painlog check phq9; {}", status.phq9_due->point,
-                                  last),
-            Style::warn);
-    else
-        row("PHQ-9:", last);
+    if (status.pathway.serves_depression()) {
+        std::string last = status.last_phq9 ? fmt::format("last {}: {:g}, {}", format_day(status.last_phq9->day),
+                                                          status.last_phq9->score,
+                                                          band_of(Instrument::phq9, status.last_phq9->score))
+                                            : std::string("none answered yet");
+        if (status.phq9_due)
+            row("PHQ-9:",
+                fmt::format("due today ({} after the infusion): painlog check phq9; {}", status.phq9_due->point, last),
+                Style::warn);
+        else
+            row("PHQ-9:", last);
+    }
+    for (const auto& notice : status.care) {
+        out += "\n" + styled(notice.line, Style::warn, color) + "\n";
+        for (const auto& d : notice.details) out += "  " + d + "\n";
+    }
     return out;
 }
 
@@ -144,6 +161,11 @@ nlohmann::ordered_json status_json(const Status& status) {
                              : nlohmann::ordered_json(nullptr);
     json["doses_today"] = nlohmann::ordered_json::array();
     for (const auto& d : status.doses_today) json["doses_today"].push_back(dose_json(d));
+    json["next_infusion"] = status.next_infusion ? event_json(*status.next_infusion) : nullptr;
+    json["days_until_infusion"] = optional_int(status.days_until_infusion());
+    json["next_check_complete"] =
+        status.next_check_complete ? nlohmann::ordered_json(*status.next_check_complete) : nlohmann::ordered_json();
+    json["care"] = care_notices_json(status.care);
     return json;
 }
 

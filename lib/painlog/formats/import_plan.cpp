@@ -359,8 +359,8 @@ ImportCounts DiaryWriter::finish() {
         if (keep) st.bind(1, id);
         else st.bind(1);
     };
-    SQLite::Statement insert_event(diary_.db(), "INSERT INTO event (id, kind, label, at, zone, day, note) "
-                                                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement insert_event(diary_.db(), "INSERT INTO event (id, kind, label, at, zone, day, note, not_given) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto* e : new_events.add) {
         bind_id(insert_event, new_events.keep_ids, e->id);
         insert_event.bind(2, std::string(name_of(e->kind)));
@@ -369,6 +369,8 @@ ImportCounts DiaryWriter::finish() {
         insert_event.bind(5, e->zone);
         insert_event.bind(6, format_day(e->day));
         insert_event.bind(7, e->note);
+        if (e->not_given) insert_event.bind(8, std::string(name_of(*e->not_given)));
+        else insert_event.bind(8);
         insert_event.exec();
         insert_event.reset();
         tick();

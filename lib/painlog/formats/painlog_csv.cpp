@@ -164,7 +164,8 @@ void write_events_csv(const std::vector<Event>& events, std::ostream& out) {
     for (const auto& e : events) {
         auto j = event_json(e);
         out << csv_record({std::to_string(e.id), j["kind"].get<std::string>(), e.label, j["time"].get<std::string>(),
-                           e.zone, j["day"].get<std::string>(), e.note});
+                           e.zone, j["day"].get<std::string>(), e.note,
+                           e.not_given ? std::string(name_of(*e.not_given)) : std::string()});
     }
 }
 

@@ -44,7 +44,8 @@ struct EntryQuery;
 void write_entries_csv(Diary& diary, const EntryQuery& query, std::ostream& out);
 
 // The columns of the events CSV, which import reads back.
-inline constexpr std::array<std::string_view, 7> event_csv_columns{"id", "kind", "label", "time", "zone", "day", "note"};
+inline constexpr std::array<std::string_view, 8> event_csv_columns{"id",   "kind", "label", "time",
+                                                                  "zone", "day",  "note",  "not_given"};
 // Events in the CSV of `export --what events` (and `event list --format csv`).
 void write_events_csv(const std::vector<Event>& events, std::ostream& out);
 

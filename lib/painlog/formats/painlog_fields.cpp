@@ -185,6 +185,8 @@ std::optional<Event> event_from_fields(const NamedValues& fields, std::size_t li
                 else problems.add(line, name, fmt::format("{}: expected a date like 2026-11-22", value));
             } else if (name == "note") {
                 event.note = validate_note(value, "");
+            } else if (name == "not_given") {
+                if (!value.empty()) event.not_given = parse_not_given(value, "");
             } else {
                 problems.add(line, name, "unknown key: expected the keys of painlog's event JSON");
             }
@@ -196,14 +198,16 @@ std::optional<Event> event_from_fields(const NamedValues& fields, std::size_t li
     if (!has_time) problems.add(line, "time", "missing: expected a time");
     if (!has_zone && problems.count == before) problems.add(line, "zone", "missing: expected an IANA time zone name");
     if (problems.count != before) return std::nullopt;
-    // Only appointments may lie ahead (event.hpp).
+    // Only appointments and infusions may be booked ahead (event.hpp).
+    bool may_be_ahead = event.kind == EventKind::appointment || event.kind == EventKind::infusion;
     auto rules_for_kind = rules;
-    if (event.kind == EventKind::appointment) rules_for_kind.now = Instant::max();
+    if (may_be_ahead) rules_for_kind.now = Instant::max();
     std::string problem;
     if (auto at = detail::parse_time(time_text, rules_for_kind, problem)) {
         event.at = *at;
     } else {
-        problems.add(line, "time", problem + (event.kind == EventKind::appointment ? "" : "; only appointments may be in the future"));
+        problems.add(line, "time",
+                     problem + (may_be_ahead ? "" : "; only appointments and infusions may be in the future"));
         return std::nullopt;
     }
     if (auto message = check_diary_day(event.at, event.zone, event.day, day_given, rules); !message.empty()) {

@@ -247,7 +247,7 @@ void json_event(const input_json& object, std::size_t line, Problems& problems, 
     for (const auto& [key, value] : object.items()) {
         if (value.is_string()) fields.emplace_back(key, value.get<std::string>());
         else if (key == "id" && value.is_number_integer()) fields.emplace_back(key, value.dump());
-        else if ((key == "id" || key == "day") && value.is_null()) fields.emplace_back(key, "");
+        else if ((key == "id" || key == "day" || key == "not_given") && value.is_null()) fields.emplace_back(key, "");
         else ok = false, problems.add(line, key, fmt::format("{}: expected {}", type_name(value),
                                                              key == "id" ? "a whole number" : "a string"));
     }

@@ -26,6 +26,12 @@ inline constexpr std::array all_event_kinds{EventKind::infusion, EventKind::appo
 // Throws InputError "KIND foo: expected one of infusion, appointment, medication-change, other".
 [[nodiscard]] EventKind parse_event_kind(std::string_view text, std::string_view option);
 
+// Why a booked infusion (or appointment) did not happen.
+enum class NotGiven { postponed, cancelled };
+[[nodiscard]] std::string_view name_of(NotGiven reason);  // postponed, cancelled
+// Throws InputError "--not-given x: expected postponed or cancelled".
+[[nodiscard]] NotGiven parse_not_given(std::string_view text, std::string_view option);
+
 struct Event {
     std::int64_t id = 0;  // 0 until stored
     EventKind kind = EventKind::other;
@@ -34,18 +40,34 @@ struct Event {
     std::string zone;     // IANA name the event was recorded in
     Day day;              // diary day of `at`
     std::string note;
+    std::optional<NotGiven> not_given;  // set by the patient; none: given once its time has passed
     friend bool operator==(const Event&, const Event&) = default;
 };
 
+// Where a booked event stands at `now`: planned until its time, then
+// given (happened) unless marked as not given.
+enum class EventState { planned, given, not_given };
+[[nodiscard]] EventState state_of(const Event& event, Instant now);
+[[nodiscard]] std::string_view name_of(EventState state);  // planned, given, not given
+
+// The infusions that were given by `now`, in the order of `events`: the
+// only ones that anchor a response, a report or a trend mark.
+[[nodiscard]] std::vector<Event> given_infusions(const std::vector<Event>& events, Instant now);
+// The first infusion still planned after `now` (events in time order).
+[[nodiscard]] std::optional<Event> next_planned(const std::vector<Event>& events, EventKind kind, Instant now);
+
 // Trims and rejects control characters and labels over 100 bytes.
 [[nodiscard]] std::string validate_event_label(std::string_view text, std::string_view option);
-// Only appointments may lie in the future; otherwise throws InputError
-// "<what>: 2026-12-01 12:00 is in the future and only appointments may be
-// recorded ahead; …", `what` naming the user's value (e.g. "--at 2026-12-01").
+// Only appointments and infusions may be booked ahead; otherwise throws
+// InputError "<what>: 2026-12-01 12:00 is in the future and only
+// appointments and infusions may be booked ahead; …", `what` naming the
+// user's value (e.g. "--at 2026-12-01"). An event marked as not given
+// keeps its time.
 void check_event_time(const Event& event, const TimeContext& ctx, std::string_view what);
 
-// {"id","kind","label","time","zone","day","note"}; time is local ISO 8601
-// with offset in the event's zone, as for entries.
+// {"id","kind","label","time","zone","day","note","not_given"}; time is
+// local ISO 8601 with offset in the event's zone, as for entries;
+// not_given null, "postponed" or "cancelled".
 [[nodiscard]] nlohmann::ordered_json event_json(const Event& event);
 
 }  // namespace painlog

@@ -22,6 +22,16 @@ constexpr std::array specs{
                 "treatment pathway the diary serves: pain, depression or both (unset: inferred from the diary)"},
     SettingSpec{setting_key::report_days, "28",
                 "days (7-365) a report covers when there is no infusion to anchor it"},
+    SettingSpec{setting_key::fasting_food_hours, "6",
+                "hours (0-24) without food before an infusion under sedation, as your clinic's instructions say"},
+    SettingSpec{setting_key::fasting_fluids_hours, "2",
+                "hours (0-24) before an infusion under sedation from which you drink nothing, as your clinic's "
+                "instructions say"},
+    SettingSpec{setting_key::aftercare_hours, "24",
+                "hours (1-72) after an infusion without driving, machinery, alcohol or important decisions, as "
+                "your clinic's instructions say"},
+    SettingSpec{setting_key::followup_reminder_days, "3",
+                "days (0-14) before a booked follow-up from which status and remind suggest making the report"},
 };
 
 struct IntRange {
@@ -32,6 +42,9 @@ std::optional<IntRange> range_of(std::string_view key) {
     if (key == setting_key::day_start_hour) return IntRange{0, max_day_start_hour};
     if (key == setting_key::baseline_days) return IntRange{7, 90};
     if (key == setting_key::report_days) return IntRange{7, 365};
+    if (key == setting_key::fasting_food_hours || key == setting_key::fasting_fluids_hours) return IntRange{0, 24};
+    if (key == setting_key::aftercare_hours) return IntRange{1, 72};
+    if (key == setting_key::followup_reminder_days) return IntRange{0, 14};
     return std::nullopt;
 }
 

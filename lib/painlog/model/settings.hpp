@@ -27,6 +27,10 @@ inline constexpr std::string_view baseline_days = "baseline-days";
 inline constexpr std::string_view name = "name";
 inline constexpr std::string_view pathway = "pathway";
 inline constexpr std::string_view report_days = "report-days";
+inline constexpr std::string_view fasting_food_hours = "fasting-food-hours";
+inline constexpr std::string_view fasting_fluids_hours = "fasting-fluids-hours";
+inline constexpr std::string_view aftercare_hours = "aftercare-hours";
+inline constexpr std::string_view followup_reminder_days = "followup-reminder-days";
 }  // namespace setting_key
 
 }  // namespace painlog

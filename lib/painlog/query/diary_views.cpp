@@ -4,7 +4,9 @@
 #include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/store/dose_store.hpp"
+#include "painlog/model/settings.hpp"
 #include "painlog/store/event_store.hpp"
+#include "painlog/store/infusion_check_store.hpp"
 #include "painlog/store/lookup.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 
@@ -19,11 +21,18 @@ Summary summarize_diary(Diary& diary, Period period, Day today) {
     return s;
 }
 
-TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by) {
+CareRules diary_care_rules(Diary& diary) {
+    auto hours = [&](std::string_view key) { return std::stoi(diary.setting_or_default(key)); };
+    return {hours(setting_key::fasting_food_hours), hours(setting_key::fasting_fluids_hours),
+            hours(setting_key::aftercare_hours), hours(setting_key::followup_reminder_days)};
+}
+
+TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by,
+                        Instant now) {
     auto from = period.from - date::days{rolling_window_days - 1};
     auto days = read_daily_values(diary, from, period.to);
     auto trend = analyze_trend(days, period, metrics, by);
-    add_infusions(trend, events(diary, EventKind::infusion));
+    add_infusions(trend, given_infusions(events(diary, EventKind::infusion), now));
     return trend;
 }
 
@@ -34,14 +43,18 @@ Status diary_status(Diary& diary, const TimeContext& time) {
     status.streak_days = current_logging_streak(diary, status.today);
     auto last = diary.entries({.from = std::nullopt, .to = std::nullopt, .last = 1});
     if (!last.empty()) status.last_entry = last.back();
-    for (const auto& event : events(diary, EventKind::infusion))
-        if (event.at <= time.now) status.last_infusion = event;  // time order: the last one wins
-    for (const auto& event : events(diary, EventKind::appointment)) {
-        if (event.at > time.now) {
-            status.next_appointment = event;  // time order: the first one wins
-            break;
-        }
+    auto all = events(diary);
+    auto given = given_infusions(all, time.now);
+    if (!given.empty()) status.last_infusion = given.back();
+    status.next_infusion = next_planned(all, EventKind::infusion, time.now);
+    status.next_appointment = next_planned(all, EventKind::appointment, time.now);
+    CareInputs care{time, status.next_infusion, std::nullopt, status.last_infusion, status.next_appointment,
+                    diary_care_rules(diary)};
+    if (status.next_infusion) {
+        care.next_check = find_infusion_check(diary, status.next_infusion->id);
+        if (care.next_check) status.next_check_complete = open_items(*care.next_check).empty();
     }
+    status.care = care_notices(care);
     status.doses_today = doses_in(diary, status.today, status.today);
     status.pathway = diary_pathway(diary);
     if (!status.pathway.serves_depression()) return status;

@@ -9,6 +9,7 @@
 #include "painlog/analysis/status.hpp"
 #include "painlog/analysis/summary.hpp"
 #include "painlog/analysis/trend.hpp"
+#include "painlog/model/infusion_check.hpp"
 
 namespace painlog {
 
@@ -18,10 +19,16 @@ class Diary;
 // most recent run of logged days for the streak) and summarizes them.
 [[nodiscard]] Summary summarize_diary(Diary& diary, Period period, Day today);
 
-// Reads the period and the six days before it, and the infusions in it.
-[[nodiscard]] TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by);
+// Reads the period and the six days before it, and the infusions given by
+// `now` in it.
+[[nodiscard]] TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by,
+                                      Instant now);
 
-// Today, the streak, the last entry, the last infusion and the next appointment.
+// The clinic's rules from the diary's settings.
+[[nodiscard]] CareRules diary_care_rules(Diary& diary);
+
+// Today, the streak, the last entry, today's doses, the last infusion given,
+// the next infusion and appointment booked, and the pathway's notices.
 [[nodiscard]] Status diary_status(Diary& diary, const TimeContext& time);
 
 }  // namespace painlog

@@ -140,18 +140,22 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         throw InputError(fmt::format("--until {}: expected a day no later than today ({})", format_day(to),
                                      format_day(now_day)));
     auto all_events = events(diary);
+    auto given = given_infusions(all_events, time.now);
     std::optional<Event> anchor;
     if (request.event_id) {
         anchor = get_event(diary, *request.event_id);
         if (anchor->kind != EventKind::infusion)
             throw InputError(fmt::format("--event {}: expected an infusion; event {} is of kind {}", *request.event_id,
                                          *request.event_id, name_of(anchor->kind)));
+        if (state_of(*anchor, time.now) != EventState::given)
+            throw InputError(fmt::format("--event {}: infusion {} is {}; expected one that was given", *request.event_id,
+                                         *request.event_id, name_of(state_of(*anchor, time.now))));
         if (anchor->day > to)
             throw InputError(fmt::format("--event {}: the infusion on {} is after the report's last day {}",
                                          *request.event_id, format_day(anchor->day), format_day(to)));
     } else {
-        for (const auto& e : all_events)
-            if (e.kind == EventKind::infusion && e.day <= to) anchor = e;
+        for (const auto& e : given)
+            if (e.day <= to) anchor = e;
     }
 
     Day from;
@@ -175,7 +179,8 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
     std::vector<Event> infusions;
     for (const auto& e : all_events) {
         if (e.day >= from && e.day <= to) r.events.push_back(e);
-        if (e.kind == EventKind::infusion && e.day <= to) infusions.push_back(e);
+        if (e.kind == EventKind::infusion && e.day <= to && state_of(e, time.now) == EventState::given)
+            infusions.push_back(e);
     }
     auto shown = [&](const Event& e) {
         return request.event_id ? e.id == *request.event_id : (e.day >= from && e.day <= to);

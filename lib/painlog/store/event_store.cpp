@@ -10,7 +10,7 @@
 namespace painlog {
 namespace {
 
-constexpr std::string_view event_columns = "id, kind, label, at, zone, day, note";
+constexpr std::string_view event_columns = "id, kind, label, at, zone, day, note, not_given";
 
 Event read_event(SQLite::Statement& row) {
     Event event;
@@ -21,6 +21,7 @@ Event read_event(SQLite::Statement& row) {
     event.zone = row.getColumn(4).getString();
     event.day = *parse_iso_day(row.getColumn(5).getString());
     event.note = row.getColumn(6).getString();
+    if (!row.getColumn(7).isNull()) event.not_given = parse_not_given(row.getColumn(7).getString(), "not_given");
     return event;
 }
 
@@ -31,6 +32,8 @@ void bind_event_values(SQLite::Statement& st, const Event& event) {
     st.bind(":zone", event.zone);
     st.bind(":day", format_day(event.day));
     st.bind(":note", event.note);
+    if (event.not_given) st.bind(":not_given", std::string(name_of(*event.not_given)));
+    else st.bind(":not_given");
 }
 
 InputError no_such_event(std::int64_t id) {
@@ -41,8 +44,8 @@ InputError no_such_event(std::int64_t id) {
 
 void add_event(Diary& diary, Event& event) {
     diary.write([&] {
-        SQLite::Statement st(diary.db(), "INSERT INTO event (kind, label, at, zone, day, note) "
-                                         "VALUES (:kind, :label, :at, :zone, :day, :note)");
+        SQLite::Statement st(diary.db(), "INSERT INTO event (kind, label, at, zone, day, note, not_given) "
+                                         "VALUES (:kind, :label, :at, :zone, :day, :note, :not_given)");
         bind_event_values(st, event);
         st.exec();
         event.id = diary.db().getLastInsertRowid();
@@ -52,7 +55,7 @@ void add_event(Diary& diary, Event& event) {
 void update_event(Diary& diary, const Event& event) {
     diary.write([&] {
         SQLite::Statement st(diary.db(), "UPDATE event SET kind = :kind, label = :label, at = :at, zone = :zone, "
-                                         "day = :day, note = :note WHERE id = :id");
+                                         "day = :day, note = :note, not_given = :not_given WHERE id = :id");
         bind_event_values(st, event);
         st.bind(":id", event.id);
         if (st.exec() != 1) throw no_such_event(event.id);

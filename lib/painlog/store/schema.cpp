@@ -181,6 +181,44 @@ INSERT INTO dose (medicine, at, zone, day)
 DELETE FROM entry_tag WHERE kind = 'medication';
 )sql";
 
+// The treatment pathway (issue 18): an infusion may be booked ahead and
+// marked as not given (postponed, cancelled), so that it never anchors a
+// response; the pre-infusion check is kept with its infusion; the PGIC joins
+// the questionnaires, whose instrument check is rebuilt (SQLite cannot alter
+// a CHECK) with the same rows, ids and index.
+constexpr std::string_view v8_treatment_pathway = R"sql(
+ALTER TABLE event ADD COLUMN not_given TEXT CHECK (not_given IS NULL OR not_given = 'postponed'
+                                                   OR not_given = 'cancelled');
+CREATE TABLE infusion_check (
+  event_id         INTEGER PRIMARY KEY REFERENCES event (id) ON DELETE CASCADE,
+  at               TEXT    NOT NULL,
+  zone             TEXT    NOT NULL,
+  pregnant         INTEGER CHECK (pregnant = 0 OR pregnant = 1),
+  breastfeeding    INTEGER CHECK (breastfeeding = 0 OR breastfeeding = 1),
+  new_symptoms     TEXT,
+  heart_problem    INTEGER CHECK (heart_problem = 0 OR heart_problem = 1),
+  new_medicines    TEXT,
+  medicines        TEXT    NOT NULL DEFAULT '',
+  medicines_confirmed INTEGER CHECK (medicines_confirmed = 0 OR medicines_confirmed = 1),
+  sedation         INTEGER CHECK (sedation = 0 OR sedation = 1),
+  escort           INTEGER CHECK (escort = 0 OR escort = 1)
+);
+CREATE TABLE questionnaire_v8 (
+  id         INTEGER PRIMARY KEY,
+  instrument TEXT    NOT NULL CHECK (instrument = 'phq9' OR instrument = 'gad7' OR instrument = 'peg'
+                                     OR instrument = 'pgic'),
+  at         TEXT    NOT NULL,
+  zone       TEXT    NOT NULL,
+  day        TEXT    NOT NULL,
+  answers    TEXT    NOT NULL,
+  score      REAL    NOT NULL
+);
+INSERT INTO questionnaire_v8 SELECT id, instrument, at, zone, day, answers, score FROM questionnaire;
+DROP TABLE questionnaire;
+ALTER TABLE questionnaire_v8 RENAME TO questionnaire;
+CREATE INDEX questionnaire_by_day ON questionnaire (instrument, day, at);
+)sql";
+
 constexpr std::array all_migrations{
     Migration{1, v1_entries},
     Migration{2, v2_events},
@@ -189,6 +227,7 @@ constexpr std::array all_migrations{
     Migration{5, v5_tag_kind_check},
     Migration{6, v6_covering_day_index},
     Migration{7, v7_doses},
+    Migration{8, v8_treatment_pathway},
 };
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
