@@ -12,7 +12,9 @@
 #include "context.hpp"
 #include "entry_options.hpp"
 #include "output.hpp"
+#include "painlog/analysis/care.hpp"
 #include "painlog/analysis/medicine_use.hpp"
+#include "painlog/store/event_store.hpp"
 #include "painlog/model/entry_format.hpp"
 #include "painlog/store/dose_store.hpp"
 #include "painlog/util/error.hpp"
@@ -92,7 +94,10 @@ void run_add(const AddOptions& opts, Context& ctx) {
     if (guided) {
         auto yesterday = yesterday_values(diary, time);
         auto usual = usual_doses(doses_in(diary, today(time) - date::days{89}, today(time)), today(time));
-        auto answers = guided_checkin(std::cin, ctx.err, yesterday ? &*yesterday : nullptr, usual);
+        auto given = given_infusions(events(diary, EventKind::infusion), time.now);
+        bool after_infusion =
+            side_effects_first(given.empty() ? std::nullopt : std::optional(given.back()), time.now);
+        auto answers = guided_checkin(std::cin, ctx.err, yesterday ? &*yesterday : nullptr, usual, after_infusion);
         if (!answers) throw RuntimeError("check-in cancelled; nothing was written");
         if (!answers->entry.has_values() && answers->doses.empty()) {
             ctx.err << "Nothing entered; nothing was written.\n";

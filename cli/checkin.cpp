@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkin.hpp"
+#include "prompt.hpp"
 
 #include <cmath>
 #include <istream>
@@ -9,34 +10,16 @@
 #include <fmt/format.h>
 
 #include "painlog/model/entry_format.hpp"
+#include "painlog/model/infusion_check.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/util/parse.hpp"
 
 namespace painlog::cli {
 namespace {
 
-struct Cancelled {};
-
 std::string hint(const DailyValues* yesterday, Metric metric) {
     if (!yesterday || !yesterday->value(metric)) return "";
     return fmt::format(" [yesterday {:g}]", std::round(*yesterday->value(metric) * 10) / 10);
-}
-
-// Asks until `accept` takes the answer without throwing; an empty answer skips.
-template <typename Accept>
-void ask(std::istream& in, std::ostream& prompt, const std::string& question, Accept accept) {
-    for (;;) {
-        prompt << question << ": " << std::flush;
-        std::string answer;
-        if (!std::getline(in, answer)) throw Cancelled{};
-        if (answer.empty()) return;
-        try {
-            accept(answer);
-            return;
-        } catch (const InputError& e) {
-            prompt << "  " << e.what() << '\n';
-        }
-    }
 }
 
 void ask_tags(std::istream& in, std::ostream& prompt, const std::string& question, TagKind kind, Entry& entry) {
@@ -95,14 +78,44 @@ void ask_doses(std::istream& in, std::ostream& prompt, const std::vector<DoseSpe
     });
 }
 
+// The clinic's side effects as numbered picks, three to a line.
+void ask_side_effects_first(std::istream& in, std::ostream& prompt, Entry& entry) {
+    prompt << "Since your infusion: side effects your clinic's pages name.\n";
+    for (std::size_t i = 0; i < clinic_side_effects.size(); ++i) {
+        bool last_in_line = i % 3 == 2 || i + 1 == clinic_side_effects.size();
+        auto pick = fmt::format("{:>4} {}", i + 1, clinic_side_effects[i]);
+        prompt << (last_in_line ? pick + "\n" : pad_right(pick, 31));
+    }
+    ask(in, prompt, "Side effects (numbers above or words, comma-separated)", [&](const std::string& answer) {
+        std::vector<Tag> tags = entry.tags;
+        std::size_t start = 0;
+        while (start <= answer.size()) {
+            auto comma = answer.find(',', start);
+            auto part = trim(answer.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+            if (auto pick = parse_whole_number(part)) {
+                if (*pick < 1 || static_cast<std::size_t>(*pick) > clinic_side_effects.size())
+                    throw InputError(fmt::format("{}: expected a number from 1 to {} or a side effect", part,
+                                                 clinic_side_effects.size()));
+                add_tag(tags, TagKind::side_effect, clinic_side_effects[*pick - 1]);
+            } else if (!part.empty()) {
+                add_tag(tags, TagKind::side_effect, part);
+            }
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        entry.tags = std::move(tags);
+    });
+}
+
 }  // namespace
 
 std::optional<CheckinAnswers> guided_checkin(std::istream& in, std::ostream& prompt, const DailyValues* yesterday,
-                                             const std::vector<DoseSpec>& usual) {
+                                             const std::vector<DoseSpec>& usual, bool after_infusion) {
     CheckinAnswers answers;
     auto& entry = answers.entry;
     prompt << "Check-in: press Enter to skip a question, Ctrl-D to cancel.\n";
     try {
+        if (after_infusion) ask_side_effects_first(in, prompt, entry);
         auto rating = [&](Rating r, Metric m) {
             ask(in, prompt, fmt::format("{}{}", question_of(r), hint(yesterday, m)),
                 [&](const std::string& answer) { entry.rating(r) = parse_rating(answer, name_of(r)); });
@@ -117,7 +130,7 @@ std::optional<CheckinAnswers> guided_checkin(std::istream& in, std::ostream& pro
         ask_tags(in, prompt, "What did you do", TagKind::activity, entry);
         ask_tags(in, prompt, "What eased the pain", TagKind::better, entry);
         ask_tags(in, prompt, "What made it worse", TagKind::worse, entry);
-        ask_tags(in, prompt, "Side effects", TagKind::side_effect, entry);
+        if (!after_infusion) ask_tags(in, prompt, "Side effects", TagKind::side_effect, entry);
         ask_doses(in, prompt, usual, answers.doses);
         ask(in, prompt, "Note", [&](const std::string& answer) { entry.note = validate_note(answer, "note"); });
     } catch (const Cancelled&) {

@@ -20,8 +20,10 @@ struct CheckinAnswers {
 // question; a bad answer is explained and asked again. Returns the answers,
 // or nullopt when input ends (Ctrl-D). `yesterday` supplies hints; it may be
 // null. `usual` are offered as numbered picks for the medicines taken.
+// `after_infusion` (the 48 hours after one): side effects are asked first,
+// with the clinic's list as numbered picks.
 [[nodiscard]] std::optional<CheckinAnswers> guided_checkin(std::istream& in, std::ostream& prompt,
                                                            const DailyValues* yesterday,
-                                                           const std::vector<DoseSpec>& usual);
+                                                           const std::vector<DoseSpec>& usual, bool after_infusion);
 
 }  // namespace painlog::cli

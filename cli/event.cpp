@@ -13,7 +13,9 @@
 #include "output.hpp"
 #include "painlog/formats/painlog_csv.hpp"
 #include "painlog/model/event.hpp"
+#include "painlog/report/infusion_sheet.hpp"
 #include "painlog/store/event_store.hpp"
+#include "painlog/store/infusion_check_store.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/util/table.hpp"
 
@@ -33,11 +35,17 @@ struct EventListOptions {
 };
 
 struct EventEditOptions {
-    std::string id, kind, at, label, note, format;
+    std::string id, kind, at, label, note, format, not_given;
+    bool given = false;
+    CLI::Option* not_given_option = nullptr;
     CLI::Option* kind_option = nullptr;
     CLI::Option* at_option = nullptr;
     CLI::Option* label_option = nullptr;
     CLI::Option* note_option = nullptr;
+};
+
+struct EventShowOptions {
+    std::string id, format;
 };
 
 struct EventRmOptions {
@@ -75,20 +83,42 @@ void run_event_add(const EventAddOptions& opts, Context& ctx) {
     print_event(ctx, opts.format, "Added", event);
 }
 
-std::string event_table(const std::vector<Event>& list, const TimeContext& time, Color color) {
+// "(planned; check complete)", "(not given: cancelled)", "" for a past event.
+std::string state_mark(const Event& e, Diary& diary, Instant now) {
+    auto state = state_of(e, now);
+    if (state == EventState::not_given) return fmt::format("(not given: {}) ", name_of(*e.not_given));
+    if (state == EventState::given) return "";
+    if (e.kind != EventKind::infusion) return "(planned) ";
+    auto check = find_infusion_check(diary, e.id);
+    if (!check) return "(planned; check not answered) ";
+    auto open = open_items(*check).size();
+    return open == 0 ? "(planned; check complete) " : fmt::format("(planned; check: {} open) ", open);
+}
+
+std::string event_table(const std::vector<Event>& list, Diary& diary, const TimeContext& time, Color color) {
     TextTable table({{"ID", Align::right}, {"Day"}, {"Time"}, {"Kind"}, {"Label and note"}});
     for (const auto& e : list) {
         std::string text = e.label;
         if (!e.note.empty()) text += (text.empty() ? "" : ": ") + one_line(e.note);
-        bool upcoming = e.at > time.now;
-        if (upcoming) text = "(upcoming) " + text;
+        text = state_mark(e, diary, time.now) + text;
         table.add_row({{std::to_string(e.id)},
-                       {format_day(e.day), upcoming ? Style::bold : Style::plain},
+                       {format_day(e.day), state_of(e, time.now) == EventState::planned ? Style::bold : Style::plain},
                        {format_local_minutes(e.at, stored_zone(e.zone, time.zone)).substr(11)},
                        {std::string(name_of(e.kind))},
                        {text}});
     }
     return table.render(color);
+}
+
+// event_json with where it stands and, for an infusion, its check.
+nlohmann::ordered_json event_state_json(const Event& e, Diary& diary, Instant now) {
+    auto j = event_json(e);
+    j["state"] = name_of(state_of(e, now));
+    if (e.kind != EventKind::infusion) return j;
+    auto check = find_infusion_check(diary, e.id);
+    j["check"] = check ? infusion_check_json(*check) : nlohmann::ordered_json();
+    j["check_open"] = open_items(check.value_or(InfusionCheck{}));
+    return j;
 }
 
 void run_event_list(const EventListOptions& opts, Context& ctx) {
@@ -98,22 +128,26 @@ void run_event_list(const EventListOptions& opts, Context& ctx) {
     auto list = events(diary, kind);
     if (opts.format == "json") {
         auto json = nlohmann::ordered_json::array();
-        for (const auto& e : list) json.push_back(event_json(e));
+        for (const auto& e : list) json.push_back(event_state_json(e, diary, ctx.time().now));
         print_json(ctx.out, json);
     } else if (opts.format == "csv") {
         write_events_csv(list, ctx.out);
     } else if (list.empty()) {
         ctx.out << (kind ? fmt::format("No {} events.\n", name_of(*kind)) : "No events.\n");
     } else {
-        ctx.out << event_table(list, ctx.time(), ctx.color());
+        ctx.out << event_table(list, diary, ctx.time(), ctx.color());
     }
 }
 
 void run_event_edit(const EventEditOptions& opts, Context& ctx) {
     auto id = parse_id(opts.id, "event");
     bool any = opts.kind_option->count() + opts.at_option->count() + opts.label_option->count() +
-                   opts.note_option->count() > 0;
-    if (!any) throw InputError("event edit: nothing to change; expected --kind, --at, --label or --note");
+                   opts.note_option->count() + opts.not_given_option->count() > 0 || opts.given;
+    if (!any)
+        throw InputError("event edit: nothing to change; expected --kind, --at, --label, --note, --not-given or "
+                         "--given");
+    std::optional<NotGiven> not_given;
+    if (opts.not_given_option->count() > 0) not_given = parse_not_given(opts.not_given, "--not-given");
     std::optional<EventKind> kind;
     if (opts.kind_option->count() > 0) kind = parse_event_kind(opts.kind, "--kind");
     std::optional<std::string> label, note;
@@ -125,11 +159,33 @@ void run_event_edit(const EventEditOptions& opts, Context& ctx) {
     if (kind) event.kind = *kind;
     if (label) event.label = *label;
     if (note) event.note = *note;
+    if (not_given) event.not_given = not_given;
+    if (opts.given) event.not_given.reset();
     if (opts.at_option->count() > 0) set_time(event, opts.at, time);
     check_event_time(event, time,
                      opts.at_option->count() > 0 ? fmt::format("--at {}", opts.at) : fmt::format("event {}", id));
     update_event(diary, event);
     print_event(ctx, opts.format, "Updated", event);
+}
+
+void run_event_show(const EventShowOptions& opts, Context& ctx) {
+    auto id = parse_id(opts.id, "event");
+    auto& diary = ctx.diary(Access::read);
+    auto event = get_event(diary, id);
+    const auto& time = ctx.time();
+    if (opts.format == "json") return print_json(ctx.out, event_state_json(event, diary, time.now));
+    auto state = state_of(event, time.now);
+    ctx.out << fmt::format("Event {}: {}, {}.\n", id, event_brief(event, time),
+                           state == EventState::not_given ? "not given (" + std::string(name_of(*event.not_given)) + ")"
+                                                          : std::string(name_of(state)));
+    if (!event.note.empty()) ctx.out << "Note: " << one_line(event.note) << "\n";
+    if (event.kind != EventKind::infusion || state == EventState::not_given) return;
+    auto check = find_infusion_check(diary, id);
+    ctx.out << "\nPre-infusion check (painlog prepare --event " << id << "):\n";
+    for (const auto& line : check_answer_lines(check)) ctx.out << "  " << line << "\n";
+    auto open = open_items(check.value_or(InfusionCheck{}));
+    ctx.out << (open.empty() ? "Nothing is open.\n" : "Still open:\n");
+    for (const auto& item : open) ctx.out << "  - " << item << "\n";
 }
 
 bool confirmed(Context& ctx, const Event& event) {
@@ -154,7 +210,7 @@ void run_event_rm(const EventRmOptions& opts, Context& ctx) {
 }
 
 void setup_event_add(CLI::App& parent, Context& ctx) {
-    auto* cmd = parent.add_subcommand("add", "Record an event (only appointments may be in the future)");
+    auto* cmd = parent.add_subcommand("add", "Record an event (appointments and infusions may be booked ahead)");
     auto opts = std::make_shared<EventAddOptions>();
     cmd->add_option("KIND", opts->kind, fmt::format("What happened: {}", kinds_help))->required();
     opts->at_option = cmd->add_option("--at", opts->at,
@@ -167,7 +223,7 @@ void setup_event_add(CLI::App& parent, Context& ctx) {
 }
 
 void setup_event_list(CLI::App& parent, Context& ctx) {
-    auto* cmd = parent.add_subcommand("list", "List events in time order, upcoming appointments included");
+    auto* cmd = parent.add_subcommand("list", "List events in time order, booked ones and their checks included");
     auto opts = std::make_shared<EventListOptions>();
     opts->kind_option =
         cmd->add_option("--kind", opts->kind, fmt::format("Only this kind: {}", kinds_help))->type_name("KIND");
@@ -184,8 +240,22 @@ void setup_event_edit(CLI::App& parent, Context& ctx) {
                           ->type_name("WHEN");
     opts->label_option = cmd->add_option("--label", opts->label, "New label ('' clears it)")->type_name("TEXT");
     opts->note_option = cmd->add_option("--note", opts->note, "New note ('' clears it)")->type_name("TEXT");
+    opts->not_given_option =
+        cmd->add_option("--not-given", opts->not_given,
+                        "The booked event did not happen: postponed or cancelled (it never anchors a response)")
+            ->type_name("REASON");
+    auto* given = cmd->add_flag("--given", opts->given, "Take back --not-given: the event happened, or will");
+    given->excludes(opts->not_given_option);
     add_format_option(*cmd, opts->format, {"text", "json"});
     cmd->callback([opts, &ctx] { run_event_edit(*opts, ctx); });
+}
+
+void setup_event_show(CLI::App& parent, Context& ctx) {
+    auto* cmd = parent.add_subcommand("show", "One event in full: where it stands and, for an infusion, its check");
+    auto opts = std::make_shared<EventShowOptions>();
+    cmd->add_option("ID", opts->id, "Event id (from painlog event list)")->required();
+    add_format_option(*cmd, opts->format, {"text", "json"});
+    cmd->callback([opts, &ctx] { run_event_show(*opts, ctx); });
 }
 
 void setup_event_rm(CLI::App& parent, Context& ctx) {
@@ -199,11 +269,12 @@ void setup_event_rm(CLI::App& parent, Context& ctx) {
 }  // namespace
 
 void setup_event(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("event", "Infusions, appointments, medication changes: add, list, edit, rm");
+    auto* cmd = app.add_subcommand("event", "Infusions, appointments, medication changes: add, list, show, edit, rm");
     cmd->require_subcommand(1);
     setup_event_add(*cmd, ctx);
     setup_event_list(*cmd, ctx);
     setup_event_edit(*cmd, ctx);
+    setup_event_show(*cmd, ctx);
     setup_event_rm(*cmd, ctx);
 }
 

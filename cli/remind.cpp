@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// painlog remind: for cron and timers. Exit 1 with a one-line reminder when
-// today's diary day has no entry, or a PHQ-9 is due on the depression
-// pathway; silent exit 0 otherwise.
+// painlog remind: for cron and timers. Exit 1 with a one-line reminder each
+// when today's diary day has no entry, a PHQ-9 is due on the depression
+// pathway, an infusion is near (from the evening before), its after-care
+// period runs or a follow-up is near; silent exit 0 otherwise.
 
 #include <spawn.h>
 #include <sys/wait.h>
@@ -84,7 +85,9 @@ void run_remind(const RemindOptions& opts, Context& ctx) {
     auto day = today(ctx.time());
     std::string text;
     if (entries_on(diary, day) == 0) text = reminder_text(day, current_logging_streak(diary, day));
-    if (auto due = diary_status(diary, ctx.time()).phq9_due) text += phq9_reminder_text(*due);
+    auto status = diary_status(diary, ctx.time());
+    if (status.phq9_due) text += phq9_reminder_text(*status.phq9_due);
+    for (const auto& notice : status.care) text += notice.line + "\n";
     if (text.empty()) return;
     if (!opts.quiet) ctx.out << text;
     if (opts.notify) {
@@ -98,7 +101,8 @@ void run_remind(const RemindOptions& opts, Context& ctx) {
 
 void setup_remind(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand(
-        "remind", "For cron: exit 1 with a reminder when today has no entry yet or a PHQ-9 is due, exit 0 silently otherwise");
+        "remind", "For cron: exit 1 with a line per reminder (today not logged, a PHQ-9 due, an infusion near, "
+                  "after-care, a follow-up near), exit 0 silently otherwise");
     auto opts = std::make_shared<RemindOptions>();
     cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing; only the exit status tells");
     cmd->add_flag("--notify", opts->notify, "Also show a desktop notification through notify-send, when installed");

@@ -59,14 +59,13 @@ std::vector<std::string> open_items(const InfusionCheck& c) {
     return open;
 }
 
-std::vector<std::string> tell_the_clinic(const InfusionCheck& c, const std::vector<FlaggedMedicine>& flagged) {
+std::vector<std::string> health_changes(const InfusionCheck& c) {
     std::vector<std::string> tell;
     if (c.pregnant == true) tell.emplace_back("you are, or could be, pregnant");
     if (c.breastfeeding == true) tell.emplace_back("you are breastfeeding");
     if (c.new_symptoms && !c.new_symptoms->empty()) tell.push_back("new symptoms: " + *c.new_symptoms);
     if (c.heart_problem == true) tell.emplace_back("a new heart problem");
     if (c.new_medicines && !c.new_medicines->empty()) tell.push_back("new medicines: " + *c.new_medicines);
-    for (const auto& m : flagged) tell.push_back(fmt::format("{} ({})", m.medicine, m.classes));
     return tell;
 }
 

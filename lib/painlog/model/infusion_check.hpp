@@ -6,6 +6,7 @@
 // instructions; it gives no medical advice. The instructions and the clinic
 // text each one repeats are listed in painlog-prepare(1).
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -72,11 +73,9 @@ struct InfusionCheck {
 // sedation is planned", "arrange someone to take you home"); empty: the
 // check is complete.
 [[nodiscard]] std::vector<std::string> open_items(const InfusionCheck& check);
-// What the patient should tell the consultant before the infusion: each
-// change of health answered yes, each new symptom and new medicine, and
-// the flagged medicines.
-[[nodiscard]] std::vector<std::string> tell_the_clinic(const InfusionCheck& check,
-                                                       const std::vector<FlaggedMedicine>& flagged);
+// The changes of health to tell the consultant before the infusion: each
+// answered yes, each new symptom and new medicine.
+[[nodiscard]] std::vector<std::string> health_changes(const InfusionCheck& check);
 
 // {"event_id","answered","pregnant","breastfeeding","new_symptoms",
 //  "heart_problem","new_medicines","medicines","medicines_confirmed",
@@ -84,14 +83,24 @@ struct InfusionCheck {
 // time with offset.
 [[nodiscard]] nlohmann::ordered_json infusion_check_json(const InfusionCheck& check);
 
+// The side effects the clinic's pages name, offered as numbered picks by
+// the check-in in the 48 hours after an infusion.
+inline constexpr std::array<std::string_view, 28> clinic_side_effects{
+    "anxiety",           "agitation",          "vivid dreams",       "nightmares",
+    "mood changes",      "confusion",          "disorientation",     "double vision",
+    "involuntary eye movements", "hallucinations", "increased muscle tone", "jerking movements",
+    "nausea",            "vomiting",           "skin reactions",     "overactive bladder",
+    "urinary tract infection", "abnormal heart rhythm", "low blood pressure", "shallow breathing",
+    "raised blood pressure", "raised heart rate", "dizziness",        "headache",
+    "drowsiness",        "fatigue",            "dissociation",       "lightheadedness"};
+
 // The clinic's instructions painlog repeats, word for word wherever shown.
 namespace clinic_text {
 inline constexpr std::string_view not_advice =
     "painlog repeats your clinic's instructions; it gives no medical advice. If in doubt, ask the clinic.";
 inline constexpr std::string_view tell_changes =
     "Tell your consultant before the infusion if your health has changed since it was booked.";
-inline constexpr std::string_view check_medicines =
-    "Check these medicines with your consultant before the infusion:";
+inline constexpr std::string_view check_medicines = "Check these medicines with your consultant before the infusion";
 inline constexpr std::string_view take_home =
     "Arrange someone to take you home after the infusion.";
 inline constexpr std::string_view aftercare =
