@@ -68,7 +68,9 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
     auto days = daily_values(entries);
     auto responses = analyse_responses(days, entries, given_infusions(events(diary, EventKind::infusion), ctx.time().now),
                                        *baseline_days, day);
-    add_questionnaire_courses(responses, questionnaire_results(diary));
+    auto results = questionnaire_results(diary);
+    add_questionnaire_courses(responses, results);
+    add_pgic(responses, results);
     add_medicine_responses(responses, doses_in(diary, std::nullopt, std::nullopt), days);
     auto pathway = diary_pathway(diary);
     if (only) std::erase_if(responses, [&](const InfusionResponse& r) { return r.infusion.id != *only; });

@@ -125,7 +125,7 @@ expect_error "event abc: expected a positive whole number"
 expect_unchanged
 run painlog event edit 1
 expect_rc 2
-expect_error "event edit: nothing to change; expected --kind, --at, --label or --note"
+expect_error "event edit: nothing to change; expected --kind, --at, --label, --note, --not-given or --given"
 expect_unchanged
 run painlog event edit 1 --kind operation
 expect_rc 2

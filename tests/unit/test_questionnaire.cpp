@@ -60,7 +60,7 @@ TEST_CASE("instrument names round-trip and unknown names are refused") {
     CHECK_FALSE(instrument_named("PHQ9"));
     CHECK_FALSE(instrument_named("phq-9"));
     CHECK(message_of([] { (void)parse_instrument("bdi", "--instrument"); }) ==
-          "--instrument bdi: expected one of phq9, gad7, peg");
+          "--instrument bdi: expected one of phq9, gad7, peg, pgic");
 }
 
 TEST_CASE("instrument specs hold the published wording, ranges and sources") {

@@ -423,7 +423,7 @@ TEST_CASE("response JSON has the documented keys, rounded figures and nulls") {
     CHECK(keys == std::vector<std::string>{"id", "date", "time", "label", "previous_infusion", "next_infusion",
                                            "baseline", "windows", "response_status", "response_days",
                                            "response_ongoing", "mood_response", "side_effects", "remarks",
-                                           "mood_remarks", "phq9", "gad7"});
+                                           "mood_remarks", "phq9", "gad7", "pgic"});
     CHECK(e["date"] == "2026-11-01");
     CHECK(e["time"] == "2026-11-01T10:00:00+00:00");
     CHECK(e["baseline"].dump() ==

@@ -426,6 +426,7 @@ nlohmann::ordered_json infusion_response_json(const InfusionResponse& r) {
     j["mood_remarks"] = r.mood_remarks;
     j["phq9"] = course_json(r.phq9);
     j["gad7"] = course_json(r.gad7);
+    j["pgic"] = pgic_json(r);
     return j;
 }
 

@@ -165,6 +165,7 @@ struct InfusionResponse {
     QuestionnaireCourse phq9;                   // set by add_questionnaire_courses
     QuestionnaireCourse gad7;
     std::optional<MedicineUse> baseline_medicines;  // set by add_medicine_responses when the diary has doses
+    std::optional<QuestionnaireResult> pgic;        // set by add_pgic: the patient's impression of change
 };
 
 // One infusion. `days` sorted by day; `entries` only need to cover the 48
@@ -191,6 +192,14 @@ void add_questionnaire_courses(std::vector<InfusionResponse>& responses,
 // unlogged day not at all (medicine_use_between).
 void add_medicine_responses(std::vector<InfusionResponse>& responses, const std::vector<Dose>& doses,
                             const std::vector<DailyValues>& days);
+// Sets each response's PGIC (response_pgic.cpp): the first one answered
+// after the infusion and before the next one.
+void add_pgic(std::vector<InfusionResponse>& responses, const std::vector<QuestionnaireResult>& results);
+// "PGIC on 2026-11-20 (day 12): much improved", or "" without one.
+[[nodiscard]] std::string pgic_text(const InfusionResponse& response);
+// {"id","day","days_after","answer","score"} or null.
+[[nodiscard]] nlohmann::ordered_json pgic_json(const InfusionResponse& response);
+
 // The medicines table of one infusion (response_medicines.cpp): MME and
 // as-needed doses a logged day by window; "" without doses.
 [[nodiscard]] std::string medicine_response_text(const InfusionResponse& response, Color color);
@@ -222,7 +231,8 @@ void put_medicine_use(nlohmann::ordered_json& window, const std::optional<Medici
 //          "partial_response","remission"}],"missing":[…],
 //          "durability":[{"check","day","days_after","score","response"}],
 //          "response_lost_day","not_assessed"},
-//  "gad7":{the same keys; response, partial_response and remission null}}
+//  "gad7":{the same keys; response, partial_response and remission null},
+//  "pgic":{"id","day","days_after","answer","score"}|null}
 // Means and changes are rounded to two decimals, percentages to one, NAP
 // to three.
 [[nodiscard]] nlohmann::ordered_json infusion_response_json(const InfusionResponse& response);

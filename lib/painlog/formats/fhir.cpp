@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "painlog/formats/fhir.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -87,7 +88,21 @@ std::vector<ojson> fhir_observations(const Entry& e) {
     return list;
 }
 
+// The PGIC: no LOINC code for this seven-label item was verified, so it is
+// coded in painlog's own system and carries its label as a coded value.
+ojson fhir_pgic(const QuestionnaireResult& r) {
+    auto label = std::string(band_of(r.instrument, r.score));
+    auto o = observation(fmt::format("questionnaire-{}", r.id),
+                         code_of(painlog_code_system, "pgic", "", "Patient Global Impression of Change"),
+                         format_local(r.at, stored_zone(r.zone)));
+    auto code = label;
+    std::replace(code.begin(), code.end(), ' ', '-');
+    o["valueCodeableConcept"] = {{"coding", ojson::array({coding(pgic_code_system, code, label)})}, {"text", label}};
+    return o;
+}
+
 ojson fhir_observation(const QuestionnaireResult& r) {
+    if (r.instrument == Instrument::pgic) return fhir_pgic(r);
     const auto& spec = spec_of(r.instrument);
     std::string_view loinc = r.instrument == Instrument::phq9   ? "44261-6"
                              : r.instrument == Instrument::gad7 ? "70274-6"

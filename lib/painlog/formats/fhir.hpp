@@ -41,6 +41,7 @@ class Diary;
 struct EntryQuery;
 
 inline constexpr std::string_view painlog_code_system = "urn:painlog:observation";
+inline constexpr std::string_view pgic_code_system = "urn:painlog:pgic";  // the seven labels, spaces as hyphens
 inline constexpr std::string_view loinc_system = "http://loinc.org";
 
 // The pieces of the Bundle, which write_fhir writes one at a time. Its

@@ -378,7 +378,7 @@ ImportCounts DiaryWriter::finish() {
     SQLite::Statement insert_result(diary_.db(), "INSERT INTO questionnaire (id, instrument, at, zone, day, answers, "
                                                  "score) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const auto* r : results.add) {
-        auto answers = answers_text(r->answers);
+        auto answers = answers_text(r->instrument, r->answers);
         bind_id(insert_result, results.keep_ids, r->id);
         insert_result.bind(2, std::string(name_of(r->instrument)));
         insert_result.bind(3, format_utc(r->at));

@@ -103,6 +103,27 @@ const InstrumentSpec peg_spec{
     10,
 };
 
+// PhenX / Farrar 2001 wording, "the study" adapted to "my last infusion".
+constexpr std::array pgic_items{Item{"Since my last infusion, my overall status is:", ""}};
+constexpr std::array<std::string_view, 7> pgic_labels{"very much improved", "much improved", "minimally improved",
+                                                      "no change",          "minimally worse", "much worse",
+                                                      "very much worse"};
+
+const InstrumentSpec pgic_spec{
+    Instrument::pgic,
+    "PGIC",
+    "",
+    "Patient Global Impression of Change; Farrar et al., Pain 2001;94:149\u2013158",
+    "Public domain (NINDS common data elements). The PhenX wording \u201cSince the start of the study\u201d is "
+    "adapted to \u201cSince my last infusion\u201d. Farrar 2001: much or very much improved matched a reduction of "
+    "about 2 points or 30 % in pain.",
+    pgic_items,
+    1,
+    7,
+    pgic_labels,
+    7,
+};
+
 constexpr std::array phq9_thresholds{5, 10, 15, 20};
 constexpr std::array gad7_thresholds{5, 10, 15};
 
@@ -115,8 +136,19 @@ std::string allowed_answers(const InstrumentSpec& spec) {
         return fmt::format("a whole number from {} to {}", spec.min_answer, spec.max_answer);
     std::string out = "one of ";
     for (std::size_t i = 0; i < spec.answer_labels.size(); ++i)
-        out += fmt::format("{}{} {}", i == 0 ? "" : ", ", i, spec.answer_labels[i]);
+        out += fmt::format("{}{} {}", i == 0 ? "" : ", ", spec.min_answer + static_cast<int>(i), spec.answer_labels[i]);
     return out;
+}
+
+// An answer as a number in range or, for the PGIC, its label in any case.
+std::optional<int> answer_of(const InstrumentSpec& spec, std::string_view text) {
+    if (auto value = parse_whole_number(text); value && *value >= spec.min_answer && *value <= spec.max_answer)
+        return value;
+    if (spec.instrument != Instrument::pgic) return std::nullopt;
+    auto lower = ascii_lower(text);
+    for (std::size_t i = 0; i < spec.answer_labels.size(); ++i)
+        if (spec.answer_labels[i] == lower) return spec.min_answer + static_cast<int>(i);
+    return std::nullopt;
 }
 
 // Order of results in time: by instant, then id; an unsaved result (id 0)
@@ -160,6 +192,7 @@ std::string_view name_of(Instrument instrument) {
         case Instrument::phq9: return "phq9";
         case Instrument::gad7: return "gad7";
         case Instrument::peg: return "peg";
+        case Instrument::pgic: return "pgic";
     }
     return "";
 }
@@ -172,7 +205,7 @@ std::optional<Instrument> instrument_named(std::string_view name) {
 
 Instrument parse_instrument(std::string_view text, std::string_view option) {
     if (auto instrument = instrument_named(text)) return *instrument;
-    throw InputError(fmt::format("{} {}: expected one of phq9, gad7, peg", option, text));
+    throw InputError(fmt::format("{} {}: expected one of phq9, gad7, peg, pgic", option, text));
 }
 
 const InstrumentSpec& spec_of(Instrument instrument) {
@@ -180,6 +213,7 @@ const InstrumentSpec& spec_of(Instrument instrument) {
         case Instrument::phq9: return phq9_spec;
         case Instrument::gad7: return gad7_spec;
         case Instrument::peg: return peg_spec;
+        case Instrument::pgic: return pgic_spec;
     }
     return phq9_spec;
 }
@@ -200,7 +234,7 @@ double score_of(Instrument instrument, const std::vector<int>& answers) {
     int sum = 0;
     for (int a : answers) sum += a;
     if (instrument == Instrument::peg) return sum / static_cast<double>(answers.size());
-    return sum;
+    return sum;  // the PGIC: its one answer
 }
 
 std::string_view band_of(Instrument instrument, double score) {
@@ -213,6 +247,10 @@ std::string_view band_of(Instrument instrument, double score) {
                                                                                                        : "severe";
         case Instrument::gad7: return score < 5 ? "minimal" : score < 10 ? "mild" : score < 15 ? "moderate" : "severe";
         case Instrument::peg: return "";
+        case Instrument::pgic:
+            if (score < spec.min_answer || score != std::floor(score))
+                throw InputError(fmt::format("PGIC score {}: expected a whole number from 1 to 7", score));
+            return spec.answer_labels[static_cast<std::size_t>(score) - 1];
     }
     return "";
 }
@@ -221,7 +259,8 @@ std::span<const int> band_thresholds(Instrument instrument) {
     switch (instrument) {
         case Instrument::phq9: return phq9_thresholds;
         case Instrument::gad7: return gad7_thresholds;
-        case Instrument::peg: return {};
+        case Instrument::peg:
+        case Instrument::pgic: return {};
     }
     return {};
 }
@@ -249,8 +288,8 @@ std::vector<int> parse_answers(Instrument instrument, std::string_view list) {
                                      spec.items.size(), allowed_answers(spec)));
     std::vector<int> answers;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        auto value = parse_whole_number(parts[i]);
-        if (!value || *value < spec.min_answer || *value > spec.max_answer)
+        auto value = answer_of(spec, parts[i]);
+        if (!value)
             throw InputError(fmt::format("--answers {}: {} {} is '{}'; expected {}", list, spec.title,
                                          item_name(spec, i), parts[i], allowed_answers(spec)));
         answers.push_back(*value);
@@ -260,8 +299,8 @@ std::vector<int> parse_answers(Instrument instrument, std::string_view list) {
 
 int parse_item_answer(Instrument instrument, std::size_t index, std::string_view text) {
     const auto& spec = spec_of(instrument);
-    auto value = parse_whole_number(trim(text));
-    if (!value || *value < spec.min_answer || *value > spec.max_answer)
+    auto value = answer_of(spec, trim(text));
+    if (!value)
         throw InputError(fmt::format("'{}' is not an answer to {}; expected {}", trim(text), item_name(spec, index),
                                      allowed_answers(spec)));
     return *value;
@@ -311,7 +350,8 @@ Phq9Progress phq9_progress(const QuestionnaireResult& result, const std::vector<
     return progress;
 }
 
-std::string answers_text(const std::vector<int>& answers) {
+std::string answers_text(Instrument instrument, const std::vector<int>& answers) {
+    if (instrument == Instrument::pgic && answers.size() == 1) return std::string(band_of(instrument, answers[0]));
     std::string out;
     for (int a : answers) out += (out.empty() ? "" : ",") + std::to_string(a);
     return out;
@@ -322,7 +362,7 @@ void write_questionnaires_csv(const std::vector<QuestionnaireResult>& results, s
     for (const auto& r : results) {
         auto j = questionnaire_json(r);
         out << csv_record({std::to_string(r.id), j["instrument"].get<std::string>(), j["time"].get<std::string>(), r.zone,
-                           j["day"].get<std::string>(), answers_text(r.answers), j["score"].dump(),
+                           j["day"].get<std::string>(), answers_text(r.instrument, r.answers), j["score"].dump(),
                            j["band"].is_null() ? "" : j["band"].get<std::string>()});
     }
 }
@@ -375,8 +415,11 @@ std::string instrument_intro(Instrument instrument) {
     const auto& spec = spec_of(instrument);
     std::string out = fmt::format("{} ({})\n", spec.title, spec.citation);
     if (!spec.stem.empty()) out += wrapped(spec.stem);
-    out += fmt::format("Answer each of the {} items with a number from {} to {}.\n", spec.items.size(),
-                       spec.min_answer, spec.max_answer);
+    if (spec.items.size() == 1)
+        out += fmt::format("Answer with a number from {} to {}.\n", spec.min_answer, spec.max_answer);
+    else
+        out += fmt::format("Answer each of the {} items with a number from {} to {}.\n", spec.items.size(),
+                           spec.min_answer, spec.max_answer);
     out += "Press Ctrl-D to stop without saving anything.\n";
     return out;
 }
@@ -387,7 +430,7 @@ std::string item_prompt(Instrument instrument, std::size_t index) {
     std::string out = "\n" + wrapped(fmt::format("{}/{}. {}", index + 1, spec.items.size(), item.text), 78, "     ");
     if (!item.anchors.empty()) out += fmt::format("     ({})\n", item.anchors);
     for (std::size_t i = 0; i < spec.answer_labels.size(); ++i)
-        out += fmt::format("     {} {}\n", i, spec.answer_labels[i]);
+        out += fmt::format("     {} {}\n", spec.min_answer + static_cast<int>(i), spec.answer_labels[i]);
     return out + answer_prompt(instrument);
 }
 
@@ -400,7 +443,10 @@ std::string result_text(const QuestionnaireResult& r, const std::vector<Question
     const auto& spec = spec_of(r.instrument);
     std::string out;
     auto band = band_of(r.instrument, r.score);
-    if (band.empty())
+    if (r.instrument == Instrument::pgic)
+        out += fmt::format("{}: {} ({} of 1 to 7, 1 very much improved).\n", spec.title,
+                           styled(band, Style::bold, color), format_score(r.instrument, r.score));
+    else if (band.empty())
         out += fmt::format("{} score {} of {} (the mean of its three items).\n"
                            "The PEG has no validated severity bands, so none is shown.\n",
                            spec.title, format_score(r.instrument, r.score), spec.max_score);

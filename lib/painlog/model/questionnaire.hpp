@@ -23,12 +23,16 @@
 
 namespace painlog {
 
-enum class Instrument { phq9, gad7, peg };
-inline constexpr std::array all_instruments{Instrument::phq9, Instrument::gad7, Instrument::peg};
+// PGIC: the Patient Global Impression of Change, one item with seven
+// labelled answers, numbered 1 (very much improved) to 7 (very much worse)
+// as the NINDS common data elements number them; the label is what is
+// stored and exported, since versions differ in numbering.
+enum class Instrument { phq9, gad7, peg, pgic };
+inline constexpr std::array all_instruments{Instrument::phq9, Instrument::gad7, Instrument::peg, Instrument::pgic};
 
-[[nodiscard]] std::string_view name_of(Instrument instrument);  // "phq9", "gad7", "peg"
+[[nodiscard]] std::string_view name_of(Instrument instrument);  // "phq9", "gad7", "peg", "pgic"
 [[nodiscard]] std::optional<Instrument> instrument_named(std::string_view name);
-// Throws InputError "OPTION foo: expected one of phq9, gad7, peg".
+// Throws InputError "OPTION foo: expected one of phq9, gad7, peg, pgic".
 [[nodiscard]] Instrument parse_instrument(std::string_view text, std::string_view option);
 
 struct Item {
@@ -116,8 +120,9 @@ inline constexpr int phq9_remission_below = 5;          // total < 5
 [[nodiscard]] Phq9Progress phq9_progress(const QuestionnaireResult& result,
                                          const std::vector<QuestionnaireResult>& history);
 
-// Item answers as stored and as CSV shows them: "2,1,0,3".
-[[nodiscard]] std::string answers_text(const std::vector<int>& answers);
+// Item answers as stored and as CSV shows them: "2,1,0,3"; for the PGIC
+// its label ("much improved").
+[[nodiscard]] std::string answers_text(Instrument instrument, const std::vector<int>& answers);
 // id,instrument,time,zone,day,answers,score,band: the scalar keys of
 // questionnaire_json, answers as answers_text, band empty for PEG.
 void write_questionnaires_csv(const std::vector<QuestionnaireResult>& results, std::ostream& out);

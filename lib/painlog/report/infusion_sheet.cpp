@@ -11,13 +11,13 @@
 namespace painlog {
 namespace {
 
-std::string answer(const std::optional<bool>& value) { return !value ? "not answered" : *value ? "yes" : "no"; }
+std::string sheet_answer(const std::optional<bool>& value) { return !value ? "not answered" : *value ? "yes" : "no"; }
 
-std::string answer(const std::optional<std::string>& value) {
+std::string sheet_answer(const std::optional<std::string>& value) {
     return !value ? "not answered" : value->empty() ? "none" : one_line(*value);
 }
 
-std::string title(const InfusionSheet& s) {
+std::string sheet_title(const InfusionSheet& s) {
     auto label = s.infusion.label.empty() ? std::string() : " (" + one_line(s.infusion.label) + ")";
     return fmt::format("Before your infusion{} on {}", label,
                        format_local_minutes(s.infusion.at, stored_zone(s.infusion.zone, s.zone)));
@@ -35,7 +35,7 @@ std::vector<std::string> on_the_day(const InfusionSheet& s) {
     return lines;
 }
 
-std::vector<std::string> instructions(const InfusionSheet& s) {
+std::vector<std::string> sheet_instructions(const InfusionSheet& s) {
     return {std::string(clinic_text::tell_changes),
             fmt::format(fmt::runtime(clinic_text::aftercare), s.rules.aftercare_hours),
             std::string(clinic_text::keep_diary)};
@@ -53,7 +53,7 @@ struct Section {
 };
 
 // The sheet's body, shared by the three document formats.
-std::vector<Section> sections(const InfusionSheet& s) {
+std::vector<Section> sheet_sections(const InfusionSheet& s) {
     std::vector<Section> out;
     auto open = sheet_open_items(s);
     out.push_back({open.empty() ? "Nothing is open" : "Still open", open});
@@ -65,11 +65,11 @@ std::vector<Section> sections(const InfusionSheet& s) {
     }
     if (!s.flagged.empty()) out.push_back({std::string(clinic_text::check_medicines), medicine_lines(s)});
     out.push_back({"Your answers", check_answer_lines(s.check)});
-    out.push_back({"Your clinic's instructions", instructions(s)});
+    out.push_back({"Your clinic's instructions", sheet_instructions(s)});
     return out;
 }
 
-std::string header_line(const InfusionSheet& s) {
+std::string sheet_header_line(const InfusionSheet& s) {
     std::string who = s.name.empty() ? "" : one_line(s.name) + " · ";
     return fmt::format("{}{} · generated {}", who, name_of(s.state), s.generated);
 }
@@ -79,16 +79,16 @@ std::string header_line(const InfusionSheet& s) {
 std::vector<std::string> check_answer_lines(const std::optional<InfusionCheck>& check) {
     InfusionCheck c = check.value_or(InfusionCheck{});
     std::vector<std::string> lines{
-        fmt::format("Pregnant, or could be: {}", answer(c.pregnant)),
-        fmt::format("Breastfeeding: {}", answer(c.breastfeeding)),
-        fmt::format("New symptoms since the booking: {}", answer(c.new_symptoms)),
-        fmt::format("A new heart problem: {}", answer(c.heart_problem)),
-        fmt::format("New medicines since the booking: {}", answer(c.new_medicines)),
+        fmt::format("Pregnant, or could be: {}", sheet_answer(c.pregnant)),
+        fmt::format("Breastfeeding: {}", sheet_answer(c.breastfeeding)),
+        fmt::format("New symptoms since the booking: {}", sheet_answer(c.new_symptoms)),
+        fmt::format("A new heart problem: {}", sheet_answer(c.heart_problem)),
+        fmt::format("New medicines since the booking: {}", sheet_answer(c.new_medicines)),
     };
     if (!c.medicines.empty())
-        lines.push_back(fmt::format("The medicines listed are the ones you take: {}", answer(c.medicines_confirmed)));
-    lines.push_back(fmt::format("Sedation planned: {}", answer(c.sedation)));
-    lines.push_back(fmt::format("Someone will take you home: {}", answer(c.escort)));
+        lines.push_back(fmt::format("The medicines listed are the ones you take: {}", sheet_answer(c.medicines_confirmed)));
+    lines.push_back(fmt::format("Sedation planned: {}", sheet_answer(c.sedation)));
+    lines.push_back(fmt::format("Someone will take you home: {}", sheet_answer(c.escort)));
     if (check) lines.push_back(fmt::format("Answered {}", format_local_minutes(c.at, stored_zone(c.zone))));
     return lines;
 }
@@ -103,8 +103,8 @@ std::vector<std::string> sheet_open_items(const InfusionSheet& s) {
 }
 
 std::string sheet_text(const InfusionSheet& s) {
-    std::string out = title(s) + "\n" + header_line(s) + "\n";
-    for (const auto& section : sections(s)) {
+    std::string out = sheet_title(s) + "\n" + sheet_header_line(s) + "\n";
+    for (const auto& section : sheet_sections(s)) {
         out += "\n" + section.heading + ":\n";
         for (const auto& line : section.lines) out += wrap_words(line, 78, "  - ", "    ");
     }
@@ -112,8 +112,8 @@ std::string sheet_text(const InfusionSheet& s) {
 }
 
 std::string sheet_markdown(const InfusionSheet& s) {
-    std::string out = "# " + markdown_escape(title(s)) + "\n\n" + markdown_escape(header_line(s)) + "\n";
-    for (const auto& section : sections(s)) {
+    std::string out = "# " + markdown_escape(sheet_title(s)) + "\n\n" + markdown_escape(sheet_header_line(s)) + "\n";
+    for (const auto& section : sheet_sections(s)) {
         out += "\n## " + markdown_escape(section.heading) + "\n\n";
         for (const auto& line : section.lines) out += "- " + markdown_escape(line) + "\n";
     }
@@ -124,13 +124,13 @@ std::string sheet_html(const InfusionSheet& s) {
     std::string out =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-        xml_escape(title(s)) +
+        xml_escape(sheet_title(s)) +
         "</title>\n<style>body{font:15px/1.45 system-ui,\"DejaVu Sans\",Arial,sans-serif;max-width:42rem;margin:0 "
         "auto;padding:1rem}h1{font-size:1.3rem}h2{font-size:1.05rem;border-bottom:2px solid #222}"
         "li{margin:.15rem 0}.small{font-size:.85rem;color:#444}@media print{@page{size:A4;margin:14mm}"
         "body{font-size:10pt}}</style>\n</head>\n<body>\n<h1>" +
-        xml_escape(title(s)) + "</h1>\n<p class=\"small\">" + xml_escape(header_line(s)) + "</p>\n";
-    for (const auto& section : sections(s)) {
+        xml_escape(sheet_title(s)) + "</h1>\n<p class=\"small\">" + xml_escape(sheet_header_line(s)) + "</p>\n";
+    for (const auto& section : sheet_sections(s)) {
         out += "<h2>" + xml_escape(section.heading) + "</h2>\n<ul>\n";
         for (const auto& line : section.lines) out += "<li>" + xml_escape(line) + "</li>\n";
         out += "</ul>\n";
@@ -161,7 +161,7 @@ nlohmann::ordered_json sheet_json(const InfusionSheet& s) {
                   {"fasting_fluids_hours", s.rules.fasting_fluids_hours},
                   {"aftercare_hours", s.rules.aftercare_hours}};
     auto all = on_the_day(s);
-    for (auto& line : instructions(s)) all.push_back(std::move(line));
+    for (auto& line : sheet_instructions(s)) all.push_back(std::move(line));
     j["instructions"] = all;
     return j;
 }

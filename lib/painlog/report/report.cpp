@@ -11,6 +11,7 @@
 #include "painlog/store/diary.hpp"
 #include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
+#include "painlog/store/infusion_check_store.hpp"
 #include "painlog/store/lookup.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
@@ -88,6 +89,16 @@ bool pain_rated(const Report& r) {
 }
 
 }  // namespace
+
+std::string next_infusion_text(const Report& r) {
+    if (!r.next_infusion) return "";
+    const auto& e = *r.next_infusion;
+    auto check = !r.next_check_complete   ? "not answered yet (painlog prepare)"
+                 : *r.next_check_complete ? "complete"
+                                          : "not complete (painlog prepare)";
+    return fmt::format("Next infusion: {}{}; pre-infusion check {}.", format_local_minutes(e.at, stored_zone(e.zone)),
+                       e.label.empty() ? "" : " (" + one_line(e.label) + ")", check);
+}
 
 std::string_view name_of(ReportSection section) { return section_names[static_cast<std::size_t>(section)]; }
 
@@ -226,7 +237,9 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
     for (auto& response : analyse_responses(days, reading.side_effect_entries(), analysed, r.baseline_days, to))
         if (shown(response.infusion)) r.infusions.push_back(std::move(response));
     r.pathway = diary_pathway(diary);
-    add_questionnaire_courses(r.infusions, questionnaire_results(diary));
+    auto results = questionnaire_results(diary);
+    add_questionnaire_courses(r.infusions, results);
+    add_pgic(r.infusions, results);
     add_medicine_responses(r.infusions, doses, days);
 
     r.questionnaires = questionnaire_results(diary, std::nullopt, from, to);
@@ -234,6 +247,10 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
     for (const auto& q : r.questionnaires)
         if (needs_safety_message(q)) r.safety_message = true;
 
+    r.next_infusion = next_planned(all_events, EventKind::infusion, time.now);
+    if (r.next_infusion)
+        if (auto check = find_infusion_check(diary, r.next_infusion->id))
+            r.next_check_complete = open_items(*check).empty();
     r.notes = reading.notes();
     r.notes_total = reading.notes_total();
     return r;

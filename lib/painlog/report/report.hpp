@@ -68,7 +68,13 @@ struct Report {
     // days with a dose or a patch on, for the MME chart.
     std::vector<RegimenItem> regimen;
     std::vector<DailyDoses> daily_doses;
+    // The next infusion booked and whether its pre-infusion check is
+    // complete (none: not answered), for the first page.
+    std::optional<Event> next_infusion;
+    std::optional<bool> next_check_complete;
 };
+// "Next infusion: 2026-12-01 10:00 (ketamine); pre-infusion check complete."
+[[nodiscard]] std::string next_infusion_text(const Report& report);
 
 // The report's sections. report_sections() orders them by pathway:
 //  - pain: key figures, pain response, charts, side effects, pain tags,

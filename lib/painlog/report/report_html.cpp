@@ -120,6 +120,7 @@ mu::data infusion_data(const InfusionResponse& inf, std::size_t number) {
     if (!duration.empty() && duration.back() == '.') duration.pop_back();
     d.set("duration", duration);
     d.set("side_effects", side_effects_text(inf));
+    if (inf.pgic) d.set("pgic", pgic_text(inf));
     add_depression_data(d, inf);
     return d;
 }
@@ -232,6 +233,7 @@ std::string report_html(const Report& r) {
     d.set("period_reason", r.period_reason);
     if (r.safety_message) d.set("safety_message", std::string(safety_message()));
     d.set("adherence", adherence_text(r));
+    if (r.next_infusion) d.set("next_infusion", next_infusion_text(r));
 
     mu::data metrics{mu::data::type::list};
     for (const auto* m : key_metrics(r)) {
@@ -291,6 +293,7 @@ std::string report_html(const Report& r) {
     for (auto instrument : all_instruments) {
         bool used = false;
         for (const auto& q : r.questionnaires) used = used || q.instrument == instrument;
+        if (instrument == Instrument::pgic) continue;  // seven labels, no scale to draw
         if (!used) continue;
         mu::data chart;
         chart.set("svg", questionnaire_chart(r, instrument));

@@ -142,6 +142,7 @@ std::string text_pain_response(const Report& r) {
                            {row.category}});
         out += table.render(Color::no, 80);
         out += wrap_indented(fmt::format("Duration: {}.", response_duration_text(inf)), 80, "", "  ");
+        if (inf.pgic) out += wrap_indented(pgic_text(inf) + ".", 80, "", "  ");
         for (const auto& remark : inf.pain_remarks) out += wrap_indented(remark, 80, "", "  ");
         for (const auto& remark : inf.remarks) out += wrap_indented(remark, 80, "", "  ");
     }
@@ -283,6 +284,7 @@ std::string report_text(const Report& r) {
                        r.period.days(), r.generated);
     out += wrap_indented(fmt::format("Period: {}.", r.period_reason), 80, "", "");
     out += wrap_indented(r.pathway.sentence(), 80, "", "");
+    if (r.next_infusion) out += wrap_indented(next_infusion_text(r), 80, "", "");
     if (r.safety_message) out += "\n" + wrap_indented(fmt::format("IMPORTANT: {}", safety_message()), 80, "", "  ");
     for (auto section : report_sections(r)) out += text_section(r, section);
     return out;
@@ -331,6 +333,7 @@ std::string md_pain_response(const Report& r) {
         out += md_table({"Window", "dates", "logged", "pain", "change", "%", "category", "mood", "change"},
                         {false, false, true, true, true, true, false, true, true}, rows);
         out += fmt::format("\n**Duration:** {}.\n", response_duration_text(inf));
+        if (inf.pgic) out += fmt::format("\n{}.\n", markdown_escape(pgic_text(inf)));
         for (const auto& remark : inf.pain_remarks) out += fmt::format("\n{}\n", markdown_escape(remark));
         for (const auto& remark : inf.remarks) out += fmt::format("\n{}\n", markdown_escape(remark));
     }
@@ -482,6 +485,7 @@ std::string report_markdown(const Report& r) {
     out += fmt::format("{} to {} ({} days) · generated {}\n\n", format_day(r.period.from), format_day(r.period.to),
                        r.period.days(), r.generated);
     out += fmt::format("Period: {}.\n\n{}\n", r.period_reason, markdown_escape(r.pathway.sentence()));
+    if (r.next_infusion) out += fmt::format("\n**{}**\n", markdown_escape(next_infusion_text(r)));
     if (r.safety_message) out += fmt::format("\n> **Important:** {}\n", safety_message());
     for (auto section : report_sections(r)) out += md_section(r, section);
     return out;
@@ -520,6 +524,12 @@ nlohmann::ordered_json report_json(const Report& r) {
                          {"cut", n.cut}});
     j["notes"] = {{"total", r.notes_total}, {"shown", notes}};
     j["regimen"] = regimen_json(r.regimen);
+    if (r.next_infusion) {
+        j["next_infusion"] = event_json(*r.next_infusion);
+        j["next_infusion"]["check_complete"] = r.next_check_complete ? json(*r.next_check_complete) : json();
+    } else {
+        j["next_infusion"] = nullptr;
+    }
     json daily_mme = json::array();
     for (const auto& d : r.daily_doses)
         if (d.mme > 0) daily_mme.push_back({{"day", format_day(d.day)}, {"mme", std::round(d.mme * 100) / 100}});

@@ -10,35 +10,35 @@
 namespace painlog {
 namespace {
 
-std::optional<bool> flag_of(const SQLite::Column& column) {
+std::optional<bool> check_flag_of(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;
     return column.getInt() != 0;
 }
 
-std::optional<std::string> text_of(const SQLite::Column& column) {
+std::optional<std::string> check_text_of(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;
     return column.getString();
 }
 
-void bind_flag(SQLite::Statement& st, int index, const std::optional<bool>& value) {
+void bind_check_flag(SQLite::Statement& st, int index, const std::optional<bool>& value) {
     if (value) st.bind(index, *value ? 1 : 0);
     else st.bind(index);
 }
 
-void bind_text(SQLite::Statement& st, int index, const std::optional<std::string>& value) {
+void bind_check_text(SQLite::Statement& st, int index, const std::optional<std::string>& value) {
     if (value) st.bind(index, *value);
     else st.bind(index);
 }
 
 // The flagged medicines as stored: names separated by newlines (a name
 // holds no control character).
-std::string joined(const std::vector<std::string>& names) {
+std::string medicine_lines_of(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) out += (out.empty() ? "" : "\n") + n;
     return out;
 }
 
-std::vector<std::string> split(const std::string& text) {
+std::vector<std::string> medicines_from_lines(const std::string& text) {
     std::vector<std::string> names;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -66,15 +66,15 @@ std::optional<InfusionCheck> find_infusion_check(Diary& diary, std::int64_t even
                                        event_id));
     c.at = *at;
     c.zone = st.getColumn(1).getString();
-    c.pregnant = flag_of(st.getColumn(2));
-    c.breastfeeding = flag_of(st.getColumn(3));
-    c.new_symptoms = text_of(st.getColumn(4));
-    c.heart_problem = flag_of(st.getColumn(5));
-    c.new_medicines = text_of(st.getColumn(6));
-    c.medicines = split(st.getColumn(7).getString());
-    c.medicines_confirmed = flag_of(st.getColumn(8));
-    c.sedation = flag_of(st.getColumn(9));
-    c.escort = flag_of(st.getColumn(10));
+    c.pregnant = check_flag_of(st.getColumn(2));
+    c.breastfeeding = check_flag_of(st.getColumn(3));
+    c.new_symptoms = check_text_of(st.getColumn(4));
+    c.heart_problem = check_flag_of(st.getColumn(5));
+    c.new_medicines = check_text_of(st.getColumn(6));
+    c.medicines = medicines_from_lines(st.getColumn(7).getString());
+    c.medicines_confirmed = check_flag_of(st.getColumn(8));
+    c.sedation = check_flag_of(st.getColumn(9));
+    c.escort = check_flag_of(st.getColumn(10));
     return c;
 }
 
@@ -87,15 +87,15 @@ void save_infusion_check(Diary& diary, const InfusionCheck& c) {
         st.bind(1, c.event_id);
         st.bind(2, format_utc(c.at));
         st.bind(3, c.zone);
-        bind_flag(st, 4, c.pregnant);
-        bind_flag(st, 5, c.breastfeeding);
-        bind_text(st, 6, c.new_symptoms);
-        bind_flag(st, 7, c.heart_problem);
-        bind_text(st, 8, c.new_medicines);
-        st.bind(9, joined(c.medicines));
-        bind_flag(st, 10, c.medicines_confirmed);
-        bind_flag(st, 11, c.sedation);
-        bind_flag(st, 12, c.escort);
+        bind_check_flag(st, 4, c.pregnant);
+        bind_check_flag(st, 5, c.breastfeeding);
+        bind_check_text(st, 6, c.new_symptoms);
+        bind_check_flag(st, 7, c.heart_problem);
+        bind_check_text(st, 8, c.new_medicines);
+        st.bind(9, medicine_lines_of(c.medicines));
+        bind_check_flag(st, 10, c.medicines_confirmed);
+        bind_check_flag(st, 11, c.sedation);
+        bind_check_flag(st, 12, c.escort);
         st.exec();
     });
 }

@@ -18,7 +18,7 @@ void add_result(Diary& diary, QuestionnaireResult& result) {
         st.bind(2, format_utc(result.at));
         st.bind(3, result.zone);
         st.bind(4, format_day(result.day));
-        st.bind(5, answers_text(result.answers));
+        st.bind(5, answers_text(result.instrument, result.answers));
         st.bind(6, result.score);
         st.exec();
         result.id = diary.db().getLastInsertRowid();
