@@ -64,6 +64,12 @@ X25519Recipient X25519Identity::recipient() const {
 }
 
 X25519Recipient parse_recipient(std::string_view text, std::string_view where) {
+    // A secret key where a public one belongs is a slip worth naming, and
+    // a secret never to repeat on a terminal or in a log.
+    if (decode_key(text, identity_hrp))
+        throw InputError(fmt::format("{}: is a secret key (AGE-SECRET-KEY-1...), not a public key; expected the age1... "
+                                     "key of its '# public key:' line",
+                                     where));
     auto key = decode_key(text, recipient_hrp);
     if (!key)
         throw InputError(fmt::format("{} {}: not an age public key; expected age1 followed by 58 letters and digits "
