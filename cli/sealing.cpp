@@ -59,7 +59,7 @@ std::string ask_without_echo(int tty, std::string_view prompt) {
         auto silent = saved;
         silent.c_lflag &= ~static_cast<tcflag_t>(ECHO | ISIG);
         silent.c_lflag |= ECHONL;
-        ::tcsetattr(tty, TCSAFLUSH, &silent);
+        ::tcsetattr(tty, TCSANOW, &silent);
     }
     std::string line;
     char c = 0;
@@ -67,7 +67,7 @@ std::string ask_without_echo(int tty, std::string_view prompt) {
     while ((n = ::read(tty, &c, 1)) > 0 || (n < 0 && errno == EINTR))
         if (n > 0 && c == '\n') break;
         else if (n > 0) line += c;
-    if (quiet) ::tcsetattr(tty, TCSAFLUSH, &saved);
+    if (quiet) ::tcsetattr(tty, TCSANOW, &saved);
     if (n == 0 || line.find('\x03') != std::string::npos) {
         crypto::wipe(line);
         throw InputError("passphrase: cancelled; nothing was written");
