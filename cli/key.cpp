@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -38,6 +39,9 @@ void write_new_private_file(const std::string& path, const std::string& text) {
     if (target == OutputTarget::regular_file) already_exists(path);
     if (target != OutputTarget::absent)
         throw InputError(fmt::format("-o {}: is not a regular file; expected a new file name", path));
+    auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::is_directory(dir))
+        throw InputError(fmt::format("-o {}: no such directory {}; expected an existing directory", path, dir.string()));
     SiblingTemporary temporary(path, fmt::format("-o {}: cannot write", path));
     {
         std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);

@@ -64,9 +64,11 @@ std::string ask_without_echo(int tty, std::string_view prompt) {
     std::string line;
     char c = 0;
     ssize_t n = 0;
-    while ((n = ::read(tty, &c, 1)) > 0 || (n < 0 && errno == EINTR))
-        if (n > 0 && c == '\n') break;
-        else if (n > 0) line += c;
+    while ((n = ::read(tty, &c, 1)) > 0 || (n < 0 && errno == EINTR)) {
+        if (n < 0) continue;
+        if (c == '\n') break;
+        line += c;
+    }
     if (quiet) ::tcsetattr(tty, TCSANOW, &saved);
     if (n == 0 || line.find('\x03') != std::string::npos) {
         crypto::wipe(line);

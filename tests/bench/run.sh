@@ -171,10 +171,10 @@ if has_command key; then
     printf 'bench passphrase\n' >"$WORK/bench-pass.txt"
     bench "db backup (10 years)" 10 "" "$P year10.db db backup --force $WORK/backup.db"
     bench "db backup, key (10 years)" 10 "" "$P year10.db db backup --force --recipient $PUB $WORK/backup.age"
-    bench "db backup, passphrase (10 years)" 5 "" \
+    bench "db backup, passphrase (10 years)" 10 "" \
         "$P year10.db db backup --force --passphrase-file $WORK/bench-pass.txt $WORK/backup-pass.age"
     bench "empty export, key" 10 "" "$P empty.db export --what events --recipient $PUB -o /dev/null"
-    bench "empty export, passphrase" 5 "" \
+    bench "empty export, passphrase" 10 "" \
         "$P empty.db export --what events --passphrase-file $WORK/bench-pass.txt -o /dev/null"
     bench "db restore, key (10 years)" 10 "" \
         "$P restored.db db restore --force --identity $WORK/bench-key.txt $WORK/backup.age"

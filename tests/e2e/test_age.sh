@@ -225,6 +225,16 @@ expect_rc 2
 expect_error "$WORK/pass.txt:1: not an age secret key; expected a line AGE-SECRET-KEY-1..."
 [ ! -e "$WORK/bad.age" ] && [ ! -e "$WORK/x.db" ] && pass || fail "a file was written"
 
+case_ "a failed restore into a new directory leaves no directory behind"
+run "$PAINLOG_BIN" --db "$WORK/gone/dir/diary.db" db restore --identity "$WORK/stranger.txt" "$WORK/backup.age"
+expect_rc 2
+[ ! -e "$WORK/gone" ] && pass || fail "the restore left $WORK/gone behind"
+
+case_ "key generate into a missing directory: exit 2"
+run painlog key generate -o "$WORK/nowhere/key.txt"
+expect_rc 2
+expect_error "-o $WORK/nowhere/key.txt: no such directory $WORK/nowhere; expected an existing directory"
+
 case_ "a sealed file that is not a diary is not restored"
 age -e -r "$PUB" -o "$WORK/text.age" "$WORK/plain.csv"
 run "$PAINLOG_BIN" --db "$WORK/other.db" db restore --force --identity "$WORK/key.txt" "$WORK/text.age"

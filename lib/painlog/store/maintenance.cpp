@@ -183,9 +183,15 @@ void sync_directory(const fs::path& dir) {
 
 // SQLite's online backup of `source` into the empty file `copy`, checked;
 // fills in the result's check and entries.
-void copy_and_check(SQLite::Database& source, const std::string& copy, const std::string& name, BackupResult& result) {
+// A copy that is only read again to be sealed is never synced to disk:
+// the sealed file is, and this one is removed.
+enum class Transient { no, yes };
+
+void copy_and_check(SQLite::Database& source, const std::string& copy, const std::string& name, BackupResult& result,
+                    Transient transient) {
     try {
         SQLite::Database target(copy, SQLite::OPEN_READWRITE, static_cast<int>(busy_timeout.count()));
+        if (transient == Transient::yes) target.exec("PRAGMA synchronous = OFF");
         SQLite::Backup backup(target, source);
         // One step copies every page under one read lock: a consistent
         // snapshot even while other processes write. Busy and locked come
@@ -386,26 +392,22 @@ BackupResult backup_diary(SQLite::Database& source, const fs::path& source_path,
     result.destination = name;
     if (seal) {
         SiblingTemporary plain(source_path, fmt::format("{}: cannot create the backup beside the diary", name));
-        copy_and_check(source, plain.path(), name, result);
+        copy_and_check(source, plain.path(), name, result, Transient::yes);
         seal_file(plain.path(), copy.path(), *seal, name);
     } else {
-        copy_and_check(source, copy.path(), name, result);
+        copy_and_check(source, copy.path(), name, result, Transient::no);
     }
     move_into_place(copy, destination, overwrite);
     result.bytes = fs::file_size(destination);
     return result;
 }
 
-RestoreResult restore_diary(const fs::path& source, const fs::path& diary, Overwrite overwrite,
-                            const KeysFor& keys_for) {
+namespace {
+
+RestoreResult restore_into(std::istream& in, const fs::path& source, const fs::path& diary, Overwrite overwrite,
+                           const KeysFor& keys_for, std::vector<fs::path>& created) {
     auto name = source.string();
-    refuse_restore_target(source, diary, overwrite);
-    std::ifstream in(source, std::ios::binary);
-    if (fs::is_directory(source) || !in)
-        throw InputError(fmt::format("{}: cannot read: {}; expected a backup file", name,
-                                     fs::is_directory(source) ? "is a directory" : std::strerror(errno)));
-    auto dir = diary.parent_path().empty() ? fs::path(".") : diary.parent_path();
-    create_private_directories(dir);
+    create_private_directories(diary.parent_path(), &created);
     SiblingTemporary copy(diary, fmt::format("{}: cannot create the restored diary", diary.string()));
     RestoreResult result;
     result.sealed = starts_with_age_magic(in);
@@ -428,6 +430,30 @@ RestoreResult restore_diary(const fs::path& source, const fs::path& diary, Overw
     move_into_place(copy, diary, overwrite);
     result.bytes = fs::file_size(diary);
     return result;
+}
+
+}  // namespace
+
+RestoreResult restore_diary(const fs::path& source, const fs::path& diary, Overwrite overwrite,
+                            const KeysFor& keys_for) {
+    auto name = source.string();
+    refuse_restore_target(source, diary, overwrite);
+    std::ifstream in(source, std::ios::binary);
+    if (fs::is_directory(source) || !in)
+        throw InputError(fmt::format("{}: cannot read: {}; expected a backup file", name,
+                                     fs::is_directory(source) ? "is a directory" : std::strerror(errno)));
+    // Directories made for a new diary go again if the restore fails.
+    std::vector<fs::path> created;
+    auto remove_created = [&created] {
+        std::error_code ignored;
+        for (auto it = created.rbegin(); it != created.rend(); ++it) fs::remove(*it, ignored);
+    };
+    try {
+        return restore_into(in, source, diary, overwrite, keys_for, created);
+    } catch (...) {
+        remove_created();
+        throw;
+    }
 }
 
 }  // namespace painlog
