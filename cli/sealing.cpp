@@ -74,6 +74,7 @@ std::string ask_without_echo(int tty, std::string_view prompt) {
         crypto::wipe(line);
         throw InputError("passphrase: cancelled; nothing was written");
     }
+    if (line.empty() || line == "\r") throw InputError("passphrase: empty; expected one, or Ctrl-D to cancel");
     return line;
 }
 

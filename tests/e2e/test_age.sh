@@ -93,6 +93,15 @@ expect_rc 2
 expect_out_has "painlog: --passphrase: the two passphrases differ; nothing was written"
 [ ! -e "$WORK/differ.age" ] && pass || fail "a file was written"
 
+case_ "--passphrase: an empty answer or Ctrl-D writes nothing"
+in_pty $'\n' "$PAINLOG_BIN" --db "$DB" db backup --passphrase "$WORK/empty.age"
+expect_rc 2
+expect_out_has "painlog: passphrase: empty; expected one, or Ctrl-D to cancel"
+in_pty $'\x04' "$PAINLOG_BIN" --db "$DB" db backup --passphrase "$WORK/empty.age"
+expect_rc 2
+expect_out_has "painlog: passphrase: cancelled; nothing was written"
+[ ! -e "$WORK/empty.age" ] && pass || fail "a file was written"
+
 case_ "db restore opens what age -e sealed to painlog's key, byte for byte"
 age -e -r "$PUB" -o "$WORK/by-age.age" "$DB"
 run "$PAINLOG_BIN" --db "$WORK/restored.db" db restore --identity "$WORK/key.txt" "$WORK/by-age.age"

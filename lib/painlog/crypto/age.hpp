@@ -115,7 +115,6 @@ public:
 
     // True when the header's stanza is a passphrase's (scrypt).
     [[nodiscard]] bool sealed_with_passphrase() const;
-    [[nodiscard]] const std::vector<Stanza>& stanzas() const { return stanzas_; }
     // Unwraps the file key with `keys` and checks the header's MAC;
     // InputError when nothing in `keys` opens the file.
     void open(const Keys& keys);
