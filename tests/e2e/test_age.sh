@@ -21,6 +21,12 @@ in_pty() {
     OUT=$(printf '%s' "$input" | script -qec "$(printf '%q ' "$@")" /dev/null 2>&1)
     RC=$?
 }
+# age -d, with passphrase $1 typed on a terminal, opens $2 to the diary's content.
+expect_age_opens_with() {
+    in_pty "$1"$'\n' age -d -o "$2.opened" "$2"
+    expect_rc 0
+    expect_eq "$(dump "$2.opened")" "$(dump "$DB")" "the content of $2 opened by age"
+}
 # No temporary file of painlog's left in $WORK.
 expect_no_temporaries() {
     local left
@@ -73,9 +79,7 @@ run painlog db backup --passphrase-file "$WORK/pass.txt" --format json "$WORK/pa
 expect_rc 0
 expect_out_has '"sealed": true,'
 expect_eq "$(sed -n 2p "$WORK/pass.age" | cut -d' ' -f1,2,4)" "-> scrypt 18" "scrypt stanza with work factor 18"
-in_pty $'correct horse battery\n' age -d -o "$WORK/from-pass.db" "$WORK/pass.age"
-expect_rc 0
-expect_eq "$(dump "$WORK/from-pass.db")" "$(dump "$DB")" "the decrypted backup's content"
+expect_age_opens_with "correct horse battery" "$WORK/pass.age"
 
 case_ "db backup --passphrase asks twice on the terminal, without echo"
 in_pty $'tty pass\ntty pass\n' "$PAINLOG_BIN" --db "$DB" db backup --passphrase "$WORK/tty.age"
@@ -83,9 +87,7 @@ expect_rc 0
 expect_out_has "Passphrase for the sealed copy: "
 expect_out_has "The same passphrase again: "
 expect_out_has "sealed (age); the copy checks clean."
-in_pty $'tty pass\n' age -d -o "$WORK/from-tty.db" "$WORK/tty.age"
-expect_rc 0
-expect_eq "$(dump "$WORK/from-tty.db")" "$(dump "$DB")" "the decrypted backup's content"
+expect_age_opens_with "tty pass" "$WORK/tty.age"
 
 case_ "--passphrase: two different answers write nothing"
 in_pty $'one\ntwo\n' "$PAINLOG_BIN" --db "$DB" db backup --passphrase "$WORK/differ.age"
