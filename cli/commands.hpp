@@ -30,5 +30,6 @@ void setup_response(CLI::App& app, Context& ctx);
 void setup_med(CLI::App& app, Context& ctx);
 void setup_version(CLI::App& app, Context& ctx);
 void setup_prepare(CLI::App& app, Context& ctx);
+void setup_key(CLI::App& app, Context& ctx);
 
 }  // namespace painlog::cli

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// painlog db: looking after the diary file (check, backup).
+// painlog db: looking after the diary file (check, backup, restore).
 
 #include <unistd.h>
 
@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "sealing.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/store/maintenance.hpp"
 #include "painlog/store/schema.hpp"
@@ -23,8 +24,11 @@ namespace fs = std::filesystem;
 
 struct DbOptions {
     std::string format;
-    std::string destination;
+    std::string destination;  // backup: FILE
+    std::string source;       // restore: FILE
     bool force = false;
+    SealOptions seal;
+    OpenOptions open;
 };
 
 void run_check(const DbOptions& opts, Context& ctx) {
@@ -59,26 +63,47 @@ void run_backup(const DbOptions& opts, Context& ctx) {
     auto& diary = ctx.diary(Access::read);
     if (!diary.has_file())
         throw InputError(fmt::format("{}: no such diary; expected an existing diary to back up", diary.path()));
+    auto seal = seal_for(opts.seal);
     auto result = backup_diary(diary.db(), diary.path(), opts.destination,
-                               opts.force ? Overwrite::allow : Overwrite::refuse);
+                               opts.force ? Overwrite::allow : Overwrite::refuse, seal ? &*seal : nullptr);
     if (opts.format == "json") {
         nlohmann::ordered_json json;
         json["source"] = diary.path();
         json["destination"] = result.destination;
         json["bytes"] = result.bytes;
         json["entries"] = result.entries;
+        json["sealed"] = seal.has_value();
         json["check"] = check_json(result.check);
         print_json(ctx.out, json);
         return;
     }
-    ctx.out << fmt::format("Backed up {} to {}: {} entries, {} bytes; the copy checks clean.\n", diary.path(),
-                           result.destination, result.entries, result.bytes);
+    ctx.out << fmt::format("Backed up {} to {}: {} entries, {} bytes{}; the copy checks clean.\n", diary.path(),
+                           result.destination, result.entries, result.bytes, seal ? ", sealed (age)" : "");
+}
+
+void run_restore(const DbOptions& opts, Context& ctx) {
+    auto path = ctx.diary_path();
+    auto keys = [&](const age::Reader& reader) { return keys_for(opts.open, reader, ctx, opts.source); };
+    auto result = restore_diary(opts.source, path, opts.force ? Overwrite::allow : Overwrite::refuse, keys);
+    if (opts.format == "json") {
+        nlohmann::ordered_json json;
+        json["source"] = opts.source;
+        json["diary"] = path.string();
+        json["bytes"] = result.bytes;
+        json["entries"] = result.entries;
+        json["sealed"] = result.sealed;
+        json["check"] = check_json(result.check);
+        print_json(ctx.out, json);
+        return;
+    }
+    ctx.out << fmt::format("Restored {} from {}{}: {} entries, {} bytes; the diary checks clean.\n", path.string(),
+                           opts.source, result.sealed ? " (sealed, age)" : "", result.entries, result.bytes);
 }
 
 }  // namespace
 
 void setup_db(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("db", "Look after the diary file: check it, back it up");
+    auto* cmd = app.add_subcommand("db", "Look after the diary file: check it, back it up, restore it");
     cmd->require_subcommand(1);
 
     auto check_opts = std::make_shared<DbOptions>();
@@ -90,8 +115,17 @@ void setup_db(CLI::App& app, Context& ctx) {
     auto* backup = cmd->add_subcommand("backup", "Copy the diary safely, even while it is in use");
     backup->add_option("FILE", backup_opts->destination, "Where to write the copy (a new file)")->required();
     backup->add_flag("--force", backup_opts->force, "Replace FILE if it exists");
+    add_seal_options(*backup, backup_opts->seal, "the backup");
     add_format_option(*backup, backup_opts->format, {"text", "json"});
     backup->callback([backup_opts, &ctx] { run_backup(*backup_opts, ctx); });
+
+    auto restore_opts = std::make_shared<DbOptions>();
+    auto* restore = cmd->add_subcommand("restore", "Replace or create the diary from a backup, plain or sealed (age)");
+    restore->add_option("FILE", restore_opts->source, "The backup to restore from")->required();
+    restore->add_flag("--force", restore_opts->force, "Replace the diary if it exists");
+    add_open_options(*restore, restore_opts->open);
+    add_format_option(*restore, restore_opts->format, {"text", "json"});
+    restore->callback([restore_opts, &ctx] { run_restore(*restore_opts, ctx); });
 }
 
 }  // namespace painlog::cli

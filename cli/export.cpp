@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // painlog export: the diary in formats other tools read (CSV, JSON, FHIR R4).
 
+#include <unistd.h>
+
 #include <functional>
 #include <memory>
 
@@ -10,6 +12,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "sealing.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/formats/export.hpp"
 
@@ -21,7 +24,18 @@ struct ExportOptions {
     CLI::Option* what_option = nullptr;
     CLI::Option* since_option = nullptr;
     CLI::Option* until_option = nullptr;
+    SealOptions seal;
 };
+
+// `write` with what it writes sealed in an age file for `seal`.
+std::function<void(std::ostream&)> sealed(const age::SealFor& seal, std::function<void(std::ostream&)> write) {
+    return [&seal, write = std::move(write)](std::ostream& out) {
+        age::Writer writer(out, seal);
+        std::ostream plain(&writer);
+        write(plain);
+        writer.finish();
+    };
+}
 
 void run_export(const ExportOptions& opts, Context& ctx) {
     auto& diary = ctx.diary(Access::read);
@@ -40,8 +54,19 @@ void run_export(const ExportOptions& opts, Context& ctx) {
                   : opts.what == "events" ? ExportFormat::events_csv
                   : opts.what == "doses"  ? ExportFormat::doses_csv
                                           : ExportFormat::entries_csv;
-    auto write = [&](std::ostream& out) { write_export(diary, format, query.from, query.to, time.now, out); };
-    if (opts.output.empty() || opts.output == "-") write(ctx.out);
+    std::function<void(std::ostream&)> write = [&](std::ostream& out) {
+        write_export(diary, format, query.from, query.to, time.now, out);
+    };
+    bool to_stdout = opts.output.empty() || opts.output == "-";
+    auto seal = seal_for(opts.seal);
+    if (seal) {
+        // An age file is binary: a terminal would show noise, and painlog
+        // escapes what it prints there.
+        if (to_stdout && ::isatty(STDOUT_FILENO))
+            throw InputError("standard output is a terminal; expected -o FILE, or a pipe, for a sealed export");
+        write = sealed(*seal, write);
+    }
+    if (to_stdout) write(ctx.out);
     else write_output_file(opts.output, ctx.diary_path(), write);
 }
 
@@ -61,6 +86,7 @@ void setup_export(CLI::App& app, Context& ctx) {
                             ->type_name("WHAT");
     cmd->add_option("-o,--output", opts->output, "Write to FILE (mode 0600) instead of standard output")
         ->type_name("FILE");
+    add_seal_options(*cmd, opts->seal, "the export");
     cmd->callback([opts, &ctx] { run_export(*opts, ctx); });
 }
 

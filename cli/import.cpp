@@ -21,6 +21,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "sealing.hpp"
 #include "painlog/formats/daylio.hpp"
 #include "painlog/formats/import_plan.hpp"
 #include "painlog/formats/painlog_csv.hpp"
@@ -34,6 +35,7 @@ struct ImportOptions {
     std::string file, format;
     bool dry_run = false;
     std::vector<std::string> daylio_moods;
+    OpenOptions open;
 };
 
 std::istream& open_input(const std::string& file, std::ifstream& opened) {
@@ -99,7 +101,9 @@ private:
 
 std::string detect_format(const std::string& file, std::string_view head) {
     auto first = head.find_first_not_of(" \t\r\n");
-    if (file.ends_with(".json") || (first != std::string_view::npos && head[first] == '{')) return "json";
+    auto name = std::string_view(file);
+    if (name.ends_with(".age")) name.remove_suffix(4);
+    if (name.ends_with(".json") || (first != std::string_view::npos && head[first] == '{')) return "json";
     return looks_like_daylio(head) ? "daylio" : "csv";
 }
 
@@ -189,13 +193,42 @@ std::string summary(const ImportCounts& c, const std::string& name, DryRun dry_r
     throw InputError(describe(problems.front(), name) + more + "; nothing was imported");
 }
 
+// The plaintext of an age file, read by `reader`, as the importers read
+// any input: its head told apart from the rest.
+struct Unsealed {
+    std::optional<age::Reader> reader;
+    std::optional<std::istream> plain;
+    std::optional<HeadThenRest> buffer;
+    std::optional<std::istream> input;
+};
+
+// The input, and its plaintext when it is an age file. Every stream of
+// the chain lets a damaged chunk's InputError through (exceptions(badbit)):
+// an istream would otherwise swallow it and end the input early.
+std::istream& unsealed_input(std::istream& input, const HeadThenRest& buffer, Unsealed& unsealed,
+                             const ImportOptions& opts, const std::string& name, const Context& ctx) {
+    if (!age::is_age(buffer.head())) return input;
+    input.exceptions(std::ios::badbit);
+    auto& reader = unsealed.reader.emplace(input, name);
+    reader.open(keys_for(opts.open, reader, ctx, name));
+    auto& plain = unsealed.plain.emplace(&reader);
+    plain.exceptions(std::ios::badbit);
+    auto& inner = unsealed.buffer.emplace(read_head(plain, name), plain, name);
+    auto& result = unsealed.input.emplace(&inner);
+    result.exceptions(std::ios::badbit);
+    return result;
+}
+
 void run_import(const ImportOptions& opts, Context& ctx) {
     std::ifstream file;
     auto& in = open_input(opts.file, file);
     auto name = opts.file == "-" ? std::string("stdin") : opts.file;
     HeadThenRest buffer(read_head(in, name), in, name);
-    std::istream input(&buffer);
-    auto format = opts.format == "auto" ? detect_format(opts.file, buffer.head()) : opts.format;
+    std::istream outer(&buffer);
+    Unsealed unsealed;
+    auto& input = unsealed_input(outer, buffer, unsealed, opts, name, ctx);
+    auto head = unsealed.buffer ? unsealed.buffer->head() : buffer.head();
+    auto format = opts.format == "auto" ? detect_format(opts.file, head) : opts.format;
     if (!opts.daylio_moods.empty() && format != "daylio")
         throw InputError(fmt::format("--daylio-mood: only applies to --format daylio (this file is read as {})", format));
     // Open the diary first so that the day-start hour is known (a new diary
@@ -236,11 +269,13 @@ void run_import(const ImportOptions& opts, Context& ctx) {
 }  // namespace
 
 void setup_import(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("import", "Add entries from a painlog CSV or JSON export or a Daylio CSV export");
+    auto* cmd = app.add_subcommand("import", "Add entries from a painlog CSV or JSON export or a Daylio CSV export, "
+                                             "plain or sealed (age)");
     auto opts = std::make_shared<ImportOptions>();
     cmd->add_option("FILE", opts->file, "The file to import (- for standard input)")->required();
     add_format_option(*cmd, opts->format, {"auto", "csv", "json", "daylio"}, "Format of FILE (auto: told by its name and content)");
     cmd->add_flag("--dry-run", opts->dry_run, "Check the file and say what would be imported; write nothing");
+    add_open_options(*cmd, opts->open);
     cmd->add_option("--daylio-mood", opts->daylio_moods,
                     "Map a Daylio mood label to 0-10, like 'ecstatic=10' (repeatable)")
         ->type_name("LABEL=N")

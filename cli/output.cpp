@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output.hpp"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -49,14 +48,8 @@ void replace_atomically(const std::string& path, const std::function<void(std::o
     write(out);
     out.close();
     if (!out) throw cannot_write(path, errno);
-    int fd = ::open(temporary.path().c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) throw cannot_write(path, errno);
-    if (::fsync(fd) != 0) {
-        auto err = errno;
-        ::close(fd);
-        throw cannot_write(path, err);
-    }
-    if (::close(fd) != 0 || ::rename(temporary.path().c_str(), path.c_str()) != 0) throw cannot_write(path, errno);
+    sync_file(temporary.path(), "-o " + path);
+    if (::rename(temporary.path().c_str(), path.c_str()) != 0) throw cannot_write(path, errno);
     temporary.release();
 }
 

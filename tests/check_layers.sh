@@ -23,8 +23,9 @@ set -uo pipefail
 shopt -s nullglob globstar
 
 # ---- the layers: name and rank (lower ranks are included by higher ones) ----
-LAYERS=(util time model store analysis formats report query)
-declare -A RANK=([util]=0 [time]=1 [model]=2 [store]=3 [analysis]=3 [formats]=4 [report]=4 [query]=4)
+LAYERS=(util time crypto model store analysis formats report query)
+declare -A RANK=([util]=0 [time]=1 [crypto]=1 [model]=2 [store]=3 [analysis]=3 [formats]=4 [report]=4 [query]=4)
+# time and crypto (age files, libsodium) share a rank: neither needs the other.
 # Extra edges between layers of the same rank, "from>to" (none today).
 ALLOWED_SIBLINGS=()
 # Layers that may use SQLite and the Diary type directly.
@@ -41,11 +42,14 @@ self_test() {
     mkdir -p "$tmp/lib"
     cp -R "$src/lib/painlog" "$tmp/lib/"
     local p=$tmp/lib/painlog
-    [ -f "$p/util/text.cpp" ] && [ -f "$p/analysis/stats.cpp" ] && [ -f "$p/store/diary.cpp" ] ||
+    [ -f "$p/util/text.cpp" ] && [ -f "$p/analysis/stats.cpp" ] && [ -f "$p/store/diary.cpp" ] &&
+        [ -f "$p/crypto/age.cpp" ] ||
         { echo "self-test: $src/lib/painlog is not in layer folders yet"; return 2; }
     # One mistake of each kind, each on a line of its own at the end of a file.
     echo '#include "painlog/store/diary.hpp"' >>"$p/util/text.cpp"               # upward
     echo '#include "painlog/store/diary.hpp"' >>"$p/analysis/stats.cpp"          # forbidden sibling
+    echo '#include "painlog/time/time.hpp"' >>"$p/crypto/age.cpp"               # forbidden sibling
+    echo '#include "painlog/model/entry.hpp"' >>"$p/crypto/bech32.cpp"          # upward from crypto
     echo '#include "painlog/text.hpp"' >>"$p/util/csv.cpp"                       # flat (stale) path
     echo '#include <CLI/CLI.hpp>' >>"$p/model/entry.cpp"                          # CLI11
     echo 'void f() { std::cout << "x"; }' >>"$p/model/entry.cpp"                 # terminal I/O
@@ -60,6 +64,8 @@ self_test() {
     local want
     for want in 'util/text.cpp:[0-9]+: includes painlog/store/diary.hpp \(util -> store, a higher layer\)' \
                 'analysis/stats.cpp:[0-9]+: includes painlog/store/diary.hpp \(analysis -> store, a forbidden sibling\)' \
+                'crypto/age.cpp:[0-9]+: includes painlog/time/time.hpp \(crypto -> time, a forbidden sibling\)' \
+                'crypto/bech32.cpp:[0-9]+: includes painlog/model/entry.hpp \(crypto -> model, a higher layer\)' \
                 'util/csv.cpp:[0-9]+: includes painlog/text.hpp \(util -> no layer' \
                 'model/entry.cpp:[0-9]+: includes CLI11' \
                 'model/entry.cpp:[0-9]+: terminal I/O' \
@@ -169,7 +175,7 @@ for f in "$LIB"/**; do
 done
 
 if [ "$failures" -gt 0 ]; then
-    echo "check_layers: $failures offence(s); layers, lowest first: util < time < model < {store, analysis} < {formats, report, query}"
+    echo "check_layers: $failures offence(s); layers, lowest first: util < {time, crypto} < model < {store, analysis} < {formats, report, query}"
     exit 1
 fi
 echo "check_layers: ok"

@@ -130,7 +130,7 @@ run painlog add --pain 2
 run painlog db backup --force "$WORK/precious" --format json
 expect_rc 0
 expect_eq "$(printf '%s\n' "$OUT" | sed -n 's/^  "\([a-z_]*\)":.*/\1/p' | tr '\n' ' ')" \
-    "source destination bytes entries check " "top-level keys"
+    "source destination bytes entries sealed check " "top-level keys"
 expect_out_has '"entries": 3,'
 expect_out_has "\"destination\": \"$WORK/precious\","
 expect_out_has '"problem_count": 0,'

@@ -26,7 +26,7 @@ BUILD=${FUZZ_BUILD_DIR:-$SRC/build-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 SEED=${FUZZ_SEED:-0}
 CXX_COMPILER=${FUZZ_CXX:-clang++-14}
-ALL_TARGETS=(dates answers import_csv import_json daylio terminal_safe)
+ALL_TARGETS=(dates answers import_csv import_json daylio terminal_safe age)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${ALL_TARGETS[@]}"); fi
 
 cmake -S "$SRC" -B "$BUILD" -DCMAKE_CXX_COMPILER="$CXX_COMPILER" -DPAINLOG_FUZZ=ON \

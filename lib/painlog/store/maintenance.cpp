@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -180,6 +181,141 @@ void sync_directory(const fs::path& dir) {
     ::close(fd);
 }
 
+// SQLite's online backup of `source` into the empty file `copy`, checked;
+// fills in the result's check and entries.
+// A copy that is only read again to be sealed is never synced to disk:
+// the sealed file is, and this one is removed.
+enum class Transient { no, yes };
+
+void copy_and_check(SQLite::Database& source, const std::string& copy, const std::string& name, BackupResult& result,
+                    Transient transient) {
+    try {
+        SQLite::Database target(copy, SQLite::OPEN_READWRITE, static_cast<int>(busy_timeout.count()));
+        if (transient == Transient::yes) target.exec("PRAGMA synchronous = OFF");
+        SQLite::Backup backup(target, source);
+        // One step copies every page under one read lock: a consistent
+        // snapshot even while other processes write. Busy and locked come
+        // back as codes once the source's busy timeout has run out.
+        int rc = backup.executeStep(-1);
+        if (rc != SQLITE_DONE)
+            throw RuntimeError(fmt::format("{}: the diary stayed locked by another process; no backup was written; "
+                                           "try again",
+                                           name));
+    } catch (const SQLite::Exception& e) {
+        throw copy_failed(name, e);
+    }
+    try {
+        SQLite::Database check(copy, SQLite::OPEN_READONLY);
+        result.check = check_diary(check, name);
+        if (result.check.ok()) result.entries = check.execAndGet("SELECT count(*) FROM entry").getInt64();
+    } catch (const SQLite::Exception& e) {
+        throw copy_failed(name, e);
+    }
+    if (!result.check.ok())
+        throw RuntimeError(fmt::format("{}: the copy did not check clean ({} problems); no backup was written; "
+                                       "run painlog db check on the diary",
+                                       name, result.check.problem_count()));
+}
+
+// Copies `in` to `out` a chunk at a time. Not `out << in.rdbuf()`, which
+// would swallow an age reader's exception for a damaged chunk.
+void copy_stream(std::istream& in, std::ostream& out, const std::string& name) {
+    std::vector<char> buffer(age::chunk_size);
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
+        out.write(buffer.data(), in.gcount());
+    if (in.bad()) throw RuntimeError(fmt::format("{}: cannot read", name));
+}
+
+// The plain copy at `plain`, sealed into `sealed` for `seal` and on disk.
+void seal_file(const std::string& plain, const std::string& sealed, const age::SealFor& seal, const std::string& name) {
+    std::ifstream in(plain, std::ios::binary);
+    std::ofstream out(sealed, std::ios::binary | std::ios::trunc);
+    {
+        age::Writer writer(out, seal);
+        std::ostream sealing(&writer);
+        copy_stream(in, sealing, name);
+        writer.finish();
+    }
+    out.close();
+    if (!in.eof() || !out)
+        throw RuntimeError(fmt::format("{}: cannot write the sealed backup: {}; no backup was written", name,
+                                       std::strerror(errno)));
+    sync_file(sealed, name);
+}
+
+// Renames the checked temporary over `target` (Overwrite::allow), or links
+// it there only if nothing has taken the name meanwhile.
+void move_into_place(SiblingTemporary& copy, const fs::path& target, Overwrite overwrite) {
+    auto name = target.string();
+    if (overwrite == Overwrite::allow) {
+        if (::rename(copy.path().c_str(), name.c_str()) != 0)
+            throw RuntimeError(fmt::format("{}: cannot move the new file into place: {}", name, std::strerror(errno)));
+    } else {
+        // link() fails if another process created the file meanwhile.
+        int rc = ::link(copy.path().c_str(), name.c_str());
+        // Some file systems (FAT, some network mounts) have no hard links.
+        if (rc != 0 && (errno == EPERM || errno == ENOTSUP || errno == EXDEV) && !fs::exists(target))
+            rc = ::rename(copy.path().c_str(), name.c_str());
+        if (rc != 0) {
+            if (errno == EEXIST)
+                throw InputError(
+                    fmt::format("{}: already exists; expected a new file name, or --force to replace it", name));
+            throw RuntimeError(fmt::format("{}: cannot move the new file into place: {}", name, std::strerror(errno)));
+        }
+        ::unlink(copy.path().c_str());
+    }
+    copy.release();
+    sync_directory(target.parent_path().empty() ? fs::path(".") : target.parent_path());
+}
+
+// A diary may be replaced only with --force, only when it is a file, and
+// never from itself or while SQLite's journal of an unfinished write lies
+// beside it: SQLite would play that journal back into the restored file.
+void refuse_restore_target(const fs::path& source, const fs::path& diary, Overwrite overwrite) {
+    auto name = diary.string();
+    if (same_file(source, diary))
+        throw InputError(fmt::format("{}: is the diary itself; expected a backup to restore it from", source.string()));
+    auto existing = classify_output(diary);
+    if (existing != OutputTarget::absent && existing != OutputTarget::regular_file)
+        throw InputError(fmt::format("{}: is not a regular file; expected a diary file to restore into", name));
+    if (existing == OutputTarget::regular_file && overwrite == Overwrite::refuse)
+        throw InputError(fmt::format("{}: a diary already exists; expected --force to replace it with {}", name,
+                                     source.string()));
+    for (std::string_view suffix : {"-journal", "-wal"}) {
+        auto companion = fs::path(name + std::string(suffix));
+        if (fs::exists(companion))
+            throw InputError(fmt::format("{}: an unfinished write left this beside the diary; expected painlog db "
+                                         "check first, which rolls it back, then the restore",
+                                         companion.string()));
+    }
+}
+
+bool starts_with_age_magic(std::istream& in) {
+    std::string head(age::magic.size(), '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    in.clear();
+    in.seekg(0);
+    return age::is_age(head);
+}
+
+// The restored copy must be a diary that checks clean, or it is not used.
+void check_restored(const std::string& copy, const std::string& name, RestoreResult& result) {
+    try {
+        SQLite::Database check(copy, SQLite::OPEN_READONLY);
+        result.check = check_diary(check, name);
+        if (result.check.ok()) result.entries = check.execAndGet("SELECT count(*) FROM entry").getInt64();
+    } catch (const SQLite::Exception& e) {
+        throw InputError(fmt::format("{}: cannot read the restored copy ({}); the diary was not touched", name, e.what()));
+    }
+    if (!result.check.ok()) {
+        const auto& first = *std::find_if(result.check.checks.begin(), result.check.checks.end(),
+                                          [](const CheckResult& c) { return !c.problems.empty(); });
+        throw InputError(fmt::format("{}: not a diary that checks clean ({}: {}); the diary was not touched", name,
+                                     first.name, first.problems.front()));
+    }
+}
+
 }  // namespace
 
 bool CheckReport::ok() const { return problem_count() == 0; }
@@ -237,7 +373,7 @@ nlohmann::ordered_json check_json(const CheckReport& report) {
 }
 
 BackupResult backup_diary(SQLite::Database& source, const fs::path& source_path, const fs::path& destination,
-                          Overwrite overwrite) {
+                          Overwrite overwrite, const age::SealFor* seal) {
     auto name = destination.string();
     if (destination.empty() || destination.filename().empty() || fs::is_directory(destination))
         throw InputError(fmt::format("{}: is a directory; expected a file name for the copy", name));
@@ -252,56 +388,72 @@ BackupResult backup_diary(SQLite::Database& source, const fs::path& source_path,
         throw InputError(fmt::format("{}: no such directory {}; expected an existing directory", name, dir.string()));
 
     SiblingTemporary copy(destination, fmt::format("{}: cannot create the backup", name));
-
     BackupResult result;
     result.destination = name;
-    try {
-        SQLite::Database target(copy.path(), SQLite::OPEN_READWRITE, static_cast<int>(busy_timeout.count()));
-        SQLite::Backup backup(target, source);
-        // One step copies every page under one read lock: a consistent
-        // snapshot even while other processes write. Busy and locked come
-        // back as codes once the source's busy timeout has run out.
-        int rc = backup.executeStep(-1);
-        if (rc != SQLITE_DONE)
-            throw RuntimeError(fmt::format("{}: the diary stayed locked by another process; no backup was written; "
-                                           "try again",
-                                           name));
-    } catch (const SQLite::Exception& e) {
-        throw copy_failed(name, e);
-    }
-    try {
-        SQLite::Database check(copy.path(), SQLite::OPEN_READONLY);
-        result.check = check_diary(check, name);
-        if (result.check.ok()) result.entries = check.execAndGet("SELECT count(*) FROM entry").getInt64();
-    } catch (const SQLite::Exception& e) {
-        throw copy_failed(name, e);
-    }
-    if (!result.check.ok())
-        throw RuntimeError(fmt::format("{}: the copy did not check clean ({} problems); no backup was written; "
-                                       "run painlog db check on the diary",
-                                       name, result.check.problem_count()));
-
-    if (overwrite == Overwrite::allow) {
-        if (::rename(copy.path().c_str(), name.c_str()) != 0)
-            throw RuntimeError(fmt::format("{}: cannot move the backup into place: {}", name, std::strerror(errno)));
+    if (seal) {
+        SiblingTemporary plain(source_path, fmt::format("{}: cannot create the backup beside the diary", name));
+        copy_and_check(source, plain.path(), name, result, Transient::yes);
+        seal_file(plain.path(), copy.path(), *seal, name);
     } else {
-        // link() fails if another process created the file meanwhile.
-        int rc = ::link(copy.path().c_str(), name.c_str());
-        // Some file systems (FAT, some network mounts) have no hard links.
-        if (rc != 0 && (errno == EPERM || errno == ENOTSUP || errno == EXDEV) && !fs::exists(destination))
-            rc = ::rename(copy.path().c_str(), name.c_str());
-        if (rc != 0) {
-            if (errno == EEXIST)
-                throw InputError(
-                    fmt::format("{}: already exists; expected a new file name, or --force to replace it", name));
-            throw RuntimeError(fmt::format("{}: cannot move the backup into place: {}", name, std::strerror(errno)));
-        }
-        ::unlink(copy.path().c_str());
+        copy_and_check(source, copy.path(), name, result, Transient::no);
     }
-    copy.release();
-    sync_directory(dir);
+    move_into_place(copy, destination, overwrite);
     result.bytes = fs::file_size(destination);
     return result;
+}
+
+namespace {
+
+RestoreResult restore_into(std::istream& in, const fs::path& source, const fs::path& diary, Overwrite overwrite,
+                           const KeysFor& keys_for, std::vector<fs::path>& created) {
+    auto name = source.string();
+    create_private_directories(diary.parent_path(), &created);
+    SiblingTemporary copy(diary, fmt::format("{}: cannot create the restored diary", diary.string()));
+    RestoreResult result;
+    result.sealed = starts_with_age_magic(in);
+    {
+        std::ofstream out(copy.path(), std::ios::binary | std::ios::trunc);
+        if (result.sealed) {
+            age::Reader reader(in, name);
+            reader.open(keys_for(reader));
+            std::istream plain(&reader);
+            plain.exceptions(std::ios::badbit);
+            copy_stream(plain, out, name);
+        } else {
+            copy_stream(in, out, name);
+        }
+        out.close();
+        if (!out) throw RuntimeError(fmt::format("{}: cannot write the restored diary: {}", diary.string(), std::strerror(errno)));
+    }
+    sync_file(copy.path(), diary.string());
+    check_restored(copy.path(), name, result);
+    move_into_place(copy, diary, overwrite);
+    result.bytes = fs::file_size(diary);
+    return result;
+}
+
+}  // namespace
+
+RestoreResult restore_diary(const fs::path& source, const fs::path& diary, Overwrite overwrite,
+                            const KeysFor& keys_for) {
+    auto name = source.string();
+    refuse_restore_target(source, diary, overwrite);
+    std::ifstream in(source, std::ios::binary);
+    if (fs::is_directory(source) || !in)
+        throw InputError(fmt::format("{}: cannot read: {}; expected a backup file", name,
+                                     fs::is_directory(source) ? "is a directory" : std::strerror(errno)));
+    // Directories made for a new diary go again if the restore fails.
+    std::vector<fs::path> created;
+    auto remove_created = [&created] {
+        std::error_code ignored;
+        for (auto it = created.rbegin(); it != created.rend(); ++it) fs::remove(*it, ignored);
+    };
+    try {
+        return restore_into(in, source, diary, overwrite, keys_for, created);
+    } catch (...) {
+        remove_created();
+        throw;
+    }
 }
 
 }  // namespace painlog

@@ -6,10 +6,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "painlog/crypto/age.hpp"
 
 namespace SQLite { class Database; }
 
@@ -65,7 +68,37 @@ struct BackupResult {
 // `overwrite` is refuse, is the diary or one of its SQLite files, or is not
 // a regular file (a directory, a device, a FIFO); RuntimeError on I/O
 // failure (disk full, no permission) or when the copy does not check clean.
+//
+// With `seal`, FILE is an age file for those recipients: the plain copy is
+// made and checked beside the diary (in its private directory, never beside
+// FILE, which may be a synced folder), sealed into the temporary beside
+// FILE, and removed.
 BackupResult backup_diary(SQLite::Database& source, const std::filesystem::path& source_path,
-                          const std::filesystem::path& destination, Overwrite overwrite);
+                          const std::filesystem::path& destination, Overwrite overwrite,
+                          const age::SealFor* seal = nullptr);
+
+struct RestoreResult {
+    std::uintmax_t bytes = 0;  // of the restored diary
+    std::int64_t entries = 0;
+    bool sealed = false;       // the backup was an age file
+    CheckReport check;         // of the restored diary; always ok when restore_diary returns
+};
+
+// Gives the keys for a sealed backup once its header is read: whether it
+// wants a passphrase (reader.sealed_with_passphrase()) decides what to ask.
+using KeysFor = std::function<age::Keys(const age::Reader& reader)>;
+
+// Replaces (Overwrite::allow) or creates the diary at `diary` from the
+// backup `source`: a diary file as db backup writes it, or one sealed in an
+// age file. The copy is written to a new file (mode 0600) beside the diary,
+// decrypted to its last authenticated chunk, checked with check_diary, and
+// only then renamed over the diary, so that a wrong key, a damaged or cut
+// backup, or one that does not check clean leaves the diary as it was.
+// Throws InputError for those, for a diary that exists with
+// Overwrite::refuse, and for a diary with a journal left by an unfinished
+// write (which SQLite would replay into the restored file); RuntimeError on
+// I/O failure.
+RestoreResult restore_diary(const std::filesystem::path& source, const std::filesystem::path& diary,
+                            Overwrite overwrite, const KeysFor& keys_for);
 
 }  // namespace painlog

@@ -99,6 +99,14 @@ SiblingTemporary::~SiblingTemporary() {
     ::unlink((path_ + "-journal").c_str());
 }
 
+void sync_file(const std::string& path, std::string_view name) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd >= 0 && ::fsync(fd) == 0 && ::close(fd) == 0) return;
+    auto err = errno;
+    if (fd >= 0) ::close(fd);
+    throw RuntimeError(fmt::format("{}: cannot write: {}", name, std::strerror(err)));
+}
+
 bool same_file(const fs::path& a, const fs::path& b) {
     struct stat sa {}, sb {};
     return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&

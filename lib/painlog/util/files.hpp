@@ -36,6 +36,11 @@ private:
     std::string path_;
 };
 
+// fsync(2)s the file at `path`, so that a rename that follows cannot put
+// an empty or partial file in place after a crash; RuntimeError starting
+// with `name` when it fails.
+void sync_file(const std::string& path, std::string_view name);
+
 // True when both paths exist and name the same file (device and inode:
 // links, symlinks and ".." resolved).
 [[nodiscard]] bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
