@@ -105,7 +105,7 @@ std::vector<std::string> sheet_open_items(const InfusionSheet& s) {
 std::string sheet_text(const InfusionSheet& s) {
     std::string out = sheet_title(s) + "\n" + sheet_header_line(s) + "\n";
     for (const auto& section : sheet_sections(s)) {
-        out += "\n" + section.heading + ":\n";
+        out += "\n" + section.heading + (section.lines.empty() ? ".\n" : ":\n");
         for (const auto& line : section.lines) out += wrap_words(line, 78, "  - ", "    ");
     }
     return out + "\n" + wrap_words(std::string(clinic_text::not_advice), 78, "", "");
@@ -114,7 +114,7 @@ std::string sheet_text(const InfusionSheet& s) {
 std::string sheet_markdown(const InfusionSheet& s) {
     std::string out = "# " + markdown_escape(sheet_title(s)) + "\n\n" + markdown_escape(sheet_header_line(s)) + "\n";
     for (const auto& section : sheet_sections(s)) {
-        out += "\n## " + markdown_escape(section.heading) + "\n\n";
+        out += "\n## " + markdown_escape(section.heading) + "\n" + (section.lines.empty() ? "" : "\n");
         for (const auto& line : section.lines) out += "- " + markdown_escape(line) + "\n";
     }
     return out + "\n*" + markdown_escape(clinic_text::not_advice) + "*\n";
@@ -131,7 +131,9 @@ std::string sheet_html(const InfusionSheet& s) {
         "body{font-size:10pt}}</style>\n</head>\n<body>\n<h1>" +
         xml_escape(sheet_title(s)) + "</h1>\n<p class=\"small\">" + xml_escape(sheet_header_line(s)) + "</p>\n";
     for (const auto& section : sheet_sections(s)) {
-        out += "<h2>" + xml_escape(section.heading) + "</h2>\n<ul>\n";
+        out += "<h2>" + xml_escape(section.heading) + "</h2>\n";
+        if (section.lines.empty()) continue;
+        out += "<ul>\n";
         for (const auto& line : section.lines) out += "<li>" + xml_escape(line) + "</li>\n";
         out += "</ul>\n";
     }
