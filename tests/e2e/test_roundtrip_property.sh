@@ -66,14 +66,22 @@ random_command() {
         4) [ -n "$id" ] && { pick CLEARABLE; painlog edit "$id" --clear "$PICKED"; } ;;
         5) rnd 3; [ -n "$id" ] && [ "$R" -eq 0 ] && painlog rm --yes "$id" ;;
         6) pick KINDS; local kind=$PICKED; past_time; pick TAGS; local label=$PICKED; pick NOTES
+           # A booked infusion now and then: the future is part of the diary too.
+           [ "$kind" = infusion ] && { rnd 4; [ "$R" -eq 0 ] && WHEN=2027-01-1${R}T10:00; }
            painlog event add "$kind" --at "$WHEN" --label "$label" --note "$PICKED" ;;
-        7) [ -n "$event" ] && { rnd 2; pick TAGS
-               if [ "$R" -eq 1 ]; then painlog event edit "$event" --label "$PICKED"; else painlog event rm --yes "$event"; fi; } ;;
-        8) past_time; rnd 3
+        7) [ -n "$event" ] && { rnd 5; local choice=$R; pick TAGS
+               case $choice in
+                   0 | 1) painlog event edit "$event" --label "$PICKED" ;;
+                   2) painlog event rm --yes "$event" ;;
+                   3) painlog event edit "$event" --not-given cancelled ;;
+                   4) painlog event edit "$event" --given ;;
+               esac; } ;;
+        8) past_time; rnd 4
            case $R in
                0) answers 9 4; painlog check phq9 --at "$WHEN" --answers "$ANSWERS" ;;
                1) answers 7 4; painlog check gad7 --at "$WHEN" --answers "$ANSWERS" ;;
                2) answers 3 11; painlog check peg --at "$WHEN" --answers "$ANSWERS" ;;
+               3) rnd 7; painlog check pgic --at "$WHEN" --answers "$((R + 1))" ;;
            esac ;;
         9) pick TAGS; painlog config set name "$PICKED" ;;
     esac
@@ -96,6 +104,9 @@ for seed in ${ROUNDTRIP_SEEDS:-1 2 3 4}; do
     for _ in $(seq 80); do random_command >/dev/null 2>"$WORK/.cmd-stderr" || true; done
     [ "$(sql 'SELECT count(*) FROM entry')" -gt 5 ] && [ "$(sql 'SELECT count(*) FROM event')" -gt 0 ] &&
         [ "$(sql 'SELECT count(*) FROM questionnaire')" -gt 0 ] && pass || fail "the random diary is too plain"
+    PGIC_SEEN=$((${PGIC_SEEN:-0} + $(sql "SELECT count(*) FROM questionnaire WHERE instrument = 'pgic'")))
+    NOT_GIVEN_SEEN=$((${NOT_GIVEN_SEEN:-0} + $(sql "SELECT count(*) FROM event WHERE not_given IS NOT NULL")))
+    BOOKED_SEEN=$((${BOOKED_SEEN:-0} + $(sql "SELECT count(*) FROM event WHERE at > '2026-12'")))
     for format in json csv events-csv; do
         export_as "$DB" "$format" >"$WORK/first.$format"
         rm -f "$WORK/restored.db"
@@ -115,5 +126,9 @@ for seed in ${ROUNDTRIP_SEEDS:-1 2 3 4}; do
         expect_out_has "Imported 0 "
     done
 done
+
+case_ "the seeds between them cover a PGIC, an event not given and a booked infusion"
+[ "$PGIC_SEEN" -gt 0 ] && [ "$NOT_GIVEN_SEEN" -gt 0 ] && [ "$BOOKED_SEEN" -gt 0 ] && pass ||
+    fail "PGIC $PGIC_SEEN, not given $NOT_GIVEN_SEEN, booked $BOOKED_SEEN"
 
 finish
