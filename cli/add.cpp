@@ -83,7 +83,8 @@ void run_add(const AddOptions& opts, Context& ctx) {
     bool guided = !opts.values.any_value() && specs.empty();
     if (guided && !ctx.interactive())
         throw InputError("add: no values given; expected at least one of --pain, --mood, --energy, --sleep, "
-                         "--sleep-quality, --activity, --note, a tag or --med (the guided check-in needs a terminal)");
+                         "--sleep-quality, --activity, --note, a tag, --where, --feels or --med (the guided "
+                         "check-in needs a terminal)");
     auto& diary = ctx.diary(Access::write);
     const auto& time = ctx.time();
     entry.at = opts.values.at_option->count() > 0 ? parse_when(opts.values.at, time, "--at") : time.now;

@@ -36,7 +36,7 @@ public:
             ++notes_total_;
             // Kept as read and formatted at the end: only the last few are shown.
             if (latest_notes_.size() == report_max_notes) latest_notes_.pop_front();
-            Entry note{entry.id, entry.at, entry.zone, entry.day, {}, {}, std::move(entry.note), {}};
+            Entry note{entry.id, entry.at, entry.zone, entry.day, {}, {}, std::move(entry.note), {}, {}, {}};
             latest_notes_.push_back(std::move(note));
         }
         if (side_effect) {

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "painlog/model/body.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/util/files.hpp"
 #include "painlog/store/schema.hpp"
@@ -135,6 +136,16 @@ std::string tag_select(const EntryQuery& query) {
                        filter);
 }
 
+// The body regions or qualities (`table`, `column`) of entry_select's
+// entries in the same order, as tag_select has their tags.
+std::string body_select(const EntryQuery& query, std::string_view table, std::string_view column) {
+    auto filter = query.last ? fmt::format(" AND entry.id IN (SELECT id FROM ({}))", entry_select(query))
+                             : entry_filter(query);
+    return fmt::format("SELECT entry.id, b.{} FROM entry JOIN {} b ON b.entry_id = entry.id WHERE 1{} "
+                       "ORDER BY entry.at, entry.id",
+                       column, table, filter);
+}
+
 void bind_query(SQLite::Statement& st, const EntryQuery& query) {
     if (query.from) st.bind(":from", format_day(*query.from));
     if (query.to) st.bind(":to", format_day(*query.to));
@@ -161,6 +172,30 @@ public:
 private:
     SQLite::Database& db_;
     bool own_;
+};
+
+// Walks body_select beside the entries, handing each entry its names. A
+// diary without any (most, and every one before issue 17) is not joined at
+// all: one probe of the table instead of a seek per entry.
+class BodyCursor {
+public:
+    using Add = void (*)(std::vector<std::string>&, std::string_view);
+    BodyCursor(SQLite::Database& db, const EntryQuery& query, std::string_view table, std::string_view column, Add add)
+        : add_(add) {
+        if (!db.execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {})", table)).getInt()) return;
+        st_.emplace(db, body_select(query, table, column));
+        bind_query(*st_, query);
+        more_ = st_->executeStep();
+    }
+    void read(std::int64_t id, std::vector<std::string>& names) {
+        for (; more_ && st_->getColumn(0).getInt64() == id; more_ = st_->executeStep())
+            add_(names, st_->getColumn(1).getText());
+    }
+
+private:
+    Add add_;
+    std::optional<SQLite::Statement> st_;
+    bool more_ = false;
 };
 
 // SQLite's memory statistics take a global mutex on every allocation: 6 %
@@ -315,6 +350,23 @@ void Diary::insert_tags(const Entry& entry) {
     }
 }
 
+// An entry's regions and qualities; the statements are prepared only for
+// names to insert, so that an entry without them costs nothing more.
+void Diary::insert_body(const Entry& entry) {
+    auto insert = [&](const std::vector<std::string>& names, const char* sql) {
+        if (names.empty()) return;
+        SQLite::Statement st(*db_, sql);
+        for (const auto& name : names) {
+            st.bind(1, entry.id);
+            st.bind(2, name);
+            st.exec();
+            st.reset();
+        }
+    };
+    insert(entry.regions, "INSERT INTO entry_region (entry_id, region) VALUES (?, ?)");
+    insert(entry.qualities, "INSERT INTO entry_quality (entry_id, quality) VALUES (?, ?)");
+}
+
 void Diary::add(Entry& entry) {
     write([&] {
         SQLite::Statement st(*db_, "INSERT INTO entry (at, zone, day, pain, mood, energy, sleep_quality, activity, "
@@ -324,6 +376,7 @@ void Diary::add(Entry& entry) {
         st.exec();
         entry.id = db_->getLastInsertRowid();
         insert_tags(entry);
+        insert_body(entry);
     });
 }
 
@@ -338,7 +391,13 @@ void Diary::update(const Entry& entry) {
         SQLite::Statement clear(*db_, "DELETE FROM entry_tag WHERE entry_id = ?");
         clear.bind(1, entry.id);
         clear.exec();
+        for (auto table : {"entry_region", "entry_quality"}) {
+            SQLite::Statement clear_body(*db_, fmt::format("DELETE FROM {} WHERE entry_id = ?", table));
+            clear_body.bind(1, entry.id);
+            clear_body.exec();
+        }
         insert_tags(entry);
+        insert_body(entry);
     });
 }
 
@@ -360,6 +419,12 @@ std::optional<Entry> Diary::find(std::int64_t id) {
     tags.bind(1, id);
     while (tags.executeStep())
         add_tag(entry.tags, *tag_kind_named(tags.getColumn(0).getText()), tags.getColumn(1).getText());
+    SQLite::Statement regions(*db_, "SELECT region FROM entry_region WHERE entry_id = ?");
+    regions.bind(1, id);
+    while (regions.executeStep()) add_region(entry.regions, regions.getColumn(0).getText());
+    SQLite::Statement qualities(*db_, "SELECT quality FROM entry_quality WHERE entry_id = ?");
+    qualities.bind(1, id);
+    while (qualities.executeStep()) add_quality(entry.qualities, qualities.getColumn(0).getText());
     return entry;
 }
 
@@ -381,10 +446,14 @@ void Diary::for_each_entry(const EntryQuery& query, const std::function<void(Ent
     SQLite::Statement tags(*db_, tag_select(query));
     bind_query(tags, query);
     bool more_tags = tags.executeStep();
+    BodyCursor regions(*db_, query, "entry_region", "region", add_region);
+    BodyCursor qualities(*db_, query, "entry_quality", "quality", add_quality);
     while (st.executeStep()) {
         Entry entry = read_entry(st);
         for (; more_tags && tags.getColumn(0).getInt64() == entry.id; more_tags = tags.executeStep())
             add_tag(entry.tags, *tag_kind_named(tags.getColumn(1).getText()), tags.getColumn(2).getText());
+        regions.read(entry.id, entry.regions);
+        qualities.read(entry.id, entry.qualities);
         visit(std::move(entry));
     }
 }
