@@ -82,6 +82,13 @@ expected='[
     "default": "28",
     "is_set": true,
     "description": "days (7-365) a report covers when there is no infusion to anchor it"
+  },
+  {
+    "key": "checkin-questions",
+    "value": "all",
+    "default": "all",
+    "is_set": false,
+    "description": "what the guided check-in asks: all, or some of pain, where, feels, mood, energy, sleep, sleep-quality, activity, tag, better, worse, side-effect, med, note (comma-separated)"
   }
 ]'
 expect_out_is "$expected"
