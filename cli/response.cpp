@@ -66,6 +66,7 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
     auto responses = analyse_responses(days, entries, events(diary, EventKind::infusion), *baseline_days, day);
     add_questionnaire_courses(responses, questionnaire_results(diary));
     add_medicine_responses(responses, doses_in(diary, std::nullopt, std::nullopt), days);
+    add_body_responses(responses, days);
     auto pathway = diary_pathway(diary);
     if (only) std::erase_if(responses, [&](const InfusionResponse& r) { return r.infusion.id != *only; });
 

@@ -223,6 +223,7 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
     r.pathway = diary_pathway(diary);
     add_questionnaire_courses(r.infusions, questionnaire_results(diary));
     add_medicine_responses(r.infusions, doses, days);
+    add_body_responses(r.infusions, days);
 
     r.questionnaires = questionnaire_results(diary, std::nullopt, from, to);
     if (!r.questionnaires.empty()) r.questionnaire_history = questionnaire_results(diary);
