@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "painlog/model/settings.hpp"
+#include "painlog/report/report_body.hpp"
 #include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/store/dose_store.hpp"
@@ -73,7 +74,7 @@ private:
 constexpr std::array section_names{"key_figures",    "pain_response",  "depression_response",
                                    "charts",         "side_effects",   "pain_tags",
                                    "sleep_activity", "questionnaires", "medicines",
-                                   "notes"};
+                                   "notes",          "body_map"};
 
 bool any_pain_tags(const Report& r) {
     return std::ranges::any_of(r.summary.tags, [](const TagSummary& t) {
@@ -123,6 +124,10 @@ std::vector<ReportSection> report_sections(const Report& r) {
         if (any_questionnaire) order.push_back(questionnaires);
     }
     order.push_back(notes);
+    if (report_detail::has_body_map(r)) {
+        auto after = std::ranges::find(order, pain_response);
+        order.insert(after == order.end() ? order.end() - 1 : after + 1, body_map);
+    }
     return order;
 }
 
