@@ -112,6 +112,82 @@ bad "setting checkin-questions ,: expected all or at least one of pain, where" c
 run painlog config set checkin-questions all
 expect_out_is "checkin-questions = all"
 
+case_ "summary: days, share and mean pain per region and quality, regions a day, WPI weeks (by hand)"
+DB="$WORK/figures.db"
+painlog add --pain 6 --where feet --feels burning --at 2026-11-01T08:00 >/dev/null
+painlog add --pain 4 --where left-foot --feels burning,tingling --at 2026-11-02T08:00 >/dev/null
+painlog add --mood 5 --where lower-back --at 2026-11-03T08:00 >/dev/null
+painlog add --pain 8 --where left-foot,lower-back,left-buttock --feels burning --at 2026-11-05T08:00 >/dev/null
+painlog add --pain 2 --at 2026-11-09T08:00 >/dev/null
+painlog add --pain 5 --where neck,left-shoulder --feels aching --at 2026-11-10T08:00 >/dev/null
+run painlog summary --since 2026-11-01 --until 2026-11-14 --format json
+expect_rc 0
+# Six logged days. left-foot on 11-01 (6), 11-02 (4) and 11-05 (8): 3 days,
+# 3/6 = 0.5, pain 18/3 = 6; lower-back on 11-03 (no pain) and 11-05 (8).
+expect_eq "$(jq -c '.body | [.days_logged, .days_with_regions, .days_with_qualities, .regions_per_day, .max_regions_per_day]' <<<"$OUT")" \
+    '[6,5,4,1.5,3]'
+expect_eq "$(jq -c '[.body.regions[] | [.region, .days, .pain_n, .mean_pain]]' <<<"$OUT")" \
+    '[["left-foot",3,3,6],["lower-back",2,1,8],["neck",1,1,5],["left-shoulder",1,1,5],["left-buttock",1,1,8],["right-foot",1,1,6]]'
+expect_eq "$(jq -c '[.body.qualities[] | [.quality, .days, .mean_pain]]' <<<"$OUT")" \
+    '[["burning",3,6],["tingling",1,4],["aching",1,5]]'
+# Weeks 11-01..07: lower back, left hip (the buttock); 11-08..14: neck, left shoulder girdle.
+expect_eq "$(jq -c '[.body.wpi_weeks[] | [.from, .days_logged, .areas_reported]]' <<<"$OUT")" \
+    '[["2026-11-01",4,2],["2026-11-08",2,2]]'
+run painlog summary --since 2026-11-01 --until 2026-11-14
+expect_out_has "Where it hurt and how it felt over 6 logged days (pain: the mean on those days)"
+expect_out_has "left-foot        3  50 %  6.0 (3)"
+expect_out_has "11-01 to 11-07: 2; 11-08 to 11-14: 2."
+
+case_ "response: the share of logged days before and after an infusion (by hand)"
+painlog event add infusion --at 2026-11-15T10:00 >/dev/null
+painlog add --pain 3 --where left-foot --feels burning --at 2026-11-16T08:00 >/dev/null
+painlog add --pain 3 --at 2026-11-17T08:00 >/dev/null
+painlog add --pain 2 --where feet --at 2026-11-18T08:00 >/dev/null
+painlog add --pain 2 --at 2026-11-19T08:00 >/dev/null
+run painlog response --format json
+expect_rc 0
+# Baseline 11-01..11-14: 9 regions over 6 days = 1.5; days 1-7: (1+0+2+0)/4 = 0.75.
+expect_eq "$(jq -c '.events[0].baseline | [.body_days_logged, .regions_per_day]' <<<"$OUT")" '[6,1.5]'
+expect_eq "$(jq -c '.events[0].windows[0] | [.body_days_logged, .regions_per_day, .regions_per_day_change]' <<<"$OUT")" \
+    '[4,0.75,-0.75]'
+# right-foot: 1/6 before, 1/4 after: +0.083; burning 3/6 before, 1/4 after.
+expect_eq "$(jq -c '.events[0].windows[0].regions[] | select(.region == "right-foot") | [.days, .share, .share_change]' <<<"$OUT")" \
+    '[1,0.25,0.083]'
+expect_eq "$(jq -c '.events[0].windows[0].qualities[] | select(.quality == "burning") | [.share, .share_change]' <<<"$OUT")" \
+    '[0.25,-0.25]'
+run painlog response
+expect_out_has "regions a day      1.5      0.8"
+
+case_ "the report's body maps: valid SVG, shaded as the figures say"
+run painlog report --format html
+expect_rc 0
+grep -o '<svg[^>]*class="bodymap".*</svg>' <<<"$OUT" | sed 's#</svg>.*#</svg>#' >"$WORK/maps.svg"
+expect_eq "$(wc -l <"$WORK/maps.svg")" 2 "two maps: baseline and since the infusion"
+n=0
+while IFS= read -r svg; do
+    n=$((n + 1))
+    printf '%s\n' "$svg" >"$WORK/map$n.svg"
+    xmllint --noout "$WORK/map$n.svg" && pass || fail "map $n is not well-formed XML"
+done <"$WORK/maps.svg"
+step() { grep -o "data-region=\"$2\" data-step=\"[0-4]\"" "$WORK/map$1.svg" | head -1 | grep -o '[0-4]"$' | tr -d '"'; }
+# Baseline: left-foot 3/6 (step 3: 50-74 %), lower-back 2/6 (step 2), right-foot 1/6 (step 1).
+expect_eq "$(step 1 left-foot) $(step 1 lower-back) $(step 1 right-foot) $(step 1 left-calf)" "3 2 1 0" "baseline steps"
+# Since the infusion: left-foot 2/4 (step 3), right-foot 1/4 (step 2), lower-back none.
+expect_eq "$(step 2 left-foot) $(step 2 right-foot) $(step 2 lower-back)" "3 2 0" "since steps"
+run painlog report --format json
+for panel in 0 1; do
+    mismatch=0
+    while IFS=' ' read -r region json_step; do
+        [ "$(step $((panel + 1)) "$region")" = "$json_step" ] || mismatch=1
+    done < <(jq -r ".body_map.panels[$panel].regions[] | \"\(.region) \(.step)\"" <<<"$OUT")
+    expect_eq "$mismatch" 0 "panel $panel: every region's shading is its JSON step"
+done
+expect_eq "$(jq -c '.body_map.panels | map([.label, .from, .to, .days_logged])' <<<"$OUT")" \
+    '[["Baseline","2026-11-01","2026-11-14",6],["Since the infusion","2026-11-16","2026-11-22",4]]'
+expect_eq "$(jq -r '.sections | index("body_map") - index("pain_response")' <<<"$OUT")" 1 "after the pain response"
+run painlog report
+expect_out_has "left-foot     50 % (3)           50 % (2)"
+
 if command -v script >/dev/null; then
     # Runs painlog add on a terminal, typing $1.
     checkin() {
