@@ -102,6 +102,20 @@ expect_eq "$(jq -r '[.[0:11][] | .neuropathic] | all' <<<"$OUT")" "true" "neurop
 run painlog body qualities
 expect_out_has "pain-on-light-touch neuropathic allodynia, light-touch, touch"
 
+case_ "completion offers regions and qualities, the diary's most used first"
+run painlog _complete -- --db "$DB" add --where l
+# Entry 1 names both feet, entry 2 both knees: one entry each, then vocabulary order.
+expect_eq "$(sed -n 2,3p <<<"$OUT")" $'left-knee\tleft knee, 1 entry\nleft-foot\tleft foot, 1 entry' "used first"
+expect_out_has $'left-sole\tleft sole'
+run painlog _complete -- --db "$DB" edit 1 --not-feels ""
+expect_eq "$(sed -n 2p <<<"$OUT")" $'aching\taching, 1 entry' "the diary's quality first"
+expect_out_has $'pain-on-light-touch\tpain on light touch'
+run painlog _values regions
+expect_out_has $'feet\tleft-foot and right-foot'
+expect_eq "$(grep -c . <<<"$OUT")" 58 "44 regions and 14 groups"
+run painlog _values qualities
+expect_eq "$(grep -c . <<<"$OUT")" 21 "21 qualities"
+
 case_ "the checkin-questions setting: all, or a list; bad names exit 2 with the closest"
 run painlog config set checkin-questions "note, pain,where , feels,med"
 expect_rc 0
