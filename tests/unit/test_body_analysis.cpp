@@ -222,4 +222,31 @@ TEST_CASE("the day index reads each day's names as the entries give them") {
     CHECK(diary.get(4).regions == std::vector<std::string>{"spleen"});
 }
 
+TEST_CASE("the diary hands each entry its own names, whatever the order of ids and times") {
+    auto diary = Diary::in_memory();
+    // Ids 1..5 on days 5, 1, 3, 2, 4: time order visits ids 2, 4, 3, 5, 1.
+    std::vector<std::pair<std::string, std::vector<std::string>>> made{
+        {"2026-11-05", {"head"}}, {"2026-11-01", {"neck", "left-foot"}}, {"2026-11-03", {}},
+        {"2026-11-02", {"right-knee"}}, {"2026-11-04", {"left-sole", "lower-back"}}};
+    for (const auto& [date, regions] : made) {
+        auto e = test::entry_on(day(date), 5);
+        e.regions = regions;
+        if (!regions.empty()) e.qualities = {"aching"};
+        diary.add(e);
+    }
+    auto check = [&](const EntryQuery& query) {
+        diary.for_each_entry(query, [&](Entry e) {
+            CAPTURE(e.id);
+            auto expected = made[static_cast<std::size_t>(e.id - 1)].second;
+            std::vector<std::string> sorted;
+            for (const auto& r : expected) add_region(sorted, r);
+            CHECK(e.regions == sorted);
+            CHECK(e.qualities.size() == (expected.empty() ? 0u : 1u));
+        });
+    };
+    check({});
+    check({.from = day("2026-11-02"), .to = day("2026-11-04"), .last = std::nullopt});
+    check({.from = std::nullopt, .to = std::nullopt, .last = 2});
+}
+
 }  // namespace painlog::test_body_analysis
