@@ -127,7 +127,7 @@ constexpr std::array groups{
 };
 
 constexpr std::array<sv, 2> burning_aliases{"burn", "burns"};
-constexpr std::array<sv, 5> electric_aliases{"electric", "electric-shock", "shock", "shocks", "zaps"};
+constexpr std::array<sv, 4> electric_aliases{"electric", "electric-shock", "shock", "shocks"};
 constexpr std::array<sv, 2> shooting_aliases{"shoot", "shoots"};
 constexpr std::array<sv, 2> stabbing_aliases{"stab", "stabs"};
 constexpr std::array<sv, 2> tingling_aliases{"tingle", "tingly"};
