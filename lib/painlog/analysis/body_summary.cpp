@@ -2,7 +2,6 @@
 #include "painlog/analysis/body_summary.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include <fmt/format.h>
 
@@ -11,14 +10,14 @@
 namespace painlog {
 namespace {
 
-using json = nlohmann::ordered_json;
+using BodySummaryJson = nlohmann::ordered_json;
 
 // Days, pain sums and pain days of each bit of a set, over the days.
-struct BitCounts {
+struct NameCounts {
     std::vector<int> days;
     std::vector<double> pain_sum;
     std::vector<std::size_t> pain_n;
-    explicit BitCounts(std::size_t n) : days(n), pain_sum(n), pain_n(n) {}
+    explicit NameCounts(std::size_t n) : days(n), pain_sum(n), pain_n(n) {}
 
     template <std::size_t N>
     void add(const std::bitset<N>& set, const std::optional<double>& pain) {
@@ -43,7 +42,7 @@ struct BitCounts {
     }
 };
 
-std::vector<WpiWeek> wpi_weeks(const std::vector<const DailyValues*>& days, Day from, Day to) {
+std::vector<WpiWeek> count_wpi_weeks(const std::vector<const DailyValues*>& days, Day from, Day to) {
     std::vector<WpiWeek> weeks;
     for (Day end = to; end - date::days{6} >= from; end -= date::days{7}) weeks.push_back({end - date::days{6}, end, 0, {}});
     std::ranges::reverse(weeks);
@@ -57,30 +56,30 @@ std::vector<WpiWeek> wpi_weeks(const std::vector<const DailyValues*>& days, Day 
     return weeks;
 }
 
-std::string percent(double share) { return fmt::format("{:.0f} %", share * 100); }
+std::string share_percent(double share) { return fmt::format("{:.0f} %", share * 100); }
 
-std::string pain_cell(const BodyNameDays& d) {
+std::string body_pain_cell(const BodyNameDays& d) {
     return d.mean_pain ? fmt::format("{:.1f} ({})", *d.mean_pain, d.pain_n) : "–";
 }
 
-std::string name_table(const std::vector<BodyNameDays>& names, bool regions, Color color) {
+std::string body_name_table(const std::vector<BodyNameDays>& names, bool regions, Color color) {
     TextTable table({{regions ? "where" : "feels"}, {"days", Align::right}, {"share", Align::right},
                      {"pain (n)", Align::right}});
     for (const auto& d : names)
         table.add_row({{std::string(regions ? body_regions()[d.index].name : pain_qualities()[d.index].name)},
                        {std::to_string(d.days)},
-                       {percent(d.share)},
-                       {pain_cell(d)}});
+                       {share_percent(d.share)},
+                       {body_pain_cell(d)}});
     return table.render(color);
 }
 
-json name_json(const BodyNameDays& d, bool regions) {
-    json j;
+BodySummaryJson body_name_json(const BodyNameDays& d, bool regions) {
+    BodySummaryJson j;
     if (regions) {
         const auto& r = body_regions()[d.index];
         j["region"] = r.name;
         j["label"] = r.label;
-        j["wpi_area"] = r.wpi ? json(name_of(*r.wpi)) : json(nullptr);
+        j["wpi_area"] = r.wpi ? BodySummaryJson(name_of(*r.wpi)) : BodySummaryJson(nullptr);
     } else {
         const auto& q = pain_qualities()[d.index];
         j["quality"] = q.name;
@@ -90,12 +89,12 @@ json name_json(const BodyNameDays& d, bool regions) {
     j["days"] = d.days;
     j["share"] = d.share;
     j["pain_n"] = d.pain_n;
-    j["mean_pain"] = d.mean_pain ? json(*d.mean_pain) : json(nullptr);
+    j["mean_pain"] = d.mean_pain ? BodySummaryJson(*d.mean_pain) : BodySummaryJson(nullptr);
     return j;
 }
 
-json area_names(const WpiSet& areas) {
-    auto list = json::array();
+BodySummaryJson wpi_area_names(const WpiSet& areas) {
+    auto list = BodySummaryJson::array();
     for (std::size_t i = 0; i < wpi_area_count; ++i)
         if (areas.test(i)) list.push_back(name_of(static_cast<WpiArea>(i)));
     return list;
@@ -108,7 +107,7 @@ BodySummary summarize_body(const std::vector<DailyValues>& days, Day from, Day t
     s.from = from;
     s.to = to;
     std::vector<const DailyValues*> in_span;
-    BitCounts regions(body_regions().size()), qualities(pain_qualities().size());
+    NameCounts regions(body_regions().size()), qualities(pain_qualities().size());
     std::size_t region_total = 0;
     // Days are sorted: the span's are one range, found by bisection, so that
     // a report analysing every infusion of ten years reads each span alone.
@@ -132,7 +131,7 @@ BodySummary summarize_body(const std::vector<DailyValues>& days, Day from, Day t
         s.regions = regions.reported(s.days_logged);
         s.qualities = qualities.reported(s.days_logged);
     }
-    s.wpi_weeks = wpi_weeks(in_span, from, to);
+    s.wpi_weeks = count_wpi_weeks(in_span, from, to);
     return s;
 }
 
@@ -140,8 +139,8 @@ std::string body_summary_text(const BodySummary& s, Color color) {
     if (!s.any()) return "";
     std::string out = fmt::format("\nWhere it hurt and how it felt over {} logged days (pain: the mean on those days)\n",
                                   s.days_logged);
-    if (!s.regions.empty()) out += name_table(s.regions, true, color);
-    if (!s.qualities.empty()) out += name_table(s.qualities, false, color);
+    if (!s.regions.empty()) out += body_name_table(s.regions, true, color);
+    if (!s.qualities.empty()) out += body_name_table(s.qualities, false, color);
     out += fmt::format("Regions a day: {:.1f} on average over the logged days (most {}; {} days named a region).\n",
                        *s.regions_per_day, s.max_regions_per_day, s.days_with_regions);
     if (s.days_with_regions == 0 || s.wpi_weeks.empty()) return out;
@@ -159,24 +158,24 @@ std::string body_summary_text(const BodySummary& s, Color color) {
     return out + wrap_words(line + ".", 78, "  ", "  ");
 }
 
-json body_summary_json(const BodySummary& s) {
-    json j;
+BodySummaryJson body_summary_json(const BodySummary& s) {
+    BodySummaryJson j;
     j["days_logged"] = s.days_logged;
     j["days_with_regions"] = s.days_with_regions;
     j["days_with_qualities"] = s.days_with_qualities;
-    j["regions"] = json::array();
-    for (const auto& d : s.regions) j["regions"].push_back(name_json(d, true));
-    j["qualities"] = json::array();
-    for (const auto& d : s.qualities) j["qualities"].push_back(name_json(d, false));
-    j["regions_per_day"] = s.regions_per_day ? json(*s.regions_per_day) : json(nullptr);
+    j["regions"] = BodySummaryJson::array();
+    for (const auto& d : s.regions) j["regions"].push_back(body_name_json(d, true));
+    j["qualities"] = BodySummaryJson::array();
+    for (const auto& d : s.qualities) j["qualities"].push_back(body_name_json(d, false));
+    j["regions_per_day"] = s.regions_per_day ? BodySummaryJson(*s.regions_per_day) : BodySummaryJson(nullptr);
     j["max_regions_per_day"] = s.max_regions_per_day;
-    j["wpi_weeks"] = json::array();
+    j["wpi_weeks"] = BodySummaryJson::array();
     for (const auto& w : s.wpi_weeks)
         j["wpi_weeks"].push_back({{"from", format_day(w.from)},
                                   {"to", format_day(w.to)},
                                   {"days_logged", w.days_logged},
                                   {"areas_reported", w.areas.count()},
-                                  {"areas", area_names(w.areas)}});
+                                  {"areas", wpi_area_names(w.areas)}});
     return j;
 }
 

@@ -5,33 +5,36 @@
 // so that the pain and mood analysis reads alone.
 
 #include <algorithm>
-#include <cmath>
 
 #include <fmt/format.h>
 
 #include "painlog/analysis/response.hpp"
+#include "painlog/analysis/stats.hpp"
 #include "painlog/util/table.hpp"
 
 namespace painlog {
 namespace {
 
-using json = nlohmann::ordered_json;
+using BodyResponseJson = nlohmann::ordered_json;
 
-bool begun(const ResponseWindow& w) { return w.status != WindowStatus::cut_off && w.status != WindowStatus::not_started; }
+bool body_window_begun(const ResponseWindow& w) {
+    return w.status != WindowStatus::cut_off && w.status != WindowStatus::not_started;
+}
 
-json round_to(double value, int places) {
-    double scale = std::pow(10.0, places);
-    return std::round(value * scale) / scale;
+
+
+BodyResponseJson rounded_or_null(const std::optional<double>& value, int places) {
+    return value ? BodyResponseJson(stats::round_to(*value, places)) : BodyResponseJson(nullptr);
 }
 
 // The vocabulary positions reported in the baseline or any begun window.
-struct Reported {
+struct ReportedNames {
     RegionSet regions;
     QualitySet qualities;
 };
 
-Reported reported_in(const InfusionResponse& r) {
-    Reported out;
+ReportedNames names_reported_in(const InfusionResponse& r) {
+    ReportedNames out;
     auto add = [&](const std::optional<BodySummary>& b) {
         if (!b) return;
         for (const auto& d : b->regions) out.regions.set(d.index);
@@ -43,31 +46,31 @@ Reported reported_in(const InfusionResponse& r) {
 }
 
 // A name's days in a span (0 when not reported there) and its share.
-std::pair<int, double> days_of(const std::vector<BodyNameDays>& names, std::size_t index) {
+std::pair<int, double> name_days_in(const std::vector<BodyNameDays>& names, std::size_t index) {
     auto it = std::ranges::find(names, index, &BodyNameDays::index);
     return it == names.end() ? std::pair(0, 0.0) : std::pair(it->days, it->share);
 }
 
-std::string share_cell(const std::optional<BodySummary>& b, bool regions, std::size_t index) {
+std::string body_share_cell(const std::optional<BodySummary>& b, bool regions, std::size_t index) {
     if (!b || b->days_logged == 0) return "-";
-    return fmt::format("{:.0f} %", days_of(regions ? b->regions : b->qualities, index).second * 100);
+    return fmt::format("{:.0f} %", name_days_in(regions ? b->regions : b->qualities, index).second * 100);
 }
 
-std::string name_at(bool regions, std::size_t index) {
+std::string body_name(bool regions, std::size_t index) {
     return std::string(regions ? body_regions()[index].name : pain_qualities()[index].name);
 }
 
 // One table: a row per name, a column per span (baseline, then each window).
-std::string span_table(const InfusionResponse& r, bool regions, Color color) {
-    auto reported = reported_in(r);
+std::string body_span_table(const InfusionResponse& r, bool regions, Color color) {
+    auto reported = names_reported_in(r);
     std::vector<Column> columns{{regions ? "Where" : "Feels"}, {"baseline", Align::right}};
     for (const auto& w : r.windows) columns.push_back({w.label, Align::right});
     TextTable table(columns);
     auto count = regions ? body_regions().size() : pain_qualities().size();
     for (std::size_t i = 0; i < count; ++i) {
         if (!(regions ? reported.regions.test(i) : reported.qualities.test(i))) continue;
-        std::vector<Cell> row{{name_at(regions, i)}, {share_cell(r.baseline_body, regions, i)}};
-        for (const auto& w : r.windows) row.push_back({share_cell(w.body, regions, i)});
+        std::vector<Cell> row{{body_name(regions, i)}, {body_share_cell(r.baseline_body, regions, i)}};
+        for (const auto& w : r.windows) row.push_back({body_share_cell(w.body, regions, i)});
         table.add_row(row);
     }
     if (regions) {
@@ -81,19 +84,23 @@ std::string span_table(const InfusionResponse& r, bool regions, Color color) {
     return table.empty() ? "" : table.render(color);
 }
 
-json shares_json(const std::optional<BodySummary>& body, const std::optional<BodySummary>& baseline, bool regions,
-                 const Reported& reported, bool is_window) {
-    auto list = json::array();
+BodyResponseJson body_shares_json(const std::optional<BodySummary>& body, const std::optional<BodySummary>& baseline,
+                                  bool regions,
+                 const ReportedNames& reported, bool is_window) {
+    auto list = BodyResponseJson::array();
     if (!body) return list;
     auto count = regions ? body_regions().size() : pain_qualities().size();
     for (std::size_t i = 0; i < count; ++i) {
         if (!(regions ? reported.regions.test(i) : reported.qualities.test(i))) continue;
-        auto [days, share] = days_of(regions ? body->regions : body->qualities, i);
-        json item{{regions ? "region" : "quality", name_at(regions, i)}, {"days", days}, {"share", round_to(share, 3)}};
-        if (is_window)
-            item["share_change"] = baseline && baseline->days_logged > 0
-                                       ? round_to(share - days_of(regions ? baseline->regions : baseline->qualities, i).second, 3)
-                                       : json(nullptr);
+        auto [days, share] = name_days_in(regions ? body->regions : body->qualities, i);
+        BodyResponseJson item{
+            {regions ? "region" : "quality", body_name(regions, i)}, {"days", days}, {"share", stats::round_to(share, 3)}};
+        if (is_window) {
+            std::optional<double> change;
+            if (baseline && baseline->days_logged > 0)
+                change = share - name_days_in(regions ? baseline->regions : baseline->qualities, i).second;
+            item["share_change"] = rounded_or_null(change, 3);
+        }
         list.push_back(std::move(item));
     }
     return list;
@@ -107,30 +114,33 @@ void add_body_responses(std::vector<InfusionResponse>& responses, const std::vec
     for (auto& r : responses) {
         r.baseline_body = summarize_body(days, r.baseline.from, r.baseline.to);
         for (auto& w : r.windows)
-            if (begun(w)) w.body = summarize_body(days, w.span.from, w.span.to);
+            if (body_window_begun(w)) w.body = summarize_body(days, w.span.from, w.span.to);
     }
 }
 
 std::string body_response_text(const InfusionResponse& r, Color color) {
-    auto reported = reported_in(r);
+    auto reported = names_reported_in(r);
     if (reported.regions.none() && reported.qualities.none()) return "";
-    std::string out = "\n" + span_table(r, true, color) + span_table(r, false, color);
+    std::string out = "\n" + body_span_table(r, true, color) + body_span_table(r, false, color);
     return out + wrap_words("Share of logged days each region and quality was reported; regions a day: the mean "
                             "number of regions named on a logged day.",
                             78, "", "  ");
 }
 
-void put_body_use(json& span, const InfusionResponse& r, const std::optional<BodySummary>& body, bool is_window) {
-    auto reported = reported_in(r);
-    span["body_days_logged"] = body ? json(body->days_logged) : json(nullptr);
-    span["regions_per_day"] = body && body->regions_per_day ? round_to(*body->regions_per_day, 2) : json(nullptr);
+void put_body_use(BodyResponseJson& span, const InfusionResponse& r, const std::optional<BodySummary>& body,
+                  bool is_window) {
+    auto reported = names_reported_in(r);
+    span["body_days_logged"] = body ? BodyResponseJson(body->days_logged) : BodyResponseJson(nullptr);
+    span["regions_per_day"] = rounded_or_null(body ? body->regions_per_day : std::nullopt, 2);
     if (is_window) {
         const auto& b = r.baseline_body;
-        bool both = body && body->regions_per_day && b && b->regions_per_day;
-        span["regions_per_day_change"] = both ? round_to(*body->regions_per_day - *b->regions_per_day, 2) : json(nullptr);
+        std::optional<double> change;
+        if (body && body->regions_per_day && b && b->regions_per_day)
+            change = *body->regions_per_day - *b->regions_per_day;
+        span["regions_per_day_change"] = rounded_or_null(change, 2);
     }
-    span["regions"] = shares_json(body, r.baseline_body, true, reported, is_window);
-    span["qualities"] = shares_json(body, r.baseline_body, false, reported, is_window);
+    span["regions"] = body_shares_json(body, r.baseline_body, true, reported, is_window);
+    span["qualities"] = body_shares_json(body, r.baseline_body, false, reported, is_window);
 }
 
 }  // namespace painlog

@@ -15,43 +15,43 @@ namespace {
 // The outlines are drawn in a box 120 wide and 244 high per view, centred
 // on x = 60; a part of one side is drawn on the viewer's left and mirrored
 // (x -> 120 - x) for the other side.
-constexpr double view_width = 120;
-constexpr double back_offset = 130;
-constexpr double centre = 60;
+constexpr double map_view_width = 120;
+constexpr double map_back_offset = 130;
+constexpr double map_centre = 60;
 
-struct Point {
+struct MapPoint {
     double x, y;
 };
 
 // One drawn part: the region's name without "left-" or "right-" for a
 // sided part (whose viewer-left copy is the person's right in front and
 // left at the back), or its whole name.
-struct Part {
+struct MapPart {
     std::string_view name;
     bool sided;
-    std::vector<Point> points;  // the viewer-left copy of a sided part
+    std::vector<MapPoint> points;  // the viewer-left copy of a sided part
 };
 
 // The head as an ellipse (centre 60,20; radii 12 and 15), cut into bands.
-enum class Half { whole, left };
-std::vector<Point> head_band(double y0, double y1, Half half) {
+enum class HeadHalf { whole, left };
+std::vector<MapPoint> head_band(double y0, double y1, HeadHalf half) {
     auto x_at = [](double y) {
         double t = (y - 20) / 15;
         return 12 * std::sqrt(std::max(0.0, 1 - t * t));
     };
-    std::vector<Point> pts;
-    for (double y = y0; y <= y1 + 1e-9; y += 1) pts.push_back({centre - x_at(y), y});
-    if (half == Half::left) {
-        pts.push_back({centre, y1});
-        pts.push_back({centre, y0});
+    std::vector<MapPoint> pts;
+    for (double y = y0; y <= y1 + 1e-9; y += 1) pts.push_back({map_centre - x_at(y), y});
+    if (half == HeadHalf::left) {
+        pts.push_back({map_centre, y1});
+        pts.push_back({map_centre, y0});
         return pts;
     }
-    for (double y = y1; y >= y0 - 1e-9; y -= 1) pts.push_back({centre + x_at(y), y});
+    for (double y = y1; y >= y0 - 1e-9; y -= 1) pts.push_back({map_centre + x_at(y), y});
     return pts;
 }
 
 // What the front and the back share: neck, shoulders, arms, knees, ankles.
-std::vector<Part> limbs() {
+std::vector<MapPart> shared_parts() {
     return {
         {"neck", false, {{54, 34}, {66, 34}, {67, 42}, {53, 42}}},
         {"shoulder", true, {{53, 42}, {40, 46}, {32, 52}, {31, 60}, {39, 62}, {41, 58}, {46, 52}, {53, 50}}},
@@ -64,12 +64,12 @@ std::vector<Part> limbs() {
     };
 }
 
-const std::vector<Part>& front_parts() {
-    static const std::vector<Part> parts = [] {
-        std::vector<Part> p{
-            {"head", false, head_band(5, 15, Half::whole)},
-            {"face", true, head_band(15, 26, Half::left)},
-            {"jaw", true, head_band(26, 35, Half::left)},
+const std::vector<MapPart>& front_parts() {
+    static const std::vector<MapPart> parts = [] {
+        std::vector<MapPart> p{
+            {"head", false, head_band(5, 15, HeadHalf::whole)},
+            {"face", true, head_band(15, 26, HeadHalf::left)},
+            {"jaw", true, head_band(26, 35, HeadHalf::left)},
             {"chest", false, {{53, 50}, {46, 52}, {41, 58}, {41, 78}, {79, 78}, {79, 58}, {74, 52}, {67, 50}}},
             {"flank", true, {{41, 78}, {47, 78}, {47, 100}, {42, 100}}},
             {"abdomen", false, {{47, 78}, {73, 78}, {73, 104}, {47, 104}}},
@@ -79,17 +79,17 @@ const std::vector<Part>& front_parts() {
             {"shin", true, {{44, 182}, {57, 182}, {55, 222}, {47, 222}}},
             {"foot", true, {{46, 230}, {56, 230}, {60, 244}, {40, 244}}},
         };
-        auto shared = limbs();
+        auto shared = shared_parts();
         p.insert(p.end(), shared.begin(), shared.end());
         return p;
     }();
     return parts;
 }
 
-const std::vector<Part>& back_parts() {
-    static const std::vector<Part> parts = [] {
-        std::vector<Part> p{
-            {"head", false, head_band(5, 35, Half::whole)},
+const std::vector<MapPart>& back_parts() {
+    static const std::vector<MapPart> parts = [] {
+        std::vector<MapPart> p{
+            {"head", false, head_band(5, 35, HeadHalf::whole)},
             {"upper-back", false, {{53, 50}, {46, 52}, {41, 58}, {41, 84}, {79, 84}, {79, 58}, {74, 52}, {67, 50}}},
             {"flank", true, {{41, 84}, {47, 84}, {47, 100}, {42, 100}}},
             {"lower-back", false, {{47, 84}, {73, 84}, {73, 104}, {47, 104}}},
@@ -99,44 +99,45 @@ const std::vector<Part>& back_parts() {
             {"calf", true, {{44, 182}, {57, 182}, {55, 222}, {47, 222}}},
             {"sole", true, {{46, 230}, {56, 230}, {58, 244}, {44, 244}}},
         };
-        auto shared = limbs();
+        auto shared = shared_parts();
         p.insert(p.end(), shared.begin(), shared.end());
         return p;
     }();
     return parts;
 }
 
-constexpr std::array<std::string_view, body_map_steps> fills{"#ffffff", "#fdbe85", "#fd8d3c", "#d94701", "#8c2d04"};
-constexpr std::array<std::string_view, body_map_steps> labels{"not reported", "under 25 %", "25–49 %", "50–74 %",
+constexpr std::array<std::string_view, body_map_steps> step_fills{"#ffffff", "#fdbe85", "#fd8d3c", "#d94701",
+                                                                  "#8c2d04"};
+constexpr std::array<std::string_view, body_map_steps> step_labels{"not reported", "under 25 %", "25–49 %", "50–74 %",
                                                               "75 % or more"};
 
-std::string path_of(const std::vector<Point>& points, double dx, bool mirrored) {
+std::string map_path(const std::vector<MapPoint>& points, double dx, bool mirrored) {
     std::string d;
     for (const auto& p : points) {
-        double x = (mirrored ? view_width - p.x : p.x) + dx;
+        double x = (mirrored ? map_view_width - p.x : p.x) + dx;
         d += fmt::format("{}{:.1f},{:.1f}", d.empty() ? "M" : " L", x, p.y);
     }
     return d + " Z";
 }
 
-std::string title_of(const BodyRegion& region, const std::optional<double>& share) {
+std::string region_title(const BodyRegion& region, const std::optional<double>& share) {
     if (share_step(share) == 0) return fmt::format("{}: not reported", region.label);
     return fmt::format("{}: {:.0f} % of days", region.label, *share * 100);
 }
 
 // The paths of one view; `viewer_left` is the side drawn on the viewer's left.
-void draw_view(std::string& out, const BodyMapSpec& spec, const std::vector<Part>& parts, double dx,
+void draw_map_view(std::string& out, const BodyMapSpec& spec, const std::vector<MapPart>& parts, double dx,
                std::string_view viewer_left, std::string_view viewer_right) {
     auto regions = body_regions();
-    auto draw = [&](const std::string& name, const std::vector<Point>& points, bool mirrored) {
+    auto draw = [&](const std::string& name, const std::vector<MapPoint>& points, bool mirrored) {
         auto index = region_index(name);
         if (!index) return;
         const auto& share = spec.shares[*index];
         int step = share_step(share);
         fmt::format_to(std::back_inserter(out),
                        R"(<path d="{}" fill="{}" data-region="{}" data-step="{}"><title>{}</title></path>)",
-                       path_of(points, dx, mirrored), step_fill(step), name, step,
-                       xml_escape(title_of(regions[*index], share)));
+                       map_path(points, dx, mirrored), step_fill(step), name, step,
+                       xml_escape(region_title(regions[*index], share)));
     };
     for (const auto& part : parts) {
         if (!part.sided) {
@@ -158,26 +159,26 @@ int share_step(const std::optional<double>& share) {
     return 4;
 }
 
-std::string_view step_fill(int step) { return fills[static_cast<std::size_t>(step)]; }
-std::string_view step_label(int step) { return labels[static_cast<std::size_t>(step)]; }
+std::string_view step_fill(int step) { return step_fills[static_cast<std::size_t>(step)]; }
+std::string_view step_label(int step) { return step_labels[static_cast<std::size_t>(step)]; }
 
 std::string body_map_svg(const BodyMapSpec& spec) {
     std::string out = fmt::format(
         R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {:g} 270" role="img" aria-label="{}" class="bodymap">)",
-        back_offset + view_width, xml_escape(spec.title));
+        map_back_offset + map_view_width, xml_escape(spec.title));
     out += fmt::format("<title>{}</title>", xml_escape(spec.title));
     out += R"(<g stroke="#555" stroke-width="0.7" stroke-linejoin="round">)";
-    draw_view(out, spec, front_parts(), 0, "right", "left");
-    draw_view(out, spec, back_parts(), back_offset, "left", "right");
+    draw_map_view(out, spec, front_parts(), 0, "right", "left");
+    draw_map_view(out, spec, back_parts(), map_back_offset, "left", "right");
     out += "</g>";
     // Which side is which, and which view: dark text, readable in greyscale.
     // The figure prints about 40 mm wide: text at 20 units is about 7 pt.
     out += R"(<g font-family="sans-serif" font-size="20" font-weight="bold" fill="#111" text-anchor="middle">)";
-    out += fmt::format(R"(<text x="{:g}" y="266">Front</text><text x="{:g}" y="266">Back</text>)", centre,
-                       back_offset + centre);
+    out += fmt::format(R"(<text x="{:g}" y="266">Front</text><text x="{:g}" y="266">Back</text>)", map_centre,
+                       map_back_offset + map_centre);
     out += R"(<text x="9" y="80">R</text><text x="111" y="80">L</text>)";
-    out += fmt::format(R"(<text x="{:g}" y="80">L</text><text x="{:g}" y="80">R</text>)", back_offset + 9,
-                       back_offset + 111);
+    out += fmt::format(R"(<text x="{:g}" y="80">L</text><text x="{:g}" y="80">R</text>)", map_back_offset + 9,
+                       map_back_offset + 111);
     return out + "</g></svg>";
 }
 

@@ -16,32 +16,32 @@
 namespace painlog::report_detail {
 namespace {
 
-namespace mu = kainjow::mustache;
-using json = nlohmann::ordered_json;
+namespace body_mu = kainjow::mustache;
+using BodyJson = nlohmann::ordered_json;
 
-std::string dates_of(const BodySummary& b) {
+std::string panel_dates(const BodySummary& b) {
     if (b.from == b.to) return date::format("%d %b", b.from);
     return date::format("%d %b", b.from) + "–" + date::format("%d %b", b.to);
 }
 
-const BodyNameDays* find_name(const std::vector<BodyNameDays>& names, std::size_t index) {
+const BodyNameDays* find_body_name(const std::vector<BodyNameDays>& names, std::size_t index) {
     auto it = std::ranges::find(names, index, &BodyNameDays::index);
     return it == names.end() ? nullptr : &*it;
 }
 
-const std::vector<BodyNameDays>& names_of(const BodySummary& b, bool regions) {
+const std::vector<BodyNameDays>& body_names_of(const BodySummary& b, bool regions) {
     return regions ? b.regions : b.qualities;
 }
 
-std::string name_at(bool regions, std::size_t index) {
+std::string panel_name(bool regions, std::size_t index) {
     return std::string(regions ? body_regions()[index].name : pain_qualities()[index].name);
 }
 
 // The names any panel reports, by their largest share, then vocabulary order.
-std::vector<std::size_t> reported(const std::vector<BodyPanel>& panels, bool regions) {
+std::vector<std::size_t> names_in_panels(const std::vector<BodyPanel>& panels, bool regions) {
     std::vector<std::pair<double, std::size_t>> found;
     for (const auto& p : panels)
-        for (const auto& d : names_of(*p.body, regions)) {
+        for (const auto& d : body_names_of(*p.body, regions)) {
             auto it = std::ranges::find(found, d.index, &std::pair<double, std::size_t>::second);
             if (it == found.end()) found.emplace_back(d.share, d.index);
             else it->first = std::max(it->first, d.share);
@@ -54,9 +54,9 @@ std::vector<std::size_t> reported(const std::vector<BodyPanel>& panels, bool reg
     return out;
 }
 
-std::string cell(const BodySummary& b, bool regions, std::size_t index) {
+std::string panel_cell(const BodySummary& b, bool regions, std::size_t index) {
     if (b.days_logged == 0) return "–";
-    const auto* d = find_name(names_of(b, regions), index);
+    const auto* d = find_body_name(body_names_of(b, regions), index);
     return d ? fmt::format("{:.0f} % ({})", d->share * 100, d->days) : "0 %";
 }
 
@@ -65,14 +65,14 @@ std::string panel_heading(const BodyPanel& p) {
                        p.body->days_logged == 1 ? "day" : "days");
 }
 
-BodyMapSpec map_spec(const BodyPanel& p) {
+BodyMapSpec body_map_spec(const BodyPanel& p) {
     BodyMapSpec spec;
     spec.title = fmt::format("Where it hurt: {}", panel_heading(p));
     for (const auto& d : p.body->regions) spec.shares[d.index] = d.share;
     return spec;
 }
 
-std::string text_table(const Report& r, bool regions) {
+std::string body_text_table(const Report& r, bool regions) {
     auto panels = body_panels(r);
     auto rows = body_rows(r, regions);
     if (rows.rows.empty()) return "";
@@ -89,10 +89,10 @@ std::string text_table(const Report& r, bool regions) {
     return out;
 }
 
-json names_json(const BodySummary& b, bool regions) {
-    auto list = json::array();
-    for (const auto& d : names_of(b, regions)) {
-        json item{{regions ? "region" : "quality", name_at(regions, d.index)},
+BodyJson panel_names_json(const BodySummary& b, bool regions) {
+    auto list = BodyJson::array();
+    for (const auto& d : body_names_of(b, regions)) {
+        BodyJson item{{regions ? "region" : "quality", panel_name(regions, d.index)},
                   {"days", d.days},
                   {"share", std::round(d.share * 1000) / 1000}};
         if (regions) item["step"] = share_step(d.share);
@@ -101,13 +101,13 @@ json names_json(const BodySummary& b, bool regions) {
     return list;
 }
 
-mu::data rows_data(const Report& r, bool regions) {
-    mu::data list{mu::data::type::list};
+body_mu::data body_rows_data(const Report& r, bool regions) {
+    body_mu::data list{body_mu::data::type::list};
     for (const auto& row : body_rows(r, regions).rows) {
-        mu::data item;
+        body_mu::data item;
         item.set("name", row.name);
-        mu::data cells{mu::data::type::list};
-        for (const auto& c : row.cells) cells.push_back(mu::data{c});
+        body_mu::data cells{body_mu::data::type::list};
+        for (const auto& c : row.cells) cells.push_back(body_mu::data{c});
         item.set("cells", cells);
         list.push_back(item);
     }
@@ -121,10 +121,10 @@ std::vector<BodyPanel> body_panels(const Report& r) {
         const auto& inf = r.infusions.back();
         const auto& since = inf.windows.back();
         if (inf.baseline_body && since.body)
-            return {{"Baseline", dates_of(*inf.baseline_body), &*inf.baseline_body},
-                    {"Since the infusion", dates_of(*since.body), &*since.body}};
+            return {{"Baseline", panel_dates(*inf.baseline_body), &*inf.baseline_body},
+                    {"Since the infusion", panel_dates(*since.body), &*since.body}};
     }
-    return {{"The period", dates_of(r.summary.body), &r.summary.body}};
+    return {{"The period", panel_dates(r.summary.body), &r.summary.body}};
 }
 
 bool has_body_map(const Report& r) {
@@ -134,12 +134,12 @@ bool has_body_map(const Report& r) {
 
 BodyRows body_rows(const Report& r, bool regions) {
     auto panels = body_panels(r);
-    auto names = reported(panels, regions);
+    auto names = names_in_panels(panels, regions);
     auto limit = regions ? report_body_rows : report_quality_rows;
     BodyRows out;
     for (std::size_t i = 0; i < names.size() && i < limit; ++i) {
-        BodyRow row{name_at(regions, names[i]), {}};
-        for (const auto& p : panels) row.cells.push_back(cell(*p.body, regions, names[i]));
+        BodyRow row{panel_name(regions, names[i]), {}};
+        for (const auto& p : panels) row.cells.push_back(panel_cell(*p.body, regions, names[i]));
         out.rows.push_back(std::move(row));
     }
     out.more = names.size() > limit ? names.size() - limit : 0;
@@ -170,7 +170,7 @@ std::string body_map_text(const Report& r) {
     std::string heads;
     for (const auto& p : body_panels(r)) heads += (heads.empty() ? "" : "; ") + panel_heading(p);
     out += wrap_words(fmt::format("Share of logged days on which each was reported (days in brackets). {}.", heads), 80, "", "");
-    out += text_table(r, true) + text_table(r, false);
+    out += body_text_table(r, true) + body_text_table(r, false);
     for (const auto& line : body_lines(r)) out += wrap_words(line, 80, "", "  ");
     return out;
 }
@@ -200,46 +200,46 @@ std::string body_map_markdown(const Report& r) {
     return out;
 }
 
-json body_map_json(const Report& r) {
+BodyJson body_map_json(const Report& r) {
     if (!has_body_map(r)) return nullptr;
-    json panels = json::array();
+    BodyJson panels = BodyJson::array();
     for (const auto& p : body_panels(r)) {
         const auto& b = *p.body;
         panels.push_back({{"label", p.label},
                           {"from", format_day(b.from)},
                           {"to", format_day(b.to)},
                           {"days_logged", b.days_logged},
-                          {"regions_per_day", b.regions_per_day ? json(*b.regions_per_day) : json(nullptr)},
-                          {"regions", names_json(b, true)},
-                          {"qualities", names_json(b, false)}});
+                          {"regions_per_day", b.regions_per_day ? BodyJson(*b.regions_per_day) : BodyJson(nullptr)},
+                          {"regions", panel_names_json(b, true)},
+                          {"qualities", panel_names_json(b, false)}});
     }
     return {{"panels", panels}};
 }
 
-mu::data body_map_data(const Report& r) {
-    mu::data d;
+body_mu::data body_map_data(const Report& r) {
+    body_mu::data d;
     auto panels = body_panels(r);
-    mu::data maps{mu::data::type::list};
-    mu::data heads{mu::data::type::list};
+    body_mu::data maps{body_mu::data::type::list};
+    body_mu::data heads{body_mu::data::type::list};
     for (const auto& p : panels) {
-        mu::data map;
-        map.set("svg", body_map_svg(map_spec(p)));
+        body_mu::data map;
+        map.set("svg", body_map_svg(body_map_spec(p)));
         map.set("caption", panel_heading(p));
         maps.push_back(map);
-        heads.push_back(mu::data{p.label});
+        heads.push_back(body_mu::data{p.label});
     }
     d.set("maps", maps);
     d.set("two_maps", panels.size() == 2);
     d.set("legend", body_map_legend());
     d.set("panel_heads", heads);
-    d.set("region_rows", rows_data(r, true));
-    d.set("quality_rows", rows_data(r, false));
+    d.set("region_rows", body_rows_data(r, true));
+    d.set("quality_rows", body_rows_data(r, false));
     auto regions = body_rows(r, true);
     auto qualities = body_rows(r, false);
     if (regions.more + qualities.more > 0)
         d.set("more", fmt::format("…and {} more in the report's JSON.", regions.more + qualities.more));
-    mu::data lines{mu::data::type::list};
-    for (const auto& line : body_lines(r)) lines.push_back(mu::data{line});
+    body_mu::data lines{body_mu::data::type::list};
+    for (const auto& line : body_lines(r)) lines.push_back(body_mu::data{line});
     d.set("lines", lines);
     return d;
 }
