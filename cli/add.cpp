@@ -16,7 +16,10 @@
 #include "painlog/analysis/medicine_use.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/model/entry_format.hpp"
+#include "painlog/model/body.hpp"
+#include "painlog/model/settings.hpp"
 #include "painlog/store/dose_store.hpp"
+#include "painlog/store/lookup.hpp"
 #include "painlog/util/error.hpp"
 
 namespace painlog::cli {
@@ -72,10 +75,37 @@ void print_added(const Entry& entry, const std::vector<Dose>& doses, bool with_e
                            format_day(entry.day), doses_brief(doses));
 }
 
-std::optional<DailyValues> yesterday_values(Diary& diary, const TimeContext& time) {
+// What the check-in needs from the diary: yesterday's values and names,
+// the usual doses and the most frequent regions and qualities of the last
+// 90 days, and which questions to ask.
+struct CheckinInputs {
+    std::optional<DailyValues> yesterday;
+    CheckinSetup setup;
+};
+
+CheckinInputs checkin_inputs(Diary& diary, const TimeContext& time) {
+    CheckinInputs inputs;
+    auto& setup = inputs.setup;
     auto day = today(time) - date::days{1};
-    auto days = daily_values(diary.entries({.from = day, .to = day, .last = std::nullopt}));
-    return days.empty() ? std::nullopt : std::optional(days.front());
+    auto entries = diary.entries({.from = day, .to = day, .last = std::nullopt});
+    auto days = daily_values(entries);
+    if (!days.empty()) inputs.yesterday = days.front();
+    for (const auto& e : entries) {
+        for (const auto& r : e.regions) add_region(setup.body.yesterday_regions, r);
+        for (const auto& q : e.qualities) add_quality(setup.body.yesterday_qualities, q);
+    }
+    auto from = today(time) - date::days{89};
+    setup.usual = usual_doses(doses_in(diary, from, today(time)), today(time));
+    auto picks = [](const std::vector<NameUse>& uses, std::vector<std::string>& out) {
+        for (std::size_t i = 0; i < uses.size() && i < max_body_picks; ++i) out.push_back(uses[i].name);
+    };
+    picks(region_uses(diary, from), setup.body.regions);
+    picks(quality_uses(diary, from), setup.body.qualities);
+    setup.questions = parse_checkin_questions(diary.setting_or_default(setting_key::checkin_questions),
+                                              "setting checkin-questions");
+    auto given = given_infusions(events(diary, EventKind::infusion), time.now);
+    setup.after_infusion = side_effects_first(given.empty() ? std::nullopt : std::optional(given.back()), time.now);
+    return inputs;
 }
 
 void run_add(const AddOptions& opts, Context& ctx) {
@@ -85,19 +115,17 @@ void run_add(const AddOptions& opts, Context& ctx) {
     bool guided = !opts.values.any_value() && specs.empty();
     if (guided && !ctx.interactive())
         throw InputError("add: no values given; expected at least one of --pain, --mood, --energy, --sleep, "
-                         "--sleep-quality, --activity, --note, a tag or --med (the guided check-in needs a terminal)");
+                         "--sleep-quality, --activity, --note, a tag, --where, --feels or --med (the guided "
+                         "check-in needs a terminal)");
     auto& diary = ctx.diary(Access::write);
     const auto& time = ctx.time();
     entry.at = opts.values.at_option->count() > 0 ? parse_when(opts.values.at, time, "--at") : time.now;
     entry.zone = time.zone->name();
     entry.day = diary_day(entry.at, time.zone, time.day_start_hour);
     if (guided) {
-        auto yesterday = yesterday_values(diary, time);
-        auto usual = usual_doses(doses_in(diary, today(time) - date::days{89}, today(time)), today(time));
-        auto given = given_infusions(events(diary, EventKind::infusion), time.now);
-        bool after_infusion =
-            side_effects_first(given.empty() ? std::nullopt : std::optional(given.back()), time.now);
-        auto answers = guided_checkin(std::cin, ctx.err, yesterday ? &*yesterday : nullptr, usual, after_infusion);
+        auto inputs = checkin_inputs(diary, time);
+        inputs.setup.yesterday = inputs.yesterday ? &*inputs.yesterday : nullptr;
+        auto answers = guided_checkin(std::cin, ctx.err, inputs.setup);
         if (!answers) throw RuntimeError("check-in cancelled; nothing was written");
         if (!answers->entry.has_values() && answers->doses.empty()) {
             ctx.err << "Nothing entered; nothing was written.\n";
@@ -107,6 +135,8 @@ void run_add(const AddOptions& opts, Context& ctx) {
         entry.sleep_hours = answers->entry.sleep_hours;
         entry.note = answers->entry.note;
         entry.tags = answers->entry.tags;
+        entry.regions = answers->entry.regions;
+        entry.qualities = answers->entry.qualities;
         specs = answers->doses;
     }
     auto doses = doses_at(specs, entry);

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "painlog/model/body.hpp"
 #include "painlog/model/entry_format.hpp"
 #include "painlog/model/infusion_check.hpp"
 #include "painlog/util/error.hpp"
@@ -107,32 +108,126 @@ void ask_side_effects_first(std::istream& in, std::ostream& prompt, Entry& entry
     });
 }
 
+// One question about the body: where it hurts, or how it feels.
+struct BodyQuestion {
+    std::string question;                        // "Where does it hurt"
+    std::string examples;                        // "left-foot, lower-back"
+    const std::vector<std::string>& picks;       // offered as 1..9
+    const std::vector<std::string>& yesterday;   // "y": these again
+    std::vector<std::string> (*parse)(std::string_view, std::string_view);
+    void (*add)(std::vector<std::string>&, std::string_view);
+};
+
+// The numbered picks on one line: "  1 left-foot  2 right-foot  3 lower-back".
+std::string picks_line(const std::vector<std::string>& picks) {
+    std::string line;
+    for (std::size_t i = 0; i < picks.size(); ++i) line += fmt::format("  {} {}", i + 1, picks[i]);
+    return line + "\n";
+}
+
+// An answer: comma-separated parts, each a name (any spelling --where
+// takes) or pick numbers ("1 3", "13": one digit each).
+std::vector<std::string> body_answer(const std::string& answer, const BodyQuestion& q) {
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    while (start <= answer.size()) {
+        auto comma = answer.find(',', start);
+        auto part = std::string(trim(answer.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+        start = comma == std::string::npos ? answer.size() + 1 : comma + 1;
+        if (part.empty()) continue;
+        if (part.find_first_not_of("0123456789 ") != std::string::npos) {
+            for (const auto& name : q.parse(part, "")) q.add(names, name);
+            continue;
+        }
+        for (char c : part) {
+            if (c == ' ') continue;
+            auto pick = static_cast<std::size_t>(c - '0');
+            if (pick < 1 || pick > q.picks.size())
+                throw InputError(fmt::format("{}: expected {} or a name, like {}", part,
+                                             q.picks.empty() ? std::string("no number")
+                                                             : fmt::format("a number from 1 to {}", q.picks.size()),
+                                             q.examples));
+            q.add(names, q.picks[pick - 1]);
+        }
+    }
+    return names;
+}
+
+// Asks `q`; returns true when the answer was "y" (yesterday's names).
+bool ask_body(std::istream& in, std::ostream& prompt, const BodyQuestion& q, std::vector<std::string>& names,
+              std::string_view y_also = "") {
+    if (!q.picks.empty()) prompt << picks_line(q.picks);
+    std::string question = q.question + " (" + (q.picks.empty() ? "e.g. " + q.examples : "numbers or names");
+    if (!q.yesterday.empty())
+        question += fmt::format("; y = as yesterday: {}{}", joined_names(q.yesterday, ", "), y_also);
+    question += ")";
+    bool same = false;
+    ask(in, prompt, question, [&](const std::string& answer) {
+        same = !q.yesterday.empty() && (trim(answer) == "y" || trim(answer) == "Y");
+        names = same ? q.yesterday : body_answer(answer, q);
+    });
+    return same;
+}
+
+void ask_where_and_feels(std::istream& in, std::ostream& prompt, const CheckinSetup& setup, Entry& entry) {
+    const auto& b = setup.body;
+    bool where = setup.questions.test(static_cast<std::size_t>(CheckinQuestion::where));
+    bool feels = setup.questions.test(static_cast<std::size_t>(CheckinQuestion::feels));
+    if (where) {
+        // "y" here is where and how together: one key when nothing changed.
+        auto also = feels && !b.yesterday_qualities.empty()
+                        ? fmt::format(", feeling {}", joined_names(b.yesterday_qualities, ", "))
+                        : std::string();
+        BodyQuestion q{"Where does it hurt", "left-foot, lower-back", b.regions, b.yesterday_regions, parse_regions,
+                       add_region};
+        if (ask_body(in, prompt, q, entry.regions, also) && feels) {
+            entry.qualities = b.yesterday_qualities;
+            return;
+        }
+    }
+    if (feels)
+        ask_body(in, prompt, {"How does it feel", "burning, aching", b.qualities, b.yesterday_qualities, parse_qualities,
+                              add_quality},
+                 entry.qualities);
+}
+
 }  // namespace
 
-std::optional<CheckinAnswers> guided_checkin(std::istream& in, std::ostream& prompt, const DailyValues* yesterday,
-                                             const std::vector<DoseSpec>& usual, bool after_infusion) {
+std::optional<CheckinAnswers> guided_checkin(std::istream& in, std::ostream& prompt, const CheckinSetup& setup) {
     CheckinAnswers answers;
     auto& entry = answers.entry;
-    prompt << "Check-in: press Enter to skip a question, Ctrl-D to cancel.\n";
+    const auto* yesterday = setup.yesterday;
+    auto asks = [&](CheckinQuestion q) { return setup.questions.test(static_cast<std::size_t>(q)); };
+    prompt << "Check-in: press Enter to skip a question, Ctrl-D to cancel (painlog config set checkin-questions "
+              "chooses the questions).\n";
     try {
-        if (after_infusion) ask_side_effects_first(in, prompt, entry);
-        auto rating = [&](Rating r, Metric m) {
+        auto rating = [&](CheckinQuestion q, Rating r, Metric m) {
+            if (!asks(q)) return;
             ask(in, prompt, fmt::format("{}{}", question_of(r), hint(yesterday, m)),
                 [&](const std::string& answer) { entry.rating(r) = parse_rating(answer, name_of(r)); });
         };
-        rating(Rating::pain, Metric::pain);
-        rating(Rating::mood, Metric::mood);
-        rating(Rating::energy, Metric::energy);
-        ask(in, prompt, "Hours slept last night (0-24, e.g. 7.5)" + hint(yesterday, Metric::sleep_hours),
-            [&](const std::string& answer) { entry.sleep_hours = parse_sleep_hours(answer, "sleep"); });
-        rating(Rating::sleep_quality, Metric::sleep_quality);
-        rating(Rating::activity, Metric::activity);
-        ask_tags(in, prompt, "What did you do", TagKind::activity, entry);
-        ask_tags(in, prompt, "What eased the pain", TagKind::better, entry);
-        ask_tags(in, prompt, "What made it worse", TagKind::worse, entry);
-        if (!after_infusion) ask_tags(in, prompt, "Side effects", TagKind::side_effect, entry);
-        ask_doses(in, prompt, usual, answers.doses);
-        ask(in, prompt, "Note", [&](const std::string& answer) { entry.note = validate_note(answer, "note"); });
+        // After an infusion side effects come first: the clinic asks about them.
+        if (setup.after_infusion) ask_side_effects_first(in, prompt, entry);
+        rating(CheckinQuestion::pain, Rating::pain, Metric::pain);
+        // Where and how it hurts follow the pain rating; no pain, no questions.
+        if (entry.rating(Rating::pain) != 0) ask_where_and_feels(in, prompt, setup, entry);
+        rating(CheckinQuestion::mood, Rating::mood, Metric::mood);
+        rating(CheckinQuestion::energy, Rating::energy, Metric::energy);
+        if (asks(CheckinQuestion::sleep))
+            ask(in, prompt, "Hours slept last night (0-24, e.g. 7.5)" + hint(yesterday, Metric::sleep_hours),
+                [&](const std::string& answer) { entry.sleep_hours = parse_sleep_hours(answer, "sleep"); });
+        rating(CheckinQuestion::sleep_quality, Rating::sleep_quality, Metric::sleep_quality);
+        rating(CheckinQuestion::activity, Rating::activity, Metric::activity);
+        auto tags = [&](CheckinQuestion q, const std::string& question, TagKind kind) {
+            if (asks(q)) ask_tags(in, prompt, question, kind, entry);
+        };
+        tags(CheckinQuestion::tag, "What did you do", TagKind::activity);
+        tags(CheckinQuestion::better, "What eased the pain", TagKind::better);
+        tags(CheckinQuestion::worse, "What made it worse", TagKind::worse);
+        if (!setup.after_infusion) tags(CheckinQuestion::side_effect, "Side effects", TagKind::side_effect);
+        if (asks(CheckinQuestion::med)) ask_doses(in, prompt, setup.usual, answers.doses);
+        if (asks(CheckinQuestion::note))
+            ask(in, prompt, "Note", [&](const std::string& answer) { entry.note = validate_note(answer, "note"); });
     } catch (const Cancelled&) {
         prompt << '\n';
         return std::nullopt;

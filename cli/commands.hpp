@@ -31,5 +31,6 @@ void setup_med(CLI::App& app, Context& ctx);
 void setup_version(CLI::App& app, Context& ctx);
 void setup_prepare(CLI::App& app, Context& ctx);
 void setup_key(CLI::App& app, Context& ctx);
+void setup_body(CLI::App& app, Context& ctx);
 
 }  // namespace painlog::cli

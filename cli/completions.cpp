@@ -23,6 +23,9 @@
 //   - type name DOSE or MEDICINE: the medicines of the diary's doses, most
 //     taken first, then the generic names of painlog's vocabulary;
 //   - type name ID below a command named `med`: recent dose ids;
+//   - type name REGION or QUALITY: the body regions (and both-sides groups)
+//     or pain qualities, those of the diary most used first, then the rest
+//     of the vocabulary in its order;
 //   - type name METRIC or an option named --metric: metric names;
 //   - type name KEY below `config`: setting names;
 //   - type name EVENT, an option named --event or --infusion, or type name ID
@@ -49,6 +52,7 @@
 #include "commands.hpp"
 #include "completion_scripts.hpp"
 #include "context.hpp"
+#include "painlog/model/body.hpp"
 #include "painlog/model/daily.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/model/entry_format.hpp"
@@ -264,6 +268,39 @@ std::vector<Candidate> dose_candidates(DiaryValues& values) {
     return out;
 }
 
+// The diary's names most used first, then the vocabulary's others.
+template <typename Vocabulary>
+std::vector<Candidate> body_candidates(DiaryValues& values, std::vector<NameUse> (*uses)(Diary&, std::optional<Day>),
+                                       Vocabulary vocabulary) {
+    std::vector<Candidate> out;
+    auto label = [&](std::string_view name) -> std::string_view {
+        auto it = std::ranges::find(vocabulary, name, &std::ranges::range_value_t<Vocabulary>::name);
+        return it == vocabulary.end() ? std::string_view{} : it->label;
+    };
+    if (auto* diary = values.diary()) {
+        try {
+            for (const auto& use : uses(*diary, std::nullopt))
+                out.push_back({use.name, fmt::format("{}, {} {}", label(use.name), use.entries,
+                                                     use.entries == 1 ? "entry" : "entries")});
+        } catch (const std::exception&) {
+        }
+    }
+    for (const auto& item : vocabulary)
+        if (std::ranges::find(out, item.name, &Candidate::word) == out.end())
+            out.push_back({std::string(item.name), std::string(item.label)});
+    return out;
+}
+
+std::vector<Candidate> region_candidates(DiaryValues& values) {
+    auto out = body_candidates(values, region_uses, body_regions());
+    for (const auto& g : region_groups()) out.push_back({std::string(g.name), fmt::format("{} and {}", g.left, g.right)});
+    return out;
+}
+
+std::vector<Candidate> quality_candidates(DiaryValues& values) {
+    return body_candidates(values, quality_uses, pain_qualities());
+}
+
 std::vector<Candidate> metric_candidates() {
     std::vector<Candidate> out;
     for (auto metric : all_metrics) out.push_back({std::string(name_of(metric)), ""});
@@ -315,6 +352,8 @@ Values values_for(const CLI::App* cmd, CLI::Option* opt, DiaryValues& diary) {
     if (type == "TAG") return {false, tag_candidates(diary, tag_kind_of_option(opt))};
     if (type == "DOSE" || type == "MEDICINE") return {false, medicine_candidates(diary)};
     if (type == "ID" && below(cmd, "med")) return {false, dose_candidates(diary)};
+    if (type == "REGION") return {false, region_candidates(diary)};
+    if (type == "QUALITY") return {false, quality_candidates(diary)};
     if (type == "METRIC" || named(opt, "metric")) return {false, metric_candidates()};
     if (type == "KEY" && below(cmd, "config")) return {false, setting_candidates()};
     if (type == "EVENT" || named(opt, "event") || named(opt, "infusion") || (type == "ID" && below(cmd, "event")))
@@ -468,6 +507,8 @@ void run_values(CLI::App& root, const ValuesOptions& opts, Context& ctx) {
     else if (opts.kind == "settings") out = setting_candidates();
     else if (opts.kind == "medicines") out = medicine_candidates(diary);
     else if (opts.kind == "doses") out = dose_candidates(diary);
+    else if (opts.kind == "regions") out = region_candidates(diary);
+    else if (opts.kind == "qualities") out = quality_candidates(diary);
     print_candidates(ctx.out, out);
 }
 
@@ -490,7 +531,8 @@ void setup_completions(CLI::App& app, Context& ctx) {
     auto values_opts = std::make_shared<ValuesOptions>();
     values_cmd->add_option("KIND", values_opts->kind, "What to list")
         ->required()
-        ->check(CLI::IsMember({"commands", "options", "tags", "metrics", "events", "entries", "settings", "medicines", "doses"}));
+        ->check(CLI::IsMember({"commands", "options", "tags", "metrics", "events", "entries", "settings", "medicines",
+                               "doses", "regions", "qualities"}));
     values_cmd->add_option("COMMAND", values_opts->command, "For commands and options: the command path");
     values_cmd->callback([&app, values_opts, &ctx] { run_values(app, *values_opts, ctx); });
 

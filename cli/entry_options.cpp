@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "painlog/model/body.hpp"
+
 namespace painlog::cli {
 namespace {
 
@@ -25,7 +27,7 @@ bool EntryOptions::any_value() const {
     for (auto* option : rating_options)
         if (option->count() > 0) return true;
     return sleep_option->count() > 0 || note_option->count() > 0 || !tags.empty() || !better.empty() ||
-           !worse.empty() || !side_effects.empty();
+           !worse.empty() || !side_effects.empty() || !where.empty() || !feels.empty();
 }
 
 void add_entry_options(CLI::App& cmd, EntryOptions& opts) {
@@ -40,6 +42,10 @@ void add_entry_options(CLI::App& cmd, EntryOptions& opts) {
     cmd.add_option("--better", opts.better, "Something that eased the pain (repeatable)")->type_name("TAG");
     cmd.add_option("--worse", opts.worse, "Something that made the pain worse (repeatable)")->type_name("TAG");
     cmd.add_option("--side-effect", opts.side_effects, "Side effect noticed (repeatable), e.g. nausea")->type_name("TAG");
+    cmd.add_option("--where", opts.where, "Where it hurts (repeatable or comma-separated), e.g. left-foot, feet")
+        ->type_name("REGION");
+    cmd.add_option("--feels", opts.feels, "How the pain feels (repeatable or comma-separated), e.g. burning")
+        ->type_name("QUALITY");
     opts.at_option = cmd.add_option("--at", opts.at, "When: 2026-11-22, 2026-11-22T08:30, today, yesterday (default now)")
                          ->type_name("WHEN");
 }
@@ -55,6 +61,10 @@ void apply_entry_options(const EntryOptions& opts, Entry& entry) {
     add_tags(entry.tags, opts.better, TagKind::better, "--better");
     add_tags(entry.tags, opts.worse, TagKind::worse, "--worse");
     add_tags(entry.tags, opts.side_effects, TagKind::side_effect, "--side-effect");
+    for (const auto& text : opts.where)
+        for (const auto& name : parse_regions(text, "--where")) add_region(entry.regions, name);
+    for (const auto& text : opts.feels)
+        for (const auto& name : parse_qualities(text, "--feels")) add_quality(entry.qualities, name);
 }
 
 }  // namespace painlog::cli

@@ -72,6 +72,7 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
     add_questionnaire_courses(responses, results);
     add_pgic(responses, results);
     add_medicine_responses(responses, doses_in(diary, std::nullopt, std::nullopt), days);
+    add_body_responses(responses, days);
     auto pathway = diary_pathway(diary);
     if (only) std::erase_if(responses, [&](const InfusionResponse& r) { return r.infusion.id != *only; });
 

@@ -9,7 +9,8 @@
 #
 # In OUTPUT_DIRECTORY:
 #   year1.db        365 days ending 2026-11-22, 2 entries a day (08:30 and
-#                   20:30 UTC) with tags and notes; an infusion every 6-8
+#                   20:30 UTC) with tags and notes, body regions and pain
+#                   qualities on most mornings; an infusion every 6-8
 #                   weeks and a follow-up appointment 2 weeks after each
 #   year10.db       the same over 3,650 days (7,300 entries)
 #   entries100k.db  100,000 entries: 10 a day over 10,000 days
@@ -97,6 +98,25 @@ INSERT OR IGNORE INTO entry_tag (entry_id, kind, name)
   SELECT s.id, 'side-effect', 'vivid dreams' FROM slot s JOIN infusion USING (day);
 COMMIT;
 SQL
+    # Where it hurts and how it feels (schema with entry_region, issue 17)
+    # on the morning entries: the feet on most days, the lower back and a
+    # knee on some; burning most days, electric shocks and aching on some.
+    if [ "$(sqlite3 "$file" "SELECT count(*) FROM sqlite_schema WHERE name = 'entry_region'")" = 1 ]; then
+        sqlite3 -batch "$file" <<SQL
+BEGIN;
+CREATE TEMP TABLE slot AS
+  WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d WHERE n < $days - 1)
+  SELECT ($days - 1 - n) * $per_day + 1 AS id, ((($days - n) * 2654435761) % 1000003) AS h FROM d;
+INSERT INTO entry_region (entry_id, region) SELECT id, 'left-foot' FROM slot WHERE h % 5 < 3;
+INSERT INTO entry_region (entry_id, region) SELECT id, 'right-foot' FROM slot WHERE h % 5 < 3;
+INSERT INTO entry_region (entry_id, region) SELECT id, 'lower-back' FROM slot WHERE h % 4 = 0;
+INSERT INTO entry_region (entry_id, region) SELECT id, 'left-knee' FROM slot WHERE h % 7 = 0;
+INSERT INTO entry_quality (entry_id, quality) SELECT id, 'burning' FROM slot WHERE h % 3 < 2;
+INSERT INTO entry_quality (entry_id, quality) SELECT id, 'electric-shocks' FROM slot WHERE h % 5 = 0;
+INSERT INTO entry_quality (entry_id, quality) SELECT id, 'aching' FROM slot WHERE h % 4 = 1;
+COMMIT;
+SQL
+    fi
 }
 
 diary "$OUT/year1.db" 365 2

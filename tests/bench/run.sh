@@ -12,7 +12,8 @@
 # diaries with tests/bench/generate.sh first. A command that this build of
 # painlog does not have is reported as "missing", not timed.
 #
-# Targets (README, Performance): add and med take <= 1.5x the sqlite3 insert; summary over
+# Targets (README, Performance): add (with and without regions and
+# qualities) and med take <= 1.5x the sqlite3 insert; summary over
 # 10 years <= 30 ms and <= 2x the sqlite3 aggregate; html report over 10
 # years <= 150 ms; import of 100,000 entries <= 2 s; peak memory <= 32 MB;
 # a 28-day summary as fast on 100,000 entries as on 1 year (within noise);
@@ -107,6 +108,12 @@ echo "== timings"
 bench "add (10 years)" 30 "" "$P add-painlog.db add --pain 5 --mood 6 --note bench --worse stairs"
 bench "sqlite3 insert (10 years)" 30 "" "sqlite3 add-sqlite.db \"PRAGMA foreign_keys = ON; BEGIN IMMEDIATE; INSERT INTO entry (at, zone, day, pain, mood, note) VALUES ('2026-11-22T21:00:00Z', 'Europe/London', '2026-11-22', 5, 6, 'bench'); INSERT INTO entry_tag (entry_id, kind, name) VALUES (last_insert_rowid(), 'worse', 'stairs'); COMMIT;\""
 ratio "add (10 years)" "sqlite3 insert (10 years)"
+
+# The same entry with two regions and two qualities (issue 17) against the
+# same INSERTs into entry_region and entry_quality.
+bench "add --where --feels (10 years)" 30 "" "$P add-painlog.db add --pain 5 --mood 6 --note bench --worse stairs --where left-foot,lower-back --feels burning,electric-shocks"
+bench "sqlite3 insert body (10 years)" 30 "" "sqlite3 add-sqlite.db \"PRAGMA foreign_keys = ON; BEGIN IMMEDIATE; INSERT INTO entry (at, zone, day, pain, mood, note) VALUES ('2026-11-22T21:00:00Z', 'Europe/London', '2026-11-22', 5, 6, 'bench'); INSERT INTO entry_tag (entry_id, kind, name) VALUES (last_insert_rowid(), 'worse', 'stairs'); INSERT INTO entry_region (entry_id, region) SELECT max(id), 'lower-back' FROM entry; INSERT INTO entry_region (entry_id, region) SELECT max(id), 'left-foot' FROM entry; INSERT INTO entry_quality (entry_id, quality) SELECT max(id), 'burning' FROM entry; INSERT INTO entry_quality (entry_id, quality) SELECT max(id), 'electric-shocks' FROM entry; COMMIT;\""
+ratio "add --where --feels (10 years)" "sqlite3 insert body (10 years)"
 
 # One dose: med take's whole write path against the same INSERT.
 if has_command med; then

@@ -20,6 +20,27 @@ REPORT_PAIN=(7 7 8 7 6 7 8 7 7 6 7 8 7 7
 
 report_day() { date -u -d "2026-09-14 + $1 days" +%F; }
 
+# Where it hurts and how it feels on day $1 with pain $2, added to args:
+# burning feet with electric shocks before each infusion and while the pain
+# is back (days 32-41), the lower back every third of those days; a left
+# foot that tingles on some days after them.
+report_body_args() {
+    local d=$1 pain=$2 where="" feels=""
+    if [ "$d" -lt 14 ] || { [ "$d" -ge 32 ] && [ "$d" -lt 42 ]; }; then
+        where=feet feels=burning
+        [ $((d % 3)) -eq 0 ] && where+=,lower-back
+        [ $((d % 2)) -eq 0 ] && feels+=,electric-shocks
+        [ $((d % 4)) -eq 1 ] && feels+=,pins-and-needles
+    elif [ "$d" -lt 42 ]; then
+        if [ "$pain" -ge 4 ]; then where=feet feels=burning; else where=left-foot feels=tingling; fi
+    elif [ $((d % 2)) -eq 0 ]; then
+        where=left-foot feels=tingling
+        [ $((d % 5)) -eq 0 ] && feels+=,numbness
+    fi
+    [ -n "$where" ] && args+=(--where "$where" --feels "$feels")
+    return 0
+}
+
 make_ten_week_diary() {
     painlog config set name "Alex Example" >/dev/null
     local d pain mood energy sleep quality activity day args
@@ -44,6 +65,7 @@ make_ten_week_diary() {
         [ "$pain" -ge 7 ] && [ $((d % 2)) -eq 1 ] && args+=(--worse cold)
         [ "$pain" -ge 6 ] && [ $((d % 3)) -eq 1 ] && args+=(--worse "long sitting")
         [ $((d % 4)) -eq 3 ] && args+=(--better rest)
+        report_body_args "$d" "$pain"
         painlog add "${args[@]}" >/dev/null || return 1
         # An evening entry every fourth day, a little worse than the morning.
         if [ $((d % 4)) -eq 0 ]; then

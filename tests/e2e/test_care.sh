@@ -141,7 +141,7 @@ expect_out_lacks "After your infusion"
 
 case_ "the check-in asks about side effects first in the 48 hours after"
 if command -v script >/dev/null; then
-    OUT=$(printf '25, tingling\n3\n\n\n\n\n\n\n\n\n\n\n' |
+    OUT=$(printf '25, tingling\n3\n\n\n\n\n\n\n\n\n\n\n\n\n' |
         PAINLOG_NOW=2026-03-30T09:00:00Z script -qec "'$PAINLOG_BIN' --db '$DB' add" /dev/null 2>&1)
     expect_out_has "Since your infusion: side effects your clinic's pages name."
     expect_out_has "  25 drowsiness"

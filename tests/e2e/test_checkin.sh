@@ -15,7 +15,7 @@ painlog add --pain 6 --mood 4 --at yesterday >/dev/null
 painlog add --pain 7 --sleep 6.5 --at 2026-11-21T08:00 >/dev/null
 
 case_ "answers are stored; Enter skips; bad answers are asked again"
-checkin '5\n12\n6\n\n7.5\n\n\nwalk, Swim\nheat\n\nnausea\n\nfine day\n'
+checkin '5\n\n\n12\n6\n\n7.5\n\n\nwalk, Swim\nheat\n\nnausea\n\nfine day\n'
 expect_rc 0
 expect_out_has "Pain (0 none, 10 worst imaginable) [yesterday 6.5]"
 expect_out_has "Hours slept last night (0-24, e.g. 7.5) [yesterday 6.5]"
@@ -32,7 +32,7 @@ expect_unchanged
 
 case_ "skipping everything writes nothing"
 snapshot
-checkin '\n\n\n\n\n\n\n\n\n\n\n\n'
+checkin '\n\n\n\n\n\n\n\n\n\n\n\n\n\n'
 expect_rc 0
 expect_out_has "Nothing entered; nothing was written."
 expect_unchanged

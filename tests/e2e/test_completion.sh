@@ -63,7 +63,7 @@ expect_eq "$(cands)" "heat" "--better: better tags only"
 run painlog _complete -- edit 1 --untag ""
 expect_eq "$(cands)" "walk cold heat swim vivid dreams" "--untag: every tag, most used first, then by name"
 run painlog _complete -- config get ""
-expect_eq "$(cands)" "day-start-hour baseline-days name pathway report-days fasting-food-hours fasting-fluids-hours aftercare-hours followup-reminder-days" "config get KEY"
+expect_eq "$(cands)" "day-start-hour baseline-days name pathway report-days fasting-food-hours fasting-fluids-hours aftercare-hours followup-reminder-days checkin-questions" "config get KEY"
 run painlog _complete -- config ""
 expect_eq "$(cands)" "list get set unset" "config subcommands"
 run painlog _complete -- show ""
@@ -176,7 +176,7 @@ if command -v fish >/dev/null; then
     OUT=$(fish_complete "painlog add --side-effect v")
     expect_eq "$(words_only)" "vivid dreams" "--side-effect v<TAB>"
     OUT=$(fish_complete "painlog config set ")
-    expect_eq "$(words_only)" "aftercare-hours baseline-days day-start-hour fasting-fluids-hours fasting-food-hours followup-reminder-days name pathway report-days" "config set <TAB>"
+    expect_eq "$(words_only)" "aftercare-hours baseline-days checkin-questions day-start-hour fasting-fluids-hours fasting-food-hours followup-reminder-days name pathway report-days" "config set <TAB>"
 else
     fail "fish is not installed (Debian package fish, listed in .ci/packages-test)"
 fi

@@ -110,6 +110,13 @@ expected='[
     "default": "3",
     "is_set": false,
     "description": "days (0-14) before a booked follow-up from which status and remind suggest making the report"
+  },
+  {
+    "key": "checkin-questions",
+    "value": "all",
+    "default": "all",
+    "is_set": false,
+    "description": "what the guided check-in asks: all, or some of pain, where, feels, mood, energy, sleep, sleep-quality, activity, tag, better, worse, side-effect, med, note (comma-separated)"
   }
 ]'
 expect_out_is "$expected"

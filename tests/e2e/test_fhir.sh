@@ -73,4 +73,30 @@ expect_eq "$(jq -c '.[2].dosage[0].doseAndRate[0].rateQuantity | [.value, .code]
 expect_eq "$(jq -c '.[3].medicationCodeableConcept' <<<"$OUT")" '{"text":"my cream"}'
 expect_eq "$(jq -r '[.entry[].resource | select(.resourceType == "Patient")] | length' "$WORK/doses.json")" 1 "one Patient"
 
+case_ "where it hurts and how it feels: bodySite and components that validate"
+painlog add --pain 5 --where feet,lower-back --feels burning,electric --at 2026-11-21T08:00 >/dev/null
+painlog add --pain 4 --where left-knee --at 2026-11-21T12:00 >/dev/null
+painlog add --where left-face --feels stabbing --at 2026-11-21T13:00 >/dev/null
+run painlog export --format fhir --since 2026-11-21 -o "$WORK/body.json"
+expect_rc 0
+run node "$VALIDATE" "$WORK/body.json"
+expect_rc 0
+expect_out_has "valid"
+OUT=$(jq -c '[.entry[].resource | select(.component)]' "$WORK/body.json")
+expect_eq "$(jq 'length' <<<"$OUT")" 3 "two pain Observations and one pain-site Observation"
+expect_eq "$(jq -c '.[0].bodySite' <<<"$OUT")" '{"text":"lower back, left foot, right foot"}'
+expect_eq "$(jq -c '[.[0].component[] | [.code.coding[0].code, .valueCodeableConcept.coding[0].code, .valueCodeableConcept.coding[1].code]]' <<<"$OUT")" \
+    '[["pain-site","lower-back","37822005"],["pain-site","left-foot","22335008"],["pain-site","right-foot","7769000"],["pain-quality","burning",null],["pain-quality","electric-shocks",null]]'
+expect_eq "$(jq -c '.[1].bodySite.coding | map([.system, .code])' <<<"$OUT")" \
+    '[["urn:painlog:body-region","left-knee"],["http://snomed.info/sct","82169009"]]'
+expect_eq "$(jq -c '.[2] | [.id, .code.coding[0].code, has("valueInteger"), .bodySite.coding[0].code]' <<<"$OUT")" \
+    '["entry-5-pain-site","pain-site",false,"left-face"]'
+
+case_ "the validator checks components: a quality that is not a CodeableConcept is refused"
+jq '(.entry[] | select(.resource.component) | .resource.component[0].valueCodeableConcept) |= "burning"' \
+    "$WORK/body.json" >"$WORK/body-broken.json"
+run node "$VALIDATE" "$WORK/body-broken.json"
+expect_rc 1
+expect_out_has "component"
+
 finish

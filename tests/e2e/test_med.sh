@@ -190,7 +190,7 @@ expect_eq "$(cmp -s "$WORK/a.csv" "$WORK/b.csv" && echo same)" "same" "CSV round
 case_ "the check-in offers the usual doses as numbered picks"
 DB="$WORK/response.db"
 if command -v script >/dev/null; then
-    OUT=$(printf '4\n\n\n\n\n\n\n\n\n\n1, 2, tramadol 50mg prn\n\n' |
+    OUT=$(printf '4\n\n\n\n\n\n\n\n\n\n\n\n1, 2, tramadol 50mg prn\n\n' |
         script -qec "'$PAINLOG_BIN' --db '$DB' add" /dev/null 2>&1)
     RC=$?
     expect_rc 0
@@ -202,7 +202,7 @@ if command -v script >/dev/null; then
 oxycodone 5.0mg 1
 tramadol 50.0mg 1"
     snapshot
-    OUT=$(printf '4\n\n\n\n\n\n\n\n\n\n9\n\004' | script -qec "'$PAINLOG_BIN' --db '$DB' add" /dev/null 2>&1)
+    OUT=$(printf '4\n\n\n\n\n\n\n\n\n\n\n\n9\n\004' | script -qec "'$PAINLOG_BIN' --db '$DB' add" /dev/null 2>&1)
     expect_out_has "9: expected a number from 1 to"
     expect_unchanged
 fi

@@ -68,7 +68,8 @@ for fetch in "src=" "href=" "url(" "@import"; do expect_out_lacks "$fetch"; done
 tidy_out=$(tidy -q -e "$WORK/report.html" 2>&1)
 tidy_rc=$?
 expect_eq "$tidy_rc $tidy_out" "0 " "tidy -q -e"
-[ "$(grep -c '<svg' "$WORK/report.html")" -eq 4 ] && pass || fail "expected 4 charts (pain/mood, sleep, energy, PHQ-9)"
+[ "$(grep -c '<svg[^>]*class="chart"' "$WORK/report.html")" -eq 4 ] && pass || fail "expected 4 charts (pain/mood, sleep, energy, PHQ-9)"
+[ "$(grep -o '<svg[^>]*class="bodymap"' "$WORK/report.html" | wc -l)" -eq 2 ] && pass || fail "expected 2 body maps (baseline, since)"
 
 case_ "HTML rendered by headless Chromium to PNG and a PDF of at most 3 A4 pages"
 if command -v chromium >/dev/null && command -v pdfinfo >/dev/null; then

@@ -9,7 +9,9 @@ source "$(dirname "$0")/lib.sh" "$@"
 TAGS=(walk swim 'a;b' 'back\slash' 'x,y' '"quoted"' 'café' 'sun 🌞' '=sum(a1)' 'trailing\' 'e\;f')
 NOTES=('' 'plain' $'two\nlines' $'tab\there' 'comma, and "quotes"' '=HYPERLINK("x")' '😀 emoji' $'\r\nwindows' '-1+2')
 KINDS=(infusion appointment medication-change other)
-CLEARABLE=(note tags pain mood sleep)
+CLEARABLE=(note tags pain mood sleep where feels)
+REGIONS=(feet left-foot 'Lower Back' neck l-knee soles 'right_thigh_back,head')
+QUALITIES=(burning electric numb aching 'pins and needles' 'tingling,stabbing')
 
 # A linear congruential generator of our own: bash reseeds $RANDOM in every
 # subshell, so a seed alone would not replay a run. rnd N sets R to 0..N-1.
@@ -38,6 +40,17 @@ answers() {
     for _ in $(seq "$1"); do rnd "$2"; ANSWERS+="${ANSWERS:+,}$R"; done
 }
 
+# Regions and qualities from a generator of their own, so that the diaries
+# the seeds made before they existed stay the same otherwise.
+body_values() {
+    local saved=$SEED
+    SEED=$BODY_SEED
+    rnd 3; [ "$R" -eq 0 ] && { pick REGIONS; ARGS+=(--where "$PICKED"); }
+    rnd 3; [ "$R" -eq 0 ] && { pick QUALITIES; ARGS+=(--feels "$PICKED"); }
+    BODY_SEED=$SEED
+    SEED=$saved
+}
+
 random_values() {
     ARGS=()
     local flag kind
@@ -48,6 +61,7 @@ random_values() {
     for kind in --tag --better --worse --side-effect --med; do
         rnd 4; [ "$R" -eq 0 ] && { pick TAGS; ARGS+=("$kind" "$PICKED"); }
     done
+    body_values
     pick NOTES
     [ -n "$PICKED" ] && ARGS+=(--note "$PICKED")
     [ ${#ARGS[@]} -eq 0 ] && { rnd 11; ARGS=(--pain "$R"); }
@@ -100,10 +114,12 @@ export_as() {
 for seed in ${ROUNDTRIP_SEEDS:-1 2 3 4}; do
     case_ "seed $seed: random diary, every format, export -> import into an empty diary -> export"
     SEED=$seed
+    BODY_SEED=$((seed + 1000))
     DB="$WORK/seed$seed.db"
     for _ in $(seq 80); do random_command >/dev/null 2>"$WORK/.cmd-stderr" || true; done
     [ "$(sql 'SELECT count(*) FROM entry')" -gt 5 ] && [ "$(sql 'SELECT count(*) FROM event')" -gt 0 ] &&
-        [ "$(sql 'SELECT count(*) FROM questionnaire')" -gt 0 ] && pass || fail "the random diary is too plain"
+        [ "$(sql 'SELECT count(*) FROM questionnaire')" -gt 0 ] && [ "$(sql 'SELECT count(*) FROM entry_region')" -gt 0 ] &&
+        [ "$(sql 'SELECT count(*) FROM entry_quality')" -gt 0 ] && pass || fail "the random diary is too plain"
     PGIC_SEEN=$((${PGIC_SEEN:-0} + $(sql "SELECT count(*) FROM questionnaire WHERE instrument = 'pgic'")))
     NOT_GIVEN_SEEN=$((${NOT_GIVEN_SEEN:-0} + $(sql "SELECT count(*) FROM event WHERE not_given IS NOT NULL")))
     BOOKED_SEEN=$((${BOOKED_SEEN:-0} + $(sql "SELECT count(*) FROM event WHERE at > '2026-12'")))

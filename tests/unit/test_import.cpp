@@ -60,9 +60,9 @@ TEST_CASE("painlog CSV: every column is read back") {
     // The same row renders back to the same bytes, less the medicines.
     CHECK(entries_csv(parsed.data.entries) ==
           "id,time,zone,day,pain,mood,energy,sleep_hours,sleep_quality,activity,tags_activity,tags_better,tags_worse,"
-          "tags_side_effect,note\r\n"
+          "tags_side_effect,note,regions,qualities\r\n"
           "7,2026-11-20T08:30:00+00:00,Europe/London,2026-11-20,6,4,5,7.5,3,2,"
-          "'-swim;walk,heat,cold,nausea,\"'=sum, \"\"x\"\"\n😀\"\r\n");
+          "'-swim;walk,heat,cold,nausea,\"'=sum, \"\"x\"\"\n😀\",,\r\n");
 }
 
 TEST_CASE("painlog CSV: a minimal header; the day comes from the day-start hour") {

@@ -430,7 +430,7 @@ TEST_CASE("response JSON has the documented keys, rounded figures and nulls") {
           R"({"from":"2026-10-18","to":"2026-10-31","days":14,"days_logged":14,"pain_days":14,"sufficient":true,)"
           R"("pain_mean":6.0,"mood_mean":null,"energy_mean":null,"sleep_hours_mean":null,)"
           R"("sleep_quality_mean":null,"activity_mean":null,"medicine_days_logged":null,"mme_per_day":null,)"
-          R"("prn_doses_per_day":null})");
+          R"("prn_doses_per_day":null,"body_days_logged":null,"regions_per_day":null,"regions":[],"qualities":[]})");
     const auto& w3 = e["windows"][2];
     CHECK(w3["label"] == "days 15-28");
     CHECK(w3["pain_mean"] == 4.29);           // 60/14 rounded to two decimals

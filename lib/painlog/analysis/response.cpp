@@ -391,6 +391,7 @@ nlohmann::ordered_json infusion_response_json(const InfusionResponse& r) {
     baseline["sufficient"] = r.baseline_sufficient;
     for (auto m : all_metrics) baseline[fmt::format("{}_mean", name_of(m))] = rounded(r.baseline.mean(m));
     put_medicine_use(baseline, r.baseline_medicines);
+    put_body_use(baseline, r, r.baseline_body, false);
     auto& windows = j["windows"] = nlohmann::ordered_json::array();
     for (const auto& w : r.windows) {
         nlohmann::ordered_json wj;
@@ -407,6 +408,7 @@ nlohmann::ordered_json infusion_response_json(const InfusionResponse& r) {
             wj[fmt::format("{}_change", name_of(m))] = rounded(w.change_of(m));
         }
         put_medicine_use(wj, w.medicines);
+        put_body_use(wj, r, w.body, true);
         auto& nap = wj["nap"] = nlohmann::ordered_json::object();
         for (auto m : all_metrics) nap[std::string(name_of(m))] = nap_json(w.nap_of(m));
         windows.push_back(std::move(wj));

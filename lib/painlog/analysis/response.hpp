@@ -39,6 +39,7 @@
 #include "painlog/model/event.hpp"
 #include "painlog/model/pathway.hpp"
 #include "painlog/model/questionnaire.hpp"
+#include "painlog/analysis/body_summary.hpp"
 #include "painlog/analysis/medicine_use.hpp"
 #include "painlog/analysis/nonoverlap.hpp"
 #include "painlog/analysis/questionnaire_course.hpp"
@@ -104,6 +105,9 @@ struct ResponseWindow {
     // Set by add_medicine_responses when the diary has doses and the window
     // has begun (not cut off).
     std::optional<MedicineUseChange> medicines;
+    // Set by add_body_responses when the diary names a region or quality and
+    // the window has begun: where it hurt and how it felt in the window.
+    std::optional<BodySummary> body;
 
     [[nodiscard]] const std::optional<double>& change_of(Metric m) const { return change[static_cast<std::size_t>(m)]; }
     [[nodiscard]] const std::optional<NonOverlap>& nap_of(Metric m) const { return nap[static_cast<std::size_t>(m)]; }
@@ -166,6 +170,7 @@ struct InfusionResponse {
     QuestionnaireCourse gad7;
     std::optional<MedicineUse> baseline_medicines;  // set by add_medicine_responses when the diary has doses
     std::optional<QuestionnaireResult> pgic;        // set by add_pgic: the patient's impression of change
+    std::optional<BodySummary> baseline_body;       // set by add_body_responses (response_body.cpp)
 };
 
 // One infusion. `days` sorted by day; `entries` only need to cover the 48
@@ -209,6 +214,23 @@ void add_pgic(std::vector<InfusionResponse>& responses, const std::vector<Questi
 // "prn_doses_per_day_change_pct" (null without doses).
 void put_medicine_use(nlohmann::ordered_json& baseline, const std::optional<MedicineUse>& use);
 void put_medicine_use(nlohmann::ordered_json& window, const std::optional<MedicineUseChange>& use);
+
+// Sets each response's baseline_body and its begun windows' body from the
+// diary days (response_body.cpp); nothing when no day names a region or a
+// quality. A span's share of a name is its days reporting it over its
+// logged days (body_summary.hpp).
+void add_body_responses(std::vector<InfusionResponse>& responses, const std::vector<DailyValues>& days);
+// Per infusion the share of logged days each region and quality was
+// reported in the baseline and each window, and regions a day; "" without.
+[[nodiscard]] std::string body_response_text(const InfusionResponse& response, Color color);
+// Adds "body_days_logged","regions_per_day","regions":[{"region","days",
+// "share"}],"qualities":[{"quality","days","share"}] to a baseline's JSON,
+// and to a window's also "regions_per_day_change" and per name
+// "share_change" (window share minus baseline share); the names are those
+// reported in the baseline or any begun window of the infusion, in
+// vocabulary order, with 0 where not reported. Null and empty without.
+void put_body_use(nlohmann::ordered_json& span, const InfusionResponse& response,
+                  const std::optional<BodySummary>& body, bool is_window);
 
 // {"id","date","time","label","previous_infusion","next_infusion",
 //  "baseline":{"from","to","days","days_logged","pain_days","sufficient",

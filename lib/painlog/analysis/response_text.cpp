@@ -278,6 +278,7 @@ std::string infusion_response_text(const InfusionResponse& r, Pathway pathway, C
     }
     out += medicine_response_text(r, color);
     if (r.pgic) out += wrap(pgic_text(r) + " (the patient's impression of change since the infusion).");
+    out += body_response_text(r, color);
     std::string effects;
     for (const auto& e : r.side_effects)
         effects += fmt::format("{}{} ({})", effects.empty() ? "" : ", ", one_line(e.tag), e.count);

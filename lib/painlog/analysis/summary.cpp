@@ -246,6 +246,7 @@ Summary summarize(const std::vector<DailyValues>& period_days, const std::vector
     for (auto metric : all_metrics) s.metrics.push_back(summarize_metric(metric, days, before));
     s.best_worst = {best_and_worst(Metric::pain, days), best_and_worst(Metric::mood, days)};
     s.tags = summarize_tags(days);
+    s.body = summarize_body(period_days, period.from, period.to);
     s.patterns = {correlate(Metric::sleep_hours, Metric::pain, 0, days),
                   correlate(Metric::sleep_quality, Metric::pain, 0, days),
                   correlate(Metric::activity, Metric::pain, 1, days), correlate(Metric::mood, Metric::pain, 0, days)};
@@ -338,6 +339,8 @@ std::string summary_text(const Summary& s, Color color) {
             out += fmt::format("…and {} more (all are in --format json).\n", s.tags.size() - max_text_tags);
     }
 
+    out += body_summary_text(s.body, color);
+
     out += "\nPatterns (Spearman rank correlation; a link is not a cause):\n";
     for (const auto& p : s.patterns) out += wrap_words(describe(p), 78, "  ", "    ");
     return out + medicine_use_text(s.medicines, color);
@@ -404,6 +407,7 @@ json summary_json(const Summary& s) {
     }
     j["patterns"] = patterns;
     j["medicines"] = medicine_use_json(s.medicines);
+    j["body"] = body_summary_json(s.body);
     return j;
 }
 

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "painlog/model/daily.hpp"
+#include "painlog/analysis/body_summary.hpp"
 #include "painlog/analysis/medicine_use.hpp"
 #include "painlog/analysis/stats.hpp"
 #include "painlog/util/text.hpp"
@@ -104,6 +105,7 @@ struct Summary {
     std::vector<TagSummary> tags;        // most days first, then kind, then name
     std::vector<Pattern> patterns;       // the four pairs, in a fixed order
     MedicineUseSummary medicines;        // set by add_medicine_use (the period's doses)
+    BodySummary body;                    // where it hurt and how it felt (body_summary.hpp)
 
     [[nodiscard]] const MetricSummary& metric(Metric m) const { return metrics[static_cast<std::size_t>(m)]; }
 };

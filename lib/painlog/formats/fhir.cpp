@@ -2,10 +2,12 @@
 #include "painlog/formats/fhir.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "painlog/model/body.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/store/dose_store.hpp"
 #include "painlog/store/questionnaire_store.hpp"
@@ -52,7 +54,83 @@ std::string_view rating_code(Rating r) {
     return "pain";
 }
 
+// SNOMED CT body structures for painlog's regions, each code and display
+// (the fully specified name without its tag) found the same in at least
+// two independent public FHIR value sets and mappings: the HAR body
+// locations of an IMU sensor IG, the NEMSIS paramedicine IG's finding
+// locations, Health Intersections' IPS generator, a SNOMED International
+// editorial guide (lower back), and IGs using Head, Neck, Thoracic and
+// Abdomen structure as bodySite. Regions without a code that painlog could
+// verify as the same concept (face, jaw, elbow, flank, upper back,
+// tailbone, groin, buttock, the front or back of a thigh, shin, sole) carry
+// painlog's code alone.
+struct SnomedSite {
+    std::string_view region;
+    SnomedCode code;
+};
+constexpr std::array snomed_sites{
+    SnomedSite{"head", {"69536005", "Head structure"}},
+    SnomedSite{"neck", {"45048000", "Neck structure"}},
+    SnomedSite{"left-shoulder", {"91775009", "Structure of left shoulder region"}},
+    SnomedSite{"right-shoulder", {"91774008", "Structure of right shoulder region"}},
+    SnomedSite{"left-upper-arm", {"368208006", "Left upper arm structure"}},
+    SnomedSite{"right-upper-arm", {"368209003", "Right upper arm structure"}},
+    SnomedSite{"left-lower-arm", {"66480008", "Structure of left forearm"}},
+    SnomedSite{"right-lower-arm", {"64262003", "Structure of right forearm"}},
+    SnomedSite{"left-hand", {"85151006", "Structure of left hand"}},
+    SnomedSite{"right-hand", {"78791008", "Structure of right hand"}},
+    SnomedSite{"chest", {"51185008", "Thoracic structure"}},
+    SnomedSite{"abdomen", {"818983003", "Abdomen structure"}},
+    SnomedSite{"lower-back", {"37822005", "Lower back structure"}},
+    SnomedSite{"left-hip", {"287679003", "Left hip region structure"}},
+    SnomedSite{"right-hip", {"287579007", "Right hip region structure"}},
+    SnomedSite{"left-knee", {"82169009", "Structure of left knee region"}},
+    SnomedSite{"right-knee", {"6757004", "Structure of right knee region"}},
+    SnomedSite{"left-calf", {"722115008", "Structure of calf of left lower leg"}},
+    SnomedSite{"right-calf", {"722116009", "Structure of calf of right lower leg"}},
+    SnomedSite{"left-ankle", {"51636004", "Structure of left ankle"}},
+    SnomedSite{"right-ankle", {"6685009", "Structure of right ankle"}},
+    SnomedSite{"left-foot", {"22335008", "Structure of left foot"}},
+    SnomedSite{"right-foot", {"7769000", "Structure of right foot"}},
+};
+
+ojson region_concept(std::string_view region) {
+    auto label = std::string(region_label(region));
+    auto codings = ojson::array({coding(body_region_system, region, label)});
+    if (auto snomed = snomed_body_site(region)) codings.push_back(coding(snomed_system, snomed->code, snomed->display));
+    return {{"coding", std::move(codings)}, {"text", label}};
+}
+
+ojson quality_concept(std::string_view quality) {
+    auto label = std::string(quality_label(quality));
+    return {{"coding", ojson::array({coding(pain_quality_system, quality, label)})}, {"text", label}};
+}
+
+// The components and bodySite of where it hurts and how it feels.
+void put_body(ojson& o, const Entry& e) {
+    if (e.regions.size() == 1) {
+        o["bodySite"] = region_concept(e.regions.front());
+    } else if (!e.regions.empty()) {
+        std::string text;
+        for (const auto& r : e.regions) text += (text.empty() ? "" : ", ") + std::string(region_label(r));
+        o["bodySite"] = {{"text", text}};
+    }
+    auto components = ojson::array();
+    for (const auto& r : e.regions)
+        components.push_back({{"code", code_of(painlog_code_system, "pain-site", "", "Where it hurts")},
+                              {"valueCodeableConcept", region_concept(r)}});
+    for (const auto& q : e.qualities)
+        components.push_back({{"code", code_of(painlog_code_system, "pain-quality", "", "How the pain feels")},
+                              {"valueCodeableConcept", quality_concept(q)}});
+    o["component"] = std::move(components);
+}
+
 }  // namespace
+
+std::optional<SnomedCode> snomed_body_site(std::string_view region) {
+    auto it = std::ranges::find(snomed_sites, region, &SnomedSite::region);
+    return it == snomed_sites.end() ? std::nullopt : std::optional(it->code);
+}
 
 ojson fhir_bundle_header(Instant timestamp) {
     ojson header;
@@ -73,6 +151,14 @@ std::vector<ojson> fhir_observations(const Entry& e) {
                         : code_of(painlog_code_system, rating_code(r), "", question_of(r));
         auto o = observation(fmt::format("entry-{}-{}", e.id, rating_code(r)), code, effective);
         o["valueInteger"] = *e.rating(r);
+        if (r == Rating::pain && (!e.regions.empty() || !e.qualities.empty())) put_body(o, e);
+        list.push_back(std::move(o));
+    }
+    if (!e.rating(Rating::pain) && (!e.regions.empty() || !e.qualities.empty())) {
+        auto o = observation(fmt::format("entry-{}-pain-site", e.id),
+                             code_of(painlog_code_system, "pain-site", "", "Where the pain is and how it feels"),
+                             effective);
+        put_body(o, e);
         list.push_back(std::move(o));
     }
     if (e.sleep_hours) {

@@ -22,8 +22,19 @@
 // Bundle when there are doses), effectiveDateTime, and a dosage with
 // asNeededBoolean (when said) and the amount as a UCUM doseQuantity (a patch's
 // mcg/h as rateQuantity).
+// Where it hurts and how it feels (issue 17) ride on the pain Observation:
+// one component per body region (code urn:painlog:observation#pain-site)
+// and per pain quality (#pain-quality), each a valueCodeableConcept coded
+// in painlog's own systems (body_region_system, pain_quality_system) and,
+// for the regions listed in fhir.cpp with their sources, SNOMED CT. Its
+// bodySite is the region when there is one, with the same codings, or the
+// regions named in text when there are several (R4 allows one bodySite,
+// and codings of one concept must mean the same thing). An entry with
+// regions or qualities but no pain rating gets an Observation of its own,
+// "entry-ID-pain-site" (code pain-site, no value), that carries them.
 // Tags, notes and events are not exported to FHIR.
 
+#include <optional>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -43,6 +54,15 @@ struct EntryQuery;
 inline constexpr std::string_view painlog_code_system = "urn:painlog:observation";
 inline constexpr std::string_view pgic_code_system = "urn:painlog:pgic";  // the seven labels, spaces as hyphens
 inline constexpr std::string_view loinc_system = "http://loinc.org";
+inline constexpr std::string_view body_region_system = "urn:painlog:body-region";
+inline constexpr std::string_view pain_quality_system = "urn:painlog:pain-quality";
+inline constexpr std::string_view snomed_system = "http://snomed.info/sct";
+// The SNOMED CT body structure of a region, when one was verified (fhir.cpp
+// names the sources): {code, display}; empty for the others.
+struct SnomedCode {
+    std::string_view code, display;
+};
+[[nodiscard]] std::optional<SnomedCode> snomed_body_site(std::string_view region);
 
 // The pieces of the Bundle, which write_fhir writes one at a time. Its
 // members resourceType, type and timestamp (the time of the export), then

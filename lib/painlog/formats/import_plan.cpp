@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "painlog/model/body.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/store/dose_store.hpp"
 #include "painlog/store/event_store.hpp"
@@ -45,6 +46,8 @@ std::string identity_of(const Entry& e) {
         key += ':';
         key += tag.name;
     }
+    for (const auto& region : e.regions) key += "\x1fregion:" + region;
+    for (const auto& quality : e.qualities) key += "\x1fquality:" + quality;
     return key;
 }
 
@@ -130,7 +133,11 @@ public:
           tags_of_(diary.db(), "SELECT kind, name FROM entry_tag WHERE entry_id = ?"),
           id_taken_(diary.db(), "SELECT 1 FROM entry WHERE id = ?"),
           insert_(diary.db(), std::string(entry_insert)),
-          insert_tag_(diary.db(), "INSERT INTO entry_tag (entry_id, kind, name) VALUES (?, ?, ?)") {
+          insert_tag_(diary.db(), "INSERT INTO entry_tag (entry_id, kind, name) VALUES (?, ?, ?)"),
+          regions_of_(diary.db(), "SELECT region FROM entry_region WHERE entry_id = ?"),
+          qualities_of_(diary.db(), "SELECT quality FROM entry_quality WHERE entry_id = ?"),
+          insert_region_(diary.db(), "INSERT INTO entry_region (entry_id, region) VALUES (?, ?)"),
+          insert_quality_(diary.db(), "INSERT INTO entry_quality (entry_id, quality) VALUES (?, ?)") {
         largest_id_ = base_id_ = diary.db().execAndGet("SELECT coalesce(max(id), 0) FROM entry").getInt64();
         latest_at_before_ = latest_at_ = diary.db().execAndGet("SELECT coalesce(max(at), '') FROM entry").getString();
         // Entries are the only rows written before finish: back to here forgets them.
@@ -168,6 +175,7 @@ private:
     EntryOrder order_;
     const ImportProgress& progress_;
     SQLite::Statement same_instant_, tags_of_, id_taken_, insert_, insert_tag_;
+    SQLite::Statement regions_of_, qualities_of_, insert_region_, insert_quality_;
     ImportCounts counts_;
     std::vector<Event> events_;
     std::vector<QuestionnaireResult> results_;
@@ -203,6 +211,24 @@ void DiaryWriter::forget(Kind kind) {
     latest_at_ = latest_at_before_;
 }
 
+// An entry's regions or qualities, read with `st` (which takes its id).
+void read_names(SQLite::Statement& st, std::int64_t id, std::vector<std::string>& names,
+                void (*add)(std::vector<std::string>&, std::string_view)) {
+    st.reset();
+    st.bind(1, id);
+    while (st.executeStep()) add(names, st.getColumn(0).getText());
+}
+
+// Inserts an entry's regions or qualities with `st` (id, name).
+void insert_names(SQLite::Statement& st, std::int64_t id, const std::vector<std::string>& names) {
+    for (const auto& name : names) {
+        st.bind(1, id);
+        st.bindNoCopy(2, name);
+        st.exec();
+        st.reset();
+    }
+}
+
 // Identity (import_plan.hpp) against the diary: an equal entry has the same
 // instant, so only those need comparing, found by entry_by_at.
 bool DiaryWriter::in_diary(const Entry& e, const std::string& at) {
@@ -225,6 +251,8 @@ bool DiaryWriter::in_diary(const Entry& e, const std::string& at) {
         tags_of_.bind(1, same_instant_.getColumn(0).getInt64());
         while (tags_of_.executeStep())
             add_tag(old.tags, *tag_kind_named(tags_of_.getColumn(0).getText()), tags_of_.getColumn(1).getText());
+        read_names(regions_of_, same_instant_.getColumn(0).getInt64(), old.regions, add_region);
+        read_names(qualities_of_, same_instant_.getColumn(0).getInt64(), old.qualities, add_quality);
         if (identity.empty()) identity = identity_of(e);
         if (identity_of(old) == identity) {
             same_instant_.reset();
@@ -281,14 +309,19 @@ void DiaryWriter::renumber_new_entries(const std::function<void()>& fill_order, 
     fill_order();
     db.exec("PRAGMA defer_foreign_keys = ON");
     std::string_view old = "o.old";
+    constexpr std::array children{"entry_tag", "entry_region", "entry_quality"};
     if (overlapping) {
         db.exec("UPDATE entry SET id = -id WHERE id IN (SELECT old FROM temp.import_order)");
-        db.exec("UPDATE entry_tag SET entry_id = -entry_id WHERE entry_id IN (SELECT old FROM temp.import_order)");
+        for (auto child : children)
+            db.exec(fmt::format("UPDATE {} SET entry_id = -entry_id WHERE entry_id IN (SELECT old FROM "
+                                "temp.import_order)",
+                                child));
         old = "-o.old";
     }
     db.exec(fmt::format("UPDATE entry SET id = o.new FROM temp.import_order o WHERE entry.id = {}", old));
-    db.exec(fmt::format("UPDATE entry_tag SET entry_id = o.new FROM temp.import_order o WHERE entry_tag.entry_id = {}",
-                        old));
+    for (auto child : children)
+        db.exec(fmt::format("UPDATE {0} SET entry_id = o.new FROM temp.import_order o WHERE {0}.entry_id = {1}",
+                            child, old));
     db.exec("DROP TABLE temp.import_order");
 }
 
@@ -320,6 +353,8 @@ void DiaryWriter::insert(const Entry& e, const std::string& at) {
         insert_tag_.exec();
         insert_tag_.reset();
     }
+    insert_names(insert_region_, id, e.regions);
+    insert_names(insert_quality_, id, e.qualities);
     tick();
 }
 

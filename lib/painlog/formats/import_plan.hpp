@@ -15,8 +15,8 @@
 // size is imported holding one record at a time, and all or nothing.
 //
 // Identity, for idempotent imports: two entries are the same entry when
-// their instant (UTC, to the second), zone, ratings, sleep hours, note and
-// tags are all equal; the id and the diary day are not part of it. An entry
+// their instant (UTC, to the second), zone, ratings, sleep hours, note,
+// tags, body regions and pain qualities are all equal; the id and the diary day are not part of it. An entry
 // already in the diary, or met earlier in the same file, is skipped, so
 // importing a file twice adds nothing the second time, and an entry edited
 // since the export is added beside the old one rather than lost. Likewise an

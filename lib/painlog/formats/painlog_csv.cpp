@@ -72,6 +72,8 @@ std::pair<Entry, std::vector<Dose>> entry_from_row(const CsvRow& row, const std:
             case EntryField::note: b.note(name, value); break;
             case EntryField::tags: b.tag_list(name, *spec.tag_kind, value); break;
             case EntryField::legacy_medication: b.legacy_medicine_list(name, value); break;
+            case EntryField::regions: b.regions(name, value); break;
+            case EntryField::qualities: b.qualities(name, value); break;
             default: break;
         }
     }

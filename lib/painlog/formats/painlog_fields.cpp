@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "painlog/model/body.hpp"
 #include "painlog/model/entry_format.hpp"
 #include "painlog/time/time.hpp"
 #include "painlog/time/zone.hpp"
@@ -27,6 +28,8 @@ std::optional<ColumnSpec> column_named(std::string_view name) {
             {"sleep_hours", {EntryField::sleep_hours, {}, {}}},
             {"note", {EntryField::note, {}, {}}},
             {"tags_medication", {EntryField::legacy_medication, {}, {}}},
+            {"regions", {EntryField::regions, {}, {}}},
+            {"qualities", {EntryField::qualities, {}, {}}},
         };
         for (auto r : all_ratings) m[std::string(name_of(r))] = {EntryField::pain, r, {}};
         for (auto k : all_tag_kinds) {
@@ -115,6 +118,33 @@ void EntryBuilder::note(std::string_view column, std::string_view text) {
     } catch (const InputError& e) {
         problems.add(line, std::string(column), detail::problem_text(e));
     }
+}
+
+namespace {
+
+// Names as parse_regions and parse_qualities take them: ';' (the CSV's
+// list separator) read as ','.
+template <typename Parse, typename Add>
+void add_names(EntryBuilder& b, std::string_view column, std::string_view text, Parse parse, Add add,
+               std::vector<std::string>& names) {
+    if (text.find_first_not_of(" \t;,") == std::string_view::npos) return;
+    std::string list(text);
+    std::ranges::replace(list, ';', ',');
+    try {
+        for (const auto& name : parse(list, "")) add(names, name);
+    } catch (const InputError& e) {
+        b.problems.add(b.line, std::string(column), detail::problem_text(e));
+    }
+}
+
+}  // namespace
+
+void EntryBuilder::regions(std::string_view column, std::string_view text) {
+    add_names(*this, column, text, parse_regions, add_region, entry.regions);
+}
+
+void EntryBuilder::qualities(std::string_view column, std::string_view text) {
+    add_names(*this, column, text, parse_qualities, add_quality, entry.qualities);
 }
 
 void EntryBuilder::legacy_medicine(std::string_view column, std::string_view text) {

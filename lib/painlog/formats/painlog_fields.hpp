@@ -23,7 +23,7 @@ namespace painlog::detail {
 // tags; legacy_medication is the tags_medication column (tags.medication in
 // JSON) of exports before painlog 0.2, whose names become doses.
 enum class EntryField { id, time, zone, day, pain, mood, energy, sleep_hours, sleep_quality, activity, note, tags,
-                        legacy_medication };
+                        legacy_medication, regions, qualities };
 
 struct ColumnSpec {
     EntryField column;
@@ -53,6 +53,10 @@ struct EntryBuilder {
     void tag(std::string_view column, TagKind kind, std::string_view text);
     void tag_list(std::string_view column, TagKind kind, std::string_view text);
     void note(std::string_view column, std::string_view text);
+    // Body regions or pain qualities: names separated by ';' or ',' (any
+    // spelling `painlog add --where` takes), or empty.
+    void regions(std::string_view column, std::string_view text);
+    void qualities(std::string_view column, std::string_view text);
     void legacy_medicine(std::string_view column, std::string_view text);
     void legacy_medicine_list(std::string_view column, std::string_view text);
     // The doses the legacy medicines stand for: at the entry's time, without

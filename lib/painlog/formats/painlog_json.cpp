@@ -130,6 +130,29 @@ std::optional<std::string> json_integer_text(const input_json& value, detail::En
     return std::nullopt;
 }
 
+// "regions" or "qualities": an array of names (null: none).
+void json_name_list(detail::EntryBuilder& b, const std::string& key, const input_json& value, EntryField field) {
+    if (value.is_null()) return;
+    if (!value.is_array()) {
+        b.problems.add(b.line, key, fmt::format("{}: expected an array of names", type_name(value)));
+        return;
+    }
+    for (const auto& name : value) {
+        if (!name.is_string()) {
+            b.problems.add(b.line, key, fmt::format("{}: expected a name", type_name(name)));
+            continue;
+        }
+        // One name per element: a ';' or ',' inside one is not a list.
+        auto text = name.get<std::string>();
+        if (text.find_first_of(";,") != std::string::npos || text.find_first_not_of(" \t") == std::string::npos)
+            b.problems.add(b.line, key, fmt::format("{}: expected one name", name.dump()));
+        else if (field == EntryField::regions)
+            b.regions(key, text);
+        else
+            b.qualities(key, text);
+    }
+}
+
 void json_entry(const input_json& object, std::size_t line, Problems& problems, const ImportRules& rules,
                 ImportSink& sink) {
     auto before = problems.count;
@@ -169,6 +192,10 @@ void json_entry(const input_json& object, std::size_t line, Problems& problems, 
                     else problems.add(line, column, fmt::format("{}: expected a string", type_name(tag)));
                 }
             }
+            continue;
+        }
+        if (spec && (spec->column == EntryField::regions || spec->column == EntryField::qualities)) {
+            json_name_list(b, key, value, spec->column);
             continue;
         }
         if (!spec || spec->column == EntryField::tags || spec->column == EntryField::legacy_medication) {

@@ -46,6 +46,8 @@ void DailyValuesBuilder::add(const Entry& entry) {
         }
     }
     for (const auto& tag : entry.tags) add_tag(day.tags, tag.kind, tag.name);
+    if (!entry.regions.empty()) day.regions |= region_set(entry.regions);
+    if (!entry.qualities.empty()) day.qualities |= quality_set(entry.qualities);
 }
 
 std::vector<DailyValues> DailyValuesBuilder::finish() && {

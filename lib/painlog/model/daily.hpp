@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "painlog/model/body.hpp"
 #include "painlog/model/entry.hpp"
 
 namespace painlog {
@@ -28,6 +29,8 @@ struct DailyValues {
     std::array<std::optional<double>, all_metrics.size()> values{};  // indexed by Metric
     int entries = 0;
     std::vector<Tag> tags;  // every tag used that day, sorted, once
+    RegionSet regions;      // every body region of the vocabulary named that day
+    QualitySet qualities;   // every pain quality of the vocabulary named that day
 
     [[nodiscard]] const std::optional<double>& value(Metric m) const { return values[static_cast<std::size_t>(m)]; }
 };

@@ -58,7 +58,8 @@ std::string_view question_of(Rating rating) {
 
 bool Entry::has_values() const {
     return std::ranges::any_of(ratings, [](const auto& r) { return r.has_value(); }) || sleep_hours ||
-           !note.empty() || !tags.empty();
+           !note.empty() || !tags.empty() ||
+           !regions.empty() || !qualities.empty();
 }
 
 int parse_rating(std::string_view text, std::string_view option) {

@@ -46,6 +46,10 @@ struct Entry {
     std::optional<double> sleep_hours;  // last night, 0–24, one decimal
     std::string note;
     std::vector<Tag> tags;  // sorted, no duplicates
+    // Where it hurts and how it feels (body.hpp): stable names in
+    // vocabulary order, each once (add_region, add_quality).
+    std::vector<std::string> regions;
+    std::vector<std::string> qualities;
 
     [[nodiscard]] std::optional<int>& rating(Rating r) { return ratings[static_cast<std::size_t>(r)]; }
     [[nodiscard]] const std::optional<int>& rating(Rating r) const { return ratings[static_cast<std::size_t>(r)]; }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "painlog/model/body.hpp"
 #include "painlog/util/csv.hpp"
 #include "painlog/util/table.hpp"
 
@@ -49,6 +50,25 @@ std::string compact_tags(const std::vector<Tag>& tags) {
     return out;
 }
 
+// Both sides of a pair shown as its group: "feet" for left-foot and right-foot.
+std::vector<std::string> grouped_regions(const std::vector<std::string>& regions) {
+    std::vector<std::string> out = regions;
+    for (const auto& g : region_groups()) {
+        auto left = std::ranges::find(out, g.left);
+        if (left == out.end() || std::ranges::find(out, g.right) == out.end()) continue;
+        *left = std::string(g.name);
+        std::erase(out, std::string(g.right));
+    }
+    return out;
+}
+
+std::string compact_body(const Entry& e) {
+    std::string out;
+    if (!e.regions.empty()) out = "@" + joined_names(grouped_regions(e.regions), ",");
+    if (!e.qualities.empty()) out += (out.empty() ? "~" : " ~") + joined_names(e.qualities, ",");
+    return out;
+}
+
 std::string entry_brief(const Entry& e) {
     std::vector<std::string> parts;
     for (auto r : all_ratings) {
@@ -58,6 +78,7 @@ std::string entry_brief(const Entry& e) {
         parts.push_back(fmt::format("{} {}", name, *e.rating(r)));
     }
     if (e.sleep_hours) parts.push_back(fmt::format("sleep {} h", format_sleep_hours(*e.sleep_hours)));
+    if (auto body = compact_body(e); !body.empty()) parts.push_back(body);
     if (!e.tags.empty()) parts.push_back(compact_tags(e.tags));
     if (!e.note.empty()) parts.push_back("note");
     return fmt::format("{}", fmt::join(parts, ", "));
@@ -87,7 +108,9 @@ std::string EntryTable::header() const { return table_.header_line(widths_, colo
 
 std::string EntryTable::row(const Entry& e) const {
     auto local = date::make_zoned(stored_zone(e.zone), e.at).get_local_time();
+    auto body = compact_body(e);
     auto tags = compact_tags(e.tags);
+    if (!body.empty()) tags = tags.empty() ? body : body + " " + tags;
     auto note = one_line(e.note);
     auto last = tags.empty() ? note : note.empty() ? tags : tags + " · " + note;
     return table_.line({{std::to_string(e.id), Style::dim},
@@ -118,6 +141,8 @@ std::string entry_details(const Entry& e, Color color) {
     field("Sleep", e.sleep_hours ? format_sleep_hours(*e.sleep_hours) + " h" : "");
     field("Sleep quality", rating_text(e.rating(Rating::sleep_quality)));
     field("Activity", rating_text(e.rating(Rating::activity)));
+    field("Where", joined_names(e.regions, ", "));
+    field("Feels", joined_names(e.qualities, ", "));
     constexpr std::array tag_labels{"Activities", "Better with", "Worse with", "Side effects", "Medication"};
     for (auto kind : all_tag_kinds) field(tag_labels[static_cast<std::size_t>(kind)], tags_of_kind(e.tags, kind, ", "));
     field("Note", e.note);
@@ -146,6 +171,8 @@ nlohmann::ordered_json entry_json(const Entry& e) {
         for (const auto& tag : e.tags)
             if (tag.kind == kind) list.push_back(tag.name);
     }
+    j["regions"] = e.regions;
+    j["qualities"] = e.qualities;
     return j;
 }
 
@@ -159,7 +186,7 @@ std::vector<std::string> entry_csv_header() {
     std::vector<std::string> header{"id",          "time",          "zone",     "day",   "pain",
                                     "mood",        "energy",        "sleep_hours", "sleep_quality", "activity"};
     for (auto kind : all_tag_kinds) header.push_back("tags_" + json_key(kind));
-    header.push_back("note");
+    header.insert(header.end(), {"note", "regions", "qualities"});
     return header;
 }
 
@@ -175,7 +202,7 @@ std::vector<std::string> entry_csv_fields(const Entry& e) {
                                     rating_text(e.rating(Rating::sleep_quality)),
                                     rating_text(e.rating(Rating::activity))};
     for (auto kind : all_tag_kinds) fields.push_back(tag_list_field(e.tags, kind));
-    fields.push_back(e.note);
+    fields.insert(fields.end(), {e.note, joined_names(e.regions, ";"), joined_names(e.qualities, ";")});
     return fields;
 }
 

@@ -14,8 +14,10 @@
 namespace painlog {
 
 // Fits its width (80 columns unless told): id, diary day, local time, the
-// ratings, then tags and the note's first characters. Tags show compactly: walk (activity), +heat
-// (better), -cold (worse), !nausea (side effect).
+// ratings, then where it hurts, tags and the note's first characters.
+// Regions and qualities show compactly: @feet,lower-back (both feet and the
+// lower back) ~burning,tingling; tags: walk (activity), +heat (better),
+// -cold (worse), !nausea (side effect).
 // Written a row at a time, for a listing of any length; `largest_id` (of the
 // entries to come) sizes the ID column.
 class EntryTable {
@@ -33,17 +35,18 @@ private:
 // Every field of one entry, one per line, for `show`.
 [[nodiscard]] std::string entry_details(const Entry& entry, Color color);
 [[nodiscard]] std::string compact_tags(const std::vector<Tag>& tags);
-// "pain 6, mood 4, sleep 7.5 h, walk +heat": the values in one short line.
+// "pain 6, mood 4, sleep 7.5 h, @feet ~burning, walk +heat": the values in one short line.
 [[nodiscard]] std::string entry_brief(const Entry& entry);
 
 // {"id","time","zone","day","pain","mood","energy","sleep_hours",
 //  "sleep_quality","activity","note","tags":{"activity":[…],"better":[…],
-//  "worse":[…],"side_effect":[…]}}; absent values are null. Medicines are
-// doses (dose_json), no longer tags.
+//  "worse":[…],"side_effect":[…]},"regions":[…],"qualities":[…]}; absent
+// values are null. Medicines are doses (dose_json), no longer tags.
 [[nodiscard]] nlohmann::ordered_json entry_json(const Entry& entry);
 [[nodiscard]] nlohmann::ordered_json entries_json(const std::vector<Entry>& entries);
 
-// One header row, then one row per entry; tags as ;-separated lists per kind.
+// One header row, then one row per entry; tags as ;-separated lists per
+// kind, then the note, then regions and qualities as ;-separated names.
 [[nodiscard]] std::vector<std::string> entry_csv_header();
 // A CSV tags_<kind> field: the kind's names joined by ';'. A backslash or
 // ';' inside a name is written with a backslash before it, so that any tag

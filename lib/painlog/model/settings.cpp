@@ -3,12 +3,16 @@
 
 #include <array>
 
+#include <algorithm>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "painlog/model/entry.hpp"
 #include "painlog/model/pathway.hpp"
 #include "painlog/util/error.hpp"
 #include "painlog/util/parse.hpp"
+#include "painlog/util/suggest.hpp"
 
 namespace painlog {
 namespace {
@@ -32,6 +36,14 @@ constexpr std::array specs{
                 "your clinic's instructions say"},
     SettingSpec{setting_key::followup_reminder_days, "3",
                 "days (0-14) before a booked follow-up from which status and remind suggest making the report"},
+    SettingSpec{setting_key::checkin_questions, "all",
+                "what the guided check-in asks: all, or some of pain, where, feels, mood, energy, sleep, "
+                "sleep-quality, activity, tag, better, worse, side-effect, med, note (comma-separated)"},
+};
+
+constexpr std::array<std::string_view, checkin_question_count> question_names{
+    "pain", "where", "feels", "mood", "energy", "sleep", "sleep-quality",
+    "activity", "tag", "better", "worse", "side-effect", "med", "note",
 };
 
 struct IntRange {
@@ -52,6 +64,42 @@ std::optional<IntRange> range_of(std::string_view key) {
 
 std::span<const SettingSpec> setting_specs() { return specs; }
 
+std::string_view name_of(CheckinQuestion question) { return question_names[static_cast<std::size_t>(question)]; }
+
+CheckinQuestions parse_checkin_questions(std::string_view text, std::string_view what) {
+    if (trim(text) == "all") return CheckinQuestions().set();
+    CheckinQuestions questions;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto comma = text.find(',', start);
+        auto word = ascii_lower(trim(text.substr(start, comma == std::string_view::npos ? std::string_view::npos
+                                                                                         : comma - start)));
+        start = comma == std::string_view::npos ? text.size() + 1 : comma + 1;
+        if (word.empty()) continue;
+        auto known = std::ranges::find(question_names, word);
+        if (known != question_names.end()) {
+            questions.set(static_cast<std::size_t>(known - question_names.begin()));
+            continue;
+        }
+        auto close = closest_names(word, question_names);
+        throw InputError(fmt::format("{} {}: unknown question {}; {}expected all or some of {}", what, text, word,
+                                     close.empty() ? "" : fmt::format("did you mean {}? ", either_of(close)),
+                                     fmt::join(question_names, ", ")));
+    }
+    if (questions.none())
+        throw InputError(fmt::format("{} {}: expected all or at least one of {}", what, text,
+                                     fmt::join(question_names, ", ")));
+    return questions;
+}
+
+std::string format_checkin_questions(const CheckinQuestions& questions) {
+    if (questions.all()) return "all";
+    std::string out;
+    for (std::size_t i = 0; i < question_names.size(); ++i)
+        if (questions.test(i)) out += (out.empty() ? "" : ",") + std::string(question_names[i]);
+    return out;
+}
+
 const SettingSpec& setting_spec(std::string_view key) {
     for (const auto& spec : specs)
         if (spec.key == key) return spec;
@@ -68,6 +116,8 @@ std::string validate_setting(const SettingSpec& spec, std::string_view value) {
                                          range->min, range->max));
         return std::to_string(*number);
     }
+    if (spec.key == setting_key::checkin_questions)
+        return format_checkin_questions(parse_checkin_questions(value, "setting checkin-questions"));
     if (spec.key == setting_key::pathway) {
         if (!pathway_named(value))
             throw InputError(fmt::format("setting pathway {}: expected pain, depression or both", value));

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "painlog/model/settings.hpp"
+#include "painlog/report/report_body.hpp"
 #include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/store/dose_store.hpp"
@@ -37,7 +38,7 @@ public:
             ++notes_total_;
             // Kept as read and formatted at the end: only the last few are shown.
             if (latest_notes_.size() == report_max_notes) latest_notes_.pop_front();
-            Entry note{entry.id, entry.at, entry.zone, entry.day, {}, {}, std::move(entry.note), {}};
+            Entry note{entry.id, entry.at, entry.zone, entry.day, {}, {}, std::move(entry.note), {}, {}, {}};
             latest_notes_.push_back(std::move(note));
         }
         if (side_effect) {
@@ -74,7 +75,7 @@ private:
 constexpr std::array section_names{"key_figures",    "pain_response",  "depression_response",
                                    "charts",         "side_effects",   "pain_tags",
                                    "sleep_activity", "questionnaires", "medicines",
-                                   "notes"};
+                                   "notes",          "body_map"};
 
 bool any_pain_tags(const Report& r) {
     return std::ranges::any_of(r.summary.tags, [](const TagSummary& t) {
@@ -134,6 +135,10 @@ std::vector<ReportSection> report_sections(const Report& r) {
         if (any_questionnaire) order.push_back(questionnaires);
     }
     order.push_back(notes);
+    if (report_detail::has_body_map(r)) {
+        auto after = std::ranges::find(order, pain_response);
+        order.insert(after == order.end() ? order.end() - 1 : after + 1, body_map);
+    }
     return order;
 }
 
@@ -241,6 +246,7 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
     add_questionnaire_courses(r.infusions, results);
     add_pgic(r.infusions, results);
     add_medicine_responses(r.infusions, doses, days);
+    add_body_responses(r.infusions, days);
 
     r.questionnaires = questionnaire_results(diary, std::nullopt, from, to);
     if (!r.questionnaires.empty()) r.questionnaire_history = questionnaire_results(diary);

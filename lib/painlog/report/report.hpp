@@ -85,6 +85,8 @@ struct Report {
 //    was rated and the pain tags only when there are any, and notes.
 // Side effects need an infusion, questionnaires a result in the period and
 // medicines a dose in the period or a regular medicine (after side effects).
+// The body map (where it hurt and how it felt) follows the pain response,
+// when a region or quality was reported (report_body.hpp).
 enum class ReportSection {
     key_figures,
     pain_response,
@@ -96,6 +98,7 @@ enum class ReportSection {
     questionnaires,
     medicines,
     notes,
+    body_map,
 };
 [[nodiscard]] std::string_view name_of(ReportSection section);  // key_figures, pain_response, ...
 [[nodiscard]] std::vector<ReportSection> report_sections(const Report& report);

@@ -9,6 +9,7 @@
 
 #include "painlog/util/error.hpp"
 #include "painlog/report/report.hpp"
+#include "painlog/report/report_body.hpp"
 #include "painlog/report/report_detail.hpp"
 #include "painlog/report/report_template.hpp"
 #include "painlog/util/text.hpp"
@@ -263,6 +264,7 @@ std::string report_html(const Report& r) {
     d.set("has_mme_chart", !mme_svg.empty());
     d.set("mme_chart", mme_svg);
     d.set("medicines", medicines_data(r));
+    if (has_body_map(r)) d.set("body_map", body_map_data(r));
 
     bool has_tags = false;
     for (const auto& t : r.summary.tags)

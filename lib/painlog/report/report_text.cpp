@@ -13,6 +13,7 @@
 #include "painlog/model/event.hpp"
 #include "painlog/model/questionnaire.hpp"
 #include "painlog/report/report.hpp"
+#include "painlog/report/report_body.hpp"
 #include "painlog/report/report_detail.hpp"
 #include "painlog/util/table.hpp"
 #include "painlog/util/text.hpp"
@@ -270,6 +271,7 @@ std::string text_section(const Report& r, ReportSection section) {
         case ReportSection::questionnaires: return text_questionnaires(r);
         case ReportSection::medicines: return text_medicines(r);
         case ReportSection::notes: return text_notes(r);
+        case ReportSection::body_map: return body_map_text(r);
     }
     return out;
 }
@@ -473,6 +475,7 @@ std::string md_section(const Report& r, ReportSection section) {
         case ReportSection::questionnaires: return md_questionnaires(r);
         case ReportSection::medicines: return md_medicines(r);
         case ReportSection::notes: return md_notes(r);
+        case ReportSection::body_map: return body_map_markdown(r);
     }
     return out;
 }
@@ -534,6 +537,7 @@ nlohmann::ordered_json report_json(const Report& r) {
     for (const auto& d : r.daily_doses)
         if (d.mme > 0) daily_mme.push_back({{"day", format_day(d.day)}, {"mme", std::round(d.mme * 100) / 100}});
     j["daily_mme"] = daily_mme;
+    j["body_map"] = body_map_json(r);
     return j;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 #include "painlog/store/diary.hpp"
 
@@ -56,6 +57,38 @@ void read_day_tags(Diary& diary, std::vector<EntryDay> entries, std::vector<Dail
         tags.reset();
         first = last + 1;
     }
+}
+
+// Adds the entries' body regions and qualities to their days, by the same
+// runs of ids as read_day_tags. A diary that names none is not read.
+void read_day_body(Diary& diary, std::vector<EntryDay> entries, std::vector<DailyValues>& days) {
+    std::ranges::sort(entries, {}, &EntryDay::id);
+    auto read = [&](std::string_view table, std::string_view column, auto set_bit) {
+        if (!diary.db().execAndGet(fmt::format("SELECT EXISTS (SELECT 1 FROM {})", table)).getInt()) return;
+        SQLite::Statement names(diary.db(), fmt::format("SELECT entry_id, {} FROM {} WHERE entry_id BETWEEN ?1 AND ?2 "
+                                                        "ORDER BY entry_id",
+                                                        column, table));
+        for (auto first = entries.begin(); first != entries.end();) {
+            auto last = first;
+            while (last + 1 != entries.end() && (last + 1)->id - last->id <= max_tag_run_gap) ++last;
+            names.bind(1, first->id);
+            names.bind(2, last->id);
+            auto entry = first;
+            while (names.executeStep()) {
+                auto id = names.getColumn(0).getInt64();
+                while (entry != last && entry->id < id) ++entry;
+                if (entry->id == id) set_bit(days[entry->day], names.getColumn(1).getText());
+            }
+            names.reset();
+            first = last + 1;
+        }
+    };
+    read("entry_region", "region", [](DailyValues& day, const char* name) {
+        if (auto i = region_index(name)) day.regions.set(*i);
+    });
+    read("entry_quality", "quality", [](DailyValues& day, const char* name) {
+        if (auto i = quality_index(name)) day.qualities.set(*i);
+    });
 }
 
 }  // namespace
@@ -117,6 +150,7 @@ std::vector<DailyValues> read_daily_values(Diary& diary, Day from, Day to) {
         }
     }
     finish_day();
+    read_day_body(diary, entries, result);
     read_day_tags(diary, std::move(entries), result);
     return result;
 }

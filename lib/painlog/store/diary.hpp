@@ -114,6 +114,7 @@ public:
 private:
     Diary(std::string path, std::unique_ptr<SQLite::Database> db, bool pending_file);
     void insert_tags(const Entry& entry);
+    void insert_body(const Entry& entry);
 
     std::string path_;
     std::unique_ptr<SQLite::Database> db_;

@@ -219,6 +219,27 @@ ALTER TABLE questionnaire_v8 RENAME TO questionnaire;
 CREATE INDEX questionnaire_by_day ON questionnaire (instrument, day, at);
 )sql";
 
+// Where it hurts and how it feels (issue 17): an entry's body regions and
+// pain qualities, by their stable names (model/body.hpp). The names are not
+// checked here: a CHECK of 44 comparisons would cost every insert, and the
+// vocabulary may grow without a migration; painlog validates them on the
+// way in. Each table's key reads an entry's names in one range; the index
+// by name serves "which entries name left-foot" (completion, picks).
+constexpr std::string_view v9_regions_and_qualities = R"sql(
+CREATE TABLE entry_region (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  region   TEXT    NOT NULL,
+  PRIMARY KEY (entry_id, region)
+) WITHOUT ROWID;
+CREATE INDEX entry_region_by_region ON entry_region (region);
+CREATE TABLE entry_quality (
+  entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+  quality  TEXT    NOT NULL,
+  PRIMARY KEY (entry_id, quality)
+) WITHOUT ROWID;
+CREATE INDEX entry_quality_by_quality ON entry_quality (quality);
+)sql";
+
 constexpr std::array all_migrations{
     Migration{1, v1_entries},
     Migration{2, v2_events},
@@ -228,6 +249,7 @@ constexpr std::array all_migrations{
     Migration{6, v6_covering_day_index},
     Migration{7, v7_doses},
     Migration{8, v8_treatment_pathway},
+    Migration{9, v9_regions_and_qualities},
 };
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
