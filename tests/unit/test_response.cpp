@@ -423,7 +423,8 @@ TEST_CASE("response JSON has the documented keys, rounded figures and nulls") {
     CHECK(keys == std::vector<std::string>{"id", "date", "time", "label", "previous_infusion", "next_infusion",
                                            "baseline", "windows", "response_status", "response_days",
                                            "response_ongoing", "mood_response", "side_effects", "remarks",
-                                           "mood_remarks", "phq9", "gad7"});
+                                           "mood_remarks", "phq9", "gad7", "peg", "number", "of", "interval_days",
+                                           "baseline_trend", "area_days_1_28", "best_7_day", "response_curve"});
     CHECK(e["date"] == "2026-11-01");
     CHECK(e["time"] == "2026-11-01T10:00:00+00:00");
     CHECK(e["baseline"].dump() ==
@@ -508,7 +509,8 @@ TEST_CASE("a window with enough logged days but few pain ratings gets no categor
     CHECK_FALSE(w1.change_of(Metric::mood));  // the baseline has no mood
     CHECK_FALSE(w1.category);
     CHECK(std::ranges::count(r.pain_remarks, std::string("days 1-7: pain rated on only 3 days (at least 4 needed), "
-                                                    "so no category.")) == 1);
+                                                    "so no category and no area.")) == 1);
+    CHECK_FALSE(w1.pain_area);
 }
 
 TEST_CASE("window_category_text: the category, 'so far' while in progress, else why there is none") {

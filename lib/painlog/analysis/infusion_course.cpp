@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "painlog/analysis/infusion_course.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <span>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "painlog/analysis/stats.hpp"
+#include "painlog/analysis/summary.hpp"
+
+namespace painlog {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// A metric's values over [from, to] as points whose x is the day counted
+// from `day0`.
+std::vector<stats::Point> points_of(const std::vector<DailyValues>& days, Day from, Day to, Metric m, Day day0) {
+    std::vector<stats::Point> points;
+    for (const auto& d : days_in(days, from, to))
+        if (auto v = d.value(m)) points.push_back({static_cast<double>(days_between(day0, d.day)), *v});
+    return points;
+}
+
+std::vector<stats::DayValue> pain_of(const std::vector<DailyValues>& days, Day from, Day to) {
+    std::vector<stats::DayValue> pain;
+    for (const auto& d : days_in(days, from, to))
+        if (auto v = d.value(Metric::pain)) pain.push_back({d.day, *v});
+    return pain;
+}
+
+bool counted(const ResponseWindow& w) { return w.status == WindowStatus::ok || w.status == WindowStatus::in_progress; }
+
+// The sufficiency of a category (response.hpp), on the baseline's side.
+bool pain_baseline_ok(const InfusionResponse& r) {
+    return r.baseline_sufficient && r.baseline.pain_days >= min_baseline_days && r.baseline.mean(Metric::pain);
+}
+
+// ... and on a span's side.
+bool pain_span_ok(const SpanSummary& span) {
+    return span.days_logged >= min_window_days && span.pain_days >= min_window_days;
+}
+
+// The last day an infusion's figures may use: the day before the next infusion, or today.
+Day last_day_of(const InfusionResponse& r, Day today) {
+    return r.next_infusion ? std::min(today, *r.next_infusion - date::days{1}) : today;
+}
+
+void add_window_areas(InfusionResponse& r, const std::vector<DailyValues>& days) {
+    if (!pain_baseline_ok(r)) return;
+    double base = *r.baseline.mean(Metric::pain);
+    for (auto& w : r.windows)
+        if (counted(w) && pain_span_ok(w.span)) w.pain_area = pain_area(pain_of(days, w.span.from, w.span.to), base);
+}
+
+void add_trends_and_tau_bc(InfusionResponse& r, const std::vector<DailyValues>& days) {
+    Day day0 = r.infusion.day;
+    for (auto m : all_metrics) {
+        auto baseline = points_of(days, r.baseline.from, r.baseline.to, m, day0);
+        auto& trend = r.baseline_trend[static_cast<std::size_t>(m)] = baseline_trend(baseline);
+        Better better = lower_is_better(m) ? Better::lower : Better::higher;
+        for (auto& w : r.windows) {
+            if (!w.nap_of(m)) continue;  // NAP's sufficiency
+            bool past_line = !w.last || *w.last > course_area_days;
+            if (trend && trend->trending && past_line) continue;
+            w.tau_bc[static_cast<std::size_t>(m)] = baseline_corrected(baseline, points_of(days, w.span.from, w.span.to, m, day0), better, trend);
+        }
+    }
+}
+
+void add_area_days_1_28(InfusionResponse& r, const std::vector<DailyValues>& days, Day today) {
+    if (!pain_baseline_ok(r)) return;
+    Day from = r.infusion.day + date::days{1};
+    Day nominal = r.infusion.day + date::days{course_area_days};
+    if (r.next_infusion) nominal = std::min(nominal, *r.next_infusion - date::days{1});
+    Day to = std::min(nominal, today);
+    if (to < from || !pain_span_ok(summarize_span(days, from, to))) return;
+    if (auto area = pain_area(pain_of(days, from, to), *r.baseline.mean(Metric::pain)))
+        r.area_days_1_28 = CourseArea{from, to, nominal <= today, *area};
+}
+
+void add_best_week(InfusionResponse& r, const std::vector<DailyValues>& days, Day today) {
+    if (!pain_baseline_ok(r)) return;
+    double base = *r.baseline.mean(Metric::pain);
+    Day last = last_day_of(r, today);
+    for (Day to = r.infusion.day + date::days{rolling_days}; to <= last; to += date::days{1}) {
+        Day from = to - date::days{rolling_days - 1};
+        auto pain = pain_of(days, from, to);
+        if (static_cast<int>(pain.size()) < min_window_days) continue;
+        double total = 0;
+        for (const auto& p : pain) total += p.value;
+        double mean = total / static_cast<double>(pain.size());
+        if (!r.best_week || mean < r.best_week->mean)
+            r.best_week = BestWeek{from, to, mean, stats::percent_change(mean, base)};
+    }
+}
+
+// The 7-day mean of pain on day t as the duration measures it.
+std::optional<double> curve_mean(const InfusionResponse& r, const std::vector<DailyValues>& days, int t) {
+    Day day = r.infusion.day + date::days{t};
+    Day from = day - date::days{rolling_days - 1};
+    if (t > 0) from = std::max(from, r.infusion.day + date::days{1});
+    auto pain = pain_of(days, from, day);
+    if (pain.empty()) return std::nullopt;
+    double total = 0;
+    for (const auto& p : pain) total += p.value;
+    return total / static_cast<double>(pain.size());
+}
+
+void add_curve(InfusionResponse& r, const std::vector<DailyValues>& days, Day today) {
+    auto base = r.baseline.mean(Metric::pain);
+    if (!pain_baseline_ok(r) || *base == 0) return;
+    int last = std::min(curve_last_day, days_between(r.infusion.day, last_day_of(r, today)));
+    for (int t = curve_first_day; t <= last; ++t) {
+        if (t == 0) continue;  // the infusion day belongs to no span
+        auto mean = curve_mean(r, days, t);
+        r.curve.push_back({t, mean, mean ? stats::percent_change(*mean, *base) : std::nullopt});
+    }
+}
+
+// A duration that will not change any more, for the trend across infusions.
+std::optional<double> final_duration(const InfusionResponse& r) {
+    switch (r.response_status) {
+        case ResponseStatus::no_response: return 0.0;
+        case ResponseStatus::ended:
+        case ResponseStatus::until_next_infusion: return static_cast<double>(*r.response_days);
+        default: return std::nullopt;
+    }
+}
+
+CourseTrend course_trend(const std::vector<stats::Point>& points) {
+    CourseTrend trend;
+    trend.n = points.size();
+    if (trend.n >= min_infusions_for_trend) trend.slope = stats::theil_sen_slope(points);
+    return trend;
+}
+
+std::string_view direction_of(const CourseTrend& t, std::string_view up, std::string_view down) {
+    if (!t.slope) return "";
+    return *t.slope > 0 ? up : *t.slope < 0 ? down : "unchanged";
+}
+
+json optional_rounded(const std::optional<double>& value, int decimals = 2) {
+    return value ? json(stats::round_to(*value, decimals)) : json(nullptr);
+}
+
+json area_json(const PainArea& a) {
+    return {{"days", a.days},
+            {"rated_days", a.rated_days},
+            {"filled_days", a.filled_days},
+            {"pain_score_days", stats::round_to(a.pain_score_days, 2)},
+            {"relief_score_days", stats::round_to(a.relief_score_days, 2)},
+            {"relief_pct", optional_rounded(a.relief_pct, 1)}};
+}
+
+json trend_json(const std::optional<BaselineTrend>& t) {
+    if (!t) return nullptr;
+    return {{"n", t->n},
+            {"slope_per_day", stats::round_to(t->slope_per_day, 4)},
+            {"intercept", stats::round_to(t->intercept, 4)},
+            {"mann_kendall",
+             {{"s", t->test.s}, {"var_s", stats::round_to(t->test.var_s, 4)}, {"z", stats::round_to(t->test.z, 4)},
+              {"p", stats::round_to(t->test.p, 4)}}},
+            {"trending", t->trending},
+            {"direction", !t->trending ? json(nullptr) : json(t->slope_per_day > 0 ? "rising" : "falling")}};
+}
+
+void add_windows_json(json& event, const InfusionResponse& r) {
+    auto& windows = event["windows"];
+    for (std::size_t i = 0; i < r.windows.size(); ++i) {
+        const auto& w = r.windows[i];
+        auto& wj = windows[i];
+        wj["pain_area"] = w.pain_area ? area_json(*w.pain_area) : json(nullptr);
+        for (auto m : all_metrics) {
+            auto& nap = wj["nap"][std::string(name_of(m))];
+            if (nap.is_null()) continue;
+            const auto& bc = w.tau_bc_of(m);
+            nap["tau_bc"] = bc ? json(stats::round_to(bc->tau(), 3)) : json(nullptr);
+            nap["tau_bc_lower"] = bc ? json(stats::round_to(bc->tau_lower(), 3)) : json(nullptr);
+            nap["tau_bc_upper"] = bc ? json(stats::round_to(bc->tau_upper(), 3)) : json(nullptr);
+            nap["trend_corrected"] = r.trend_of(m) && r.trend_of(m)->trending;
+        }
+    }
+}
+
+json curve_json(const std::vector<CurvePoint>& curve) {
+    json points = json::array();
+    for (const auto& p : curve)
+        points.push_back({{"day", p.day}, {"mean", optional_rounded(p.mean)}, {"change_pct", optional_rounded(p.change_pct, 1)}});
+    return points;
+}
+
+}  // namespace
+
+void add_course_measures(InfusionResponse& r, const std::vector<DailyValues>& days, Day today) {
+    add_window_areas(r, days);
+    add_trends_and_tau_bc(r, days);
+    add_area_days_1_28(r, days, today);
+    add_best_week(r, days, today);
+    add_curve(r, days, today);
+    if (r.next_infusion) r.interval_days = days_between(r.infusion.day, *r.next_infusion);
+}
+
+void number_infusions(std::vector<InfusionResponse>& responses, const std::vector<Event>& events) {
+    std::vector<const Event*> infusions;
+    for (const auto& e : events)
+        if (e.kind == EventKind::infusion) infusions.push_back(&e);
+    std::ranges::sort(infusions, [](const Event* a, const Event* b) { return std::tie(a->at, a->id) < std::tie(b->at, b->id); });
+    for (auto& r : responses) {
+        auto at = std::ranges::find(infusions, r.infusion.id, &Event::id);
+        r.number = at == infusions.end() ? 0 : static_cast<std::size_t>(at - infusions.begin()) + 1;
+        r.of = infusions.size();
+    }
+}
+
+AcrossInfusions across_infusions(const std::vector<InfusionResponse>& responses) {
+    std::vector<stats::Point> durations, reliefs;
+    for (const auto& r : responses) {
+        auto x = static_cast<double>(r.number);
+        if (auto days = final_duration(r)) durations.push_back({x, *days});
+        const auto& area = r.area_days_1_28;
+        if (area && area->complete && area->area.relief_pct) reliefs.push_back({x, *area->area.relief_pct});
+    }
+    return {course_trend(durations), course_trend(reliefs)};
+}
+
+std::string across_infusions_text(const AcrossInfusions& a) {
+    if (!a.duration.slope && !a.relief.slope)
+        return fmt::format("Too few infusions to say whether the response is getting longer or shorter (at least {} "
+                           "with a final duration or a complete days 1-28 area are needed).",
+                           min_infusions_for_trend);
+    std::vector<std::string> parts;
+    if (a.duration.slope)
+        parts.push_back(*a.duration.slope == 0
+                            ? fmt::format("the response lasted about as long each time ({} infusions)", a.duration.n)
+                            : fmt::format("the response got {} by {:.1f} days per infusion ({} infusions)",
+                                          direction_of(a.duration, "longer", "shorter"), std::abs(*a.duration.slope),
+                                          a.duration.n));
+    if (a.relief.slope)
+        parts.push_back(*a.relief.slope == 0
+                            ? fmt::format("the relief over days 1-28 stayed the same ({} infusions)", a.relief.n)
+                            : fmt::format("the relief over days 1-28 got {} by {:.1f} points of % per infusion ({} "
+                                          "infusions)",
+                                          direction_of(a.relief, "larger", "smaller"), std::abs(*a.relief.slope),
+                                          a.relief.n));
+    std::string text = "Across infusions " + parts.front();
+    if (parts.size() > 1) text += ", and " + parts.back();
+    return text + " (Theil–Sen slope over the infusion's number; descriptive, no test).";
+}
+
+std::string infusion_number_text(const InfusionResponse& r) { return fmt::format("{} of {}", r.number, r.of); }
+
+std::vector<std::string> course_remarks(const InfusionResponse& r, Metric m) {
+    std::vector<std::string> remarks;
+    const auto& t = r.trend_of(m);
+    if (!t || !t->trending) return remarks;
+    bool rising = t->slope_per_day > 0;
+    bool improving = rising != lower_is_better(m);
+    std::string metric(label_of(m));
+    metric[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(metric[0])));
+    remarks.push_back(fmt::format(
+        "{} was already {} ({}) in the baseline: {:+.2f} a day (Theil–Sen), Mann–Kendall {} over {} days. {} "
+        "Tau-BC corrects for the trend.",
+        metric, rising ? "rising" : "falling", improving ? "improving" : "worsening", t->slope_per_day,
+        format_p(t->test.p), t->n,
+        improving ? "A change after the infusion may partly be this trend going on."
+                  : "A change after the infusion may understate its effect if the trend would have gone on."));
+    return remarks;
+}
+
+void add_course_json(json& event, const InfusionResponse& r) {
+    event["number"] = r.number;
+    event["of"] = r.of;
+    event["interval_days"] = r.interval_days ? json(*r.interval_days) : json(nullptr);
+    auto& trends = event["baseline_trend"] = json::object();
+    for (auto m : all_metrics) trends[std::string(name_of(m))] = trend_json(r.trend_of(m));
+    add_windows_json(event, r);
+    const auto& a = r.area_days_1_28;
+    if (a) {
+        json aj{{"from", format_day(a->from)}, {"to", format_day(a->to)}, {"complete", a->complete}};
+        aj.update(area_json(a->area));
+        event["area_days_1_28"] = aj;
+    } else {
+        event["area_days_1_28"] = nullptr;
+    }
+    const auto& b = r.best_week;
+    event["best_7_day"] = b ? json{{"from", format_day(b->from)},
+                                   {"to", format_day(b->to)},
+                                   {"mean", stats::round_to(b->mean, 2)},
+                                   {"change_pct", optional_rounded(b->change_pct, 1)}}
+                            : json(nullptr);
+    event["response_curve"] = curve_json(r.curve);
+}
+
+json across_infusions_json(const AcrossInfusions& a) {
+    auto one = [](const CourseTrend& t, std::string_view up, std::string_view down) {
+        auto direction = direction_of(t, up, down);
+        return json{{"n", t.n},
+                    {"slope_per_infusion", optional_rounded(t.slope)},
+                    {"direction", direction.empty() ? json(nullptr) : json(direction)}};
+    };
+    return {{"duration", one(a.duration, "longer", "shorter")},
+            {"relief", one(a.relief, "larger", "smaller")},
+            {"sentence", across_infusions_text(a)}};
+}
+
+}  // namespace painlog
