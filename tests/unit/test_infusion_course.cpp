@@ -13,6 +13,7 @@
 
 #include "painlog/analysis/infusion_course.hpp"
 #include "painlog/analysis/response.hpp"
+#include "support.hpp"
 
 namespace painlog::test_infusion_course {
 
@@ -22,22 +23,10 @@ Day day(std::string_view text) { return *parse_iso_day(text); }
 
 const Day D = day("2026-11-01");
 
-Event infusion_on(Day d, std::int64_t id) {
-    Event e;
-    e.id = id;
-    e.kind = EventKind::infusion;
-    e.at = Instant{d.time_since_epoch()} + std::chrono::hours{10};
-    e.zone = "Europe/London";
-    e.day = d;
-    return e;
-}
+Event infusion_on(Day d, std::int64_t id) { return test::infusion_event(d, id); }
 
 void put(std::vector<DailyValues>& days, int offset, double pain) {
-    DailyValues v;
-    v.day = D + date::days{offset};
-    v.entries = 1;
-    v.values[static_cast<std::size_t>(Metric::pain)] = pain;
-    days.push_back(v);
+    days.push_back(test::pain_day(D + date::days{offset}, pain));
     std::ranges::sort(days, {}, &DailyValues::day);
 }
 

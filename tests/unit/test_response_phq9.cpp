@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "painlog/analysis/response.hpp"
+#include "support.hpp"
 
 namespace painlog::test_response_phq9 {
 
@@ -17,15 +18,7 @@ Day day(std::string_view text) { return *parse_iso_day(text); }
 
 const Day D = day("2026-11-01");
 
-Event infusion_on(Day d, std::int64_t id) {
-    Event e;
-    e.id = id;
-    e.kind = EventKind::infusion;
-    e.at = Instant{d.time_since_epoch()} + std::chrono::hours{10};
-    e.zone = "Europe/London";
-    e.day = d;
-    return e;
-}
+Event infusion_on(Day d, std::int64_t id) { return test::infusion_event(d, id); }
 
 // A PHQ-9 on day D+offset at `hour` o'clock UTC, whose answers sum to `score`.
 QuestionnaireResult phq9(int offset, int score, std::int64_t id, int hour = 9) {

@@ -24,13 +24,19 @@ using namespace painlog::stats;
 
 namespace {
 
-std::optional<double> reference_theil_sen(const std::vector<Point>& points) {
+// Every slope of a pair with distinct x, sorted.
+std::vector<double> all_slopes(const std::vector<Point>& points) {
     std::vector<double> slopes;
     for (std::size_t i = 0; i < points.size(); ++i)
         for (std::size_t j = i + 1; j < points.size(); ++j)
             if (points[j].x != points[i].x) slopes.push_back((points[j].y - points[i].y) / (points[j].x - points[i].x));
-    if (slopes.empty()) return std::nullopt;
     std::sort(slopes.begin(), slopes.end());
+    return slopes;
+}
+
+std::optional<double> reference_theil_sen(const std::vector<Point>& points) {
+    auto slopes = all_slopes(points);
+    if (slopes.empty()) return std::nullopt;
     auto n = slopes.size();
     return n % 2 == 1 ? slopes[n / 2] : (slopes[n / 2 - 1] + slopes[n / 2]) / 2;
 }
@@ -213,15 +219,6 @@ TEST_CASE("Theil–Sen from any guess of the bounds gives the same double") {
 // days of few distinct values: these cases make sure that it does, then
 // compare it with the definition.
 namespace {
-
-std::vector<double> all_slopes(const std::vector<Point>& points) {
-    std::vector<double> slopes;
-    for (std::size_t i = 0; i < points.size(); ++i)
-        for (std::size_t j = i + 1; j < points.size(); ++j)
-            if (points[j].x != points[i].x) slopes.push_back((points[j].y - points[i].y) / (points[j].x - points[i].x));
-    std::sort(slopes.begin(), slopes.end());
-    return slopes;
-}
 
 void check_by_class(const std::vector<Point>& points) {
     REQUIRE(detail::ValueClasses::of(points).has_value());
