@@ -133,4 +133,24 @@ std::string pad_left(std::string_view text, std::size_t width) {
     return std::string(w < width ? width - w : 0, ' ') + std::string(text);
 }
 
+std::string wrap_paragraph(std::string_view text, std::size_t width) {
+    std::string out, line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        auto word = std::string(text.substr(start, end - start));
+        start = end + 1;
+        if (word.empty()) continue;
+        if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
+            out += line + "\n";
+            line = "  ";
+        } else if (!line.empty() && line != "  ") {
+            line += ' ';
+        }
+        line += display_width(word) > width - 2 ? truncate_to_width(word, width - 2) : word;
+    }
+    return out + line + "\n";
+}
+
 }  // namespace painlog

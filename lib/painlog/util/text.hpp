@@ -16,6 +16,9 @@ enum class Color { no, yes };
 [[nodiscard]] std::string truncate_to_width(std::string_view text, std::size_t width);
 // Newlines and tabs become spaces, so a note stays on its table row.
 [[nodiscard]] std::string one_line(std::string_view text);
+// Word-wraps one paragraph to `width` columns, ending in a newline;
+// continuation lines are indented by two spaces.
+[[nodiscard]] std::string wrap_paragraph(std::string_view text, std::size_t width = 80);
 // Pads with spaces to `width` columns, on the right (left-aligned) or the left.
 [[nodiscard]] std::string pad_right(std::string_view text, std::size_t width);
 [[nodiscard]] std::string pad_left(std::string_view text, std::size_t width);
