@@ -27,7 +27,8 @@ enum class Color { no, yes };
 // move the cursor, set the title, write the clipboard or hide what follows.
 enum class Controls {
     escape_all,   // every control character, newlines too: one-line messages
-    keep_layout,  // newline and tab pass, and so do painlog's own colour codes
+    keep_layout,  // newline and tab pass, and so do painlog's own colour codes (the calendar's
+                  // ESC[38;5;Nm and ESC[38;2;R;G;Bm foregrounds among them)
 };
 // Appends `text` to `out` with control characters (C0, DEL, C1 U+0080 to
 // U+009F) written as \u001b and bytes that are not UTF-8 as \xff. Stops
