@@ -251,6 +251,13 @@ std::string across_infusions_text(const AcrossInfusions& a) {
     return text + " (Theil–Sen slope over the infusion's number; descriptive, no test).";
 }
 
+bool pain_rated(const std::vector<InfusionResponse>& responses) {
+    return std::ranges::any_of(responses, [](const InfusionResponse& r) {
+        return r.baseline.pain_days > 0 ||
+               std::ranges::any_of(r.windows, [](const ResponseWindow& w) { return w.span.pain_days > 0; });
+    });
+}
+
 std::string infusion_number_text(const InfusionResponse& r) { return fmt::format("{} of {}", r.number, r.of); }
 
 std::vector<std::string> course_remarks(const InfusionResponse& r, Metric m) {

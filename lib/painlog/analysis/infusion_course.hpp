@@ -72,11 +72,29 @@ struct AcrossInfusions {
 // why there is no such sentence.
 [[nodiscard]] std::string across_infusions_text(const AcrossInfusions& across);
 
+// Whether any infusion has a pain rating in its baseline or windows.
+[[nodiscard]] bool pain_rated(const std::vector<InfusionResponse>& responses);
 // "3 of 5": the infusion's place in the diary.
 [[nodiscard]] std::string infusion_number_text(const InfusionResponse& response);
 // Why pain areas are missing and whether the baseline was trending, as
 // sentences for the pain remarks.
 [[nodiscard]] std::vector<std::string> course_remarks(const InfusionResponse& response, Metric metric);
+
+// Text in 80 columns (infusions_text.cpp). Per infusion: pain's NAP,
+// Tau-BC and areas by window ("" when none has one), and the lines for
+// days 1-28, the best 7 days and the PEG.
+[[nodiscard]] std::string course_table_text(const InfusionResponse& response, Color color);
+[[nodiscard]] std::string course_lines_text(const InfusionResponse& response);
+// What the columns of course_table_text mean, once after every infusion ("" without such a table).
+[[nodiscard]] std::string course_legend_text(const std::vector<InfusionResponse>& responses);
+// Every infusion, a row each: number, date, baseline pain, days 1-7 change
+// and category, best 7 days, duration, days 1-28 relief, next infusion.
+[[nodiscard]] std::string infusions_table_text(const std::vector<InfusionResponse>& responses, Color color);
+// One row per infusion with a curve: day -14 to 42, a character a day.
+[[nodiscard]] std::string response_curves_text(const std::vector<InfusionResponse>& responses, Color color);
+// The table, its legend, the sentence across infusions and the curves.
+[[nodiscard]] std::string infusions_overview_text(const std::vector<InfusionResponse>& responses,
+                                                  const AcrossInfusions& across, Color color);
 
 // JSON, added to infusion_response_json's object: "number", "of",
 // "interval_days", "baseline_trend", "area_days_1_28", "best_7_day",

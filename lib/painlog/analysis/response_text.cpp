@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "painlog/analysis/infusion_course.hpp"
 #include "painlog/analysis/response.hpp"
 #include "painlog/analysis/stats.hpp"
 #include "painlog/util/table.hpp"
@@ -74,7 +75,8 @@ bool has_values(const InfusionResponse& r, Metric m) {
 }
 
 std::string title_text(const InfusionResponse& r, Color color) {
-    auto title = fmt::format("Infusion {} on {}{}", r.infusion.id, format_day(r.infusion.day),
+    auto title = fmt::format("Infusion {} (id {}) on {}{}", infusion_number_text(r), r.infusion.id,
+                             format_day(r.infusion.day),
                              r.infusion.label.empty() ? "" : " (" + one_line(r.infusion.label) + ")");
     return styled(truncate_to_width(title, 80), Style::bold, color) + "\n";
 }
@@ -211,7 +213,13 @@ std::string depression_block(const InfusionResponse& r, Color color) {
 }
 
 std::string pain_block(const InfusionResponse& r, Color color) {
-    return pain_table(r, color);
+    return pain_table(r, color) + course_table_text(r, color);
+}
+
+// The duration of the pain response, then days 1-28, the best 7 days and the PEG.
+std::string response_lines(const InfusionResponse& r) {
+    return wrap_paragraph(fmt::format("Response (7-day mean pain at least 30 % below baseline): {}", duration_text(r))) +
+           course_lines_text(r);
 }
 
 template <typename Remarks>
@@ -242,16 +250,16 @@ std::string infusion_response_text(const InfusionResponse& r, Pathway pathway, C
     bool pain_rated = has_values(r, Metric::pain);
     if (pathway == Pathway::pain) {
         out += pain_block(r, color) + metrics_table(r, metrics_besides_pain, color);
-        out += "\n" + wrap_paragraph(fmt::format("Response (7-day mean pain at least 30 % below baseline): {}", duration_text(r)));
+        out += "\n" + response_lines(r);
     } else if (pathway == Pathway::both) {
         out += pain_block(r, color) + metrics_table(r, metrics_besides_mood, color);
-        out += "\n" + wrap_paragraph(fmt::format("Response (7-day mean pain at least 30 % below baseline): {}", duration_text(r)));
+        out += "\n" + response_lines(r);
         out += depression_block(r, color);
     } else {
         out += depression_block(r, color).substr(1) + metrics_table(r, metrics_besides_mood, color);
         if (pain_rated) {
             out += "\n" + pain_block(r, color);
-            out += wrap_paragraph(fmt::format("Response (7-day mean pain at least 30 % below baseline): {}", duration_text(r)));
+            out += response_lines(r);
         }
     }
     std::string effects;
@@ -268,7 +276,7 @@ std::string infusion_response_text(const InfusionResponse& r, Pathway pathway, C
 std::string response_text(const std::vector<InfusionResponse>& responses, const PathwayChoice& pathway, Color color) {
     std::string out = wrap_paragraph(pathway.sentence());
     for (const auto& r : responses) out += "\n" + infusion_response_text(r, pathway.pathway, color);
-    return out;
+    return out + course_legend_text(responses);
 }
 
 }  // namespace painlog
