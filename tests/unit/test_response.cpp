@@ -472,7 +472,7 @@ TEST_CASE("response text fits 80 columns and says what the figures mean") {
         CHECK_MESSAGE(display_width(line) <= 80, line);
         start = end + 1;
     }
-    CHECK(text.find("Infusion 1 of 1 (id 1) on 2026-11-01 (ketamine)") != std::string::npos);
+    CHECK(text.find("Infusion 1 of 2 (id 1) on 2026-11-01 (ketamine)") != std::string::npos);
     CHECK(text.find("days 1-7       2026-11-02 2026-11-08  7/7  4.3   -1.7 -28.6 minimal\n") != std::string::npos);
     CHECK(text.find("days 15-28     2026-11-16 -             -    -      -     - cut off\n") != std::string::npos);
     CHECK(text.find("Side effects within 48 h: a rather long side effect name that goes on (1),\n  nausea (1)\n") !=
