@@ -43,7 +43,7 @@ constexpr std::array commands{
     Command{"db", setup_db},           Command{"export", setup_export},   Command{"import", setup_import},
     Command{"check", setup_check},     Command{"remind", setup_remind},   Command{"status", setup_status},
     Command{"event", setup_event},     Command{"response", setup_response}, Command{"med", setup_med},
-    Command{"version", setup_version},
+    Command{"version", setup_version}, Command{"calendar", setup_calendar},
 };
 
 // The first word that is not an option or the value of a global one.

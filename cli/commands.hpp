@@ -29,5 +29,6 @@ void setup_event(CLI::App& app, Context& ctx);
 void setup_response(CLI::App& app, Context& ctx);
 void setup_med(CLI::App& app, Context& ctx);
 void setup_version(CLI::App& app, Context& ctx);
+void setup_calendar(CLI::App& app, Context& ctx);
 
 }  // namespace painlog::cli

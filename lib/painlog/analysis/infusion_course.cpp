@@ -193,6 +193,21 @@ json curve_json(const std::vector<CurvePoint>& curve) {
     return points;
 }
 
+json course_area_json(const std::optional<CourseArea>& a) {
+    if (!a) return nullptr;
+    json aj{{"from", format_day(a->from)}, {"to", format_day(a->to)}, {"complete", a->complete}};
+    aj.update(area_json(a->area));
+    return aj;
+}
+
+json best_week_json(const std::optional<BestWeek>& b) {
+    if (!b) return nullptr;
+    return {{"from", format_day(b->from)},
+            {"to", format_day(b->to)},
+            {"mean", stats::round_to(b->mean, 2)},
+            {"change_pct", optional_rounded(b->change_pct, 1)}};
+}
+
 }  // namespace
 
 void add_course_measures(InfusionResponse& r, const std::vector<DailyValues>& days, Day today) {
@@ -285,21 +300,30 @@ void add_course_json(json& event, const InfusionResponse& r) {
     auto& trends = event["baseline_trend"] = json::object();
     for (auto m : all_metrics) trends[std::string(name_of(m))] = trend_json(r.trend_of(m));
     add_windows_json(event, r);
-    const auto& a = r.area_days_1_28;
-    if (a) {
-        json aj{{"from", format_day(a->from)}, {"to", format_day(a->to)}, {"complete", a->complete}};
-        aj.update(area_json(a->area));
-        event["area_days_1_28"] = aj;
-    } else {
-        event["area_days_1_28"] = nullptr;
-    }
-    const auto& b = r.best_week;
-    event["best_7_day"] = b ? json{{"from", format_day(b->from)},
-                                   {"to", format_day(b->to)},
-                                   {"mean", stats::round_to(b->mean, 2)},
-                                   {"change_pct", optional_rounded(b->change_pct, 1)}}
-                            : json(nullptr);
+    event["area_days_1_28"] = course_area_json(r.area_days_1_28);
+    event["best_7_day"] = best_week_json(r.best_week);
     event["response_curve"] = curve_json(r.curve);
+}
+
+json infusion_overview_json(const InfusionResponse& r) {
+    const auto& first = r.windows.front();
+    return {{"id", r.infusion.id},
+            {"number", r.number},
+            {"of", r.of},
+            {"date", format_day(r.infusion.day)},
+            {"label", r.infusion.label},
+            {"baseline_pain_mean", optional_rounded(r.baseline.mean(Metric::pain))},
+            {"days_1_7",
+             {{"pain_change", optional_rounded(first.change_of(Metric::pain))},
+              {"pain_change_pct", optional_rounded(first.pain_change_pct, 1)},
+              {"category", first.category ? json(name_of(*first.category)) : json(nullptr)},
+              {"status", name_of(first.status)}}},
+            {"best_7_day", best_week_json(r.best_week)},
+            {"response_status", name_of(r.response_status)},
+            {"response_days", r.response_days ? json(*r.response_days) : json(nullptr)},
+            {"area_days_1_28", course_area_json(r.area_days_1_28)},
+            {"interval_days", r.interval_days ? json(*r.interval_days) : json(nullptr)},
+            {"response_curve", curve_json(r.curve)}};
 }
 
 json across_infusions_json(const AcrossInfusions& a) {

@@ -87,6 +87,10 @@ struct AcrossInfusions {
 [[nodiscard]] std::string course_lines_text(const InfusionResponse& response);
 // What the columns of course_table_text mean, once after every infusion ("" without such a table).
 [[nodiscard]] std::string course_legend_text(const std::vector<InfusionResponse>& responses);
+// The response duration in a table cell: "23 d", "≥27 d" (still
+// responding at the next infusion or when the ratings stopped), "5 d so
+// far", "none", or "" when not assessable.
+[[nodiscard]] std::string short_duration_text(const InfusionResponse& response);
 // Every infusion, a row each: number, date, baseline pain, days 1-7 change
 // and category, best 7 days, duration, days 1-28 relief, next infusion.
 [[nodiscard]] std::string infusions_table_text(const std::vector<InfusionResponse>& responses, Color color);
@@ -101,6 +105,11 @@ struct AcrossInfusions {
 // "response_curve", "peg"; in each window "pain_area" and, in each metric's
 // "nap", "tau_bc", "tau_bc_lower", "tau_bc_upper", "trend_corrected".
 void add_course_json(nlohmann::ordered_json& event, const InfusionResponse& response);
+// One infusion for the report's table of every infusion: {"id", "number",
+// "of", "date", "label", "baseline_pain_mean", "days_1_7": {"pain_change",
+// "pain_change_pct", "category", "status"}, "best_7_day", "response_status",
+// "response_days", "area_days_1_28", "interval_days", "response_curve"}.
+[[nodiscard]] nlohmann::ordered_json infusion_overview_json(const InfusionResponse& response);
 // {"duration": {"n", "slope_per_infusion", "direction"}, "relief": {...}, "sentence"}
 [[nodiscard]] nlohmann::ordered_json across_infusions_json(const AcrossInfusions& across);
 

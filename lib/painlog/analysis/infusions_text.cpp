@@ -69,19 +69,6 @@ std::string curve_row(const InfusionResponse& r, Color color) {
     return row;
 }
 
-// "23 d", "≥27 d" (responding at the next infusion or when ratings stop), "5 d so far", "none", "-".
-std::string duration_cell(const InfusionResponse& r) {
-    switch (r.response_status) {
-        case ResponseStatus::not_assessable: return "-";
-        case ResponseStatus::no_response: return "none";
-        case ResponseStatus::ended: return fmt::format("{} d", *r.response_days);
-        case ResponseStatus::ongoing: return fmt::format("{} d so far", *r.response_days);
-        case ResponseStatus::until_next_infusion:
-        case ResponseStatus::no_recent_data: return fmt::format("≥{} d", *r.response_days);
-    }
-    return "-";
-}
-
 std::string category_cell(const ResponseWindow& w) {
     if (!w.category) return "-";
     return std::string(name_of(*w.category)) + (w.status == WindowStatus::in_progress ? "*" : "");
@@ -94,6 +81,18 @@ std::string relief_cell(const InfusionResponse& r) {
 }
 
 }  // namespace
+
+std::string short_duration_text(const InfusionResponse& r) {
+    switch (r.response_status) {
+        case ResponseStatus::not_assessable: return "";
+        case ResponseStatus::no_response: return "none";
+        case ResponseStatus::ended: return fmt::format("{} d", *r.response_days);
+        case ResponseStatus::ongoing: return fmt::format("{} d so far", *r.response_days);
+        case ResponseStatus::until_next_infusion:
+        case ResponseStatus::no_recent_data: return fmt::format("≥{} d", *r.response_days);
+    }
+    return "";
+}
 
 std::string course_table_text(const InfusionResponse& r, Color color) {
     if (!has_course_table(r)) return "";
@@ -158,7 +157,7 @@ std::string infusions_table_text(const std::vector<InfusionResponse>& responses,
                        {signed_pct(first_week.pain_change_pct)},
                        {category_cell(first_week)},
                        {r.best_week ? signed_pct(r.best_week->change_pct) : "-"},
-                       {duration_cell(r)},
+                       {short_duration_text(r).empty() ? "-" : short_duration_text(r)},
                        {relief_cell(r)},
                        {r.interval_days ? fmt::format("{} d", *r.interval_days) : "-"}});
     }

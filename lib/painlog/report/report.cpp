@@ -70,7 +70,8 @@ private:
 };
 
 constexpr std::array section_names{"key_figures", "pain_response", "depression_response", "charts", "side_effects",
-                                   "pain_tags",   "sleep_activity", "questionnaires", "notes"};
+                                   "pain_tags",   "sleep_activity", "questionnaires", "notes", "infusions",
+                                   "calendar"};
 
 bool any_pain_tags(const Report& r) {
     return std::ranges::any_of(r.summary.tags, [](const TagSummary& t) {
@@ -82,6 +83,19 @@ bool pain_rated(const Report& r) {
     if (std::ranges::any_of(r.summary.metrics, [](const MetricSummary& m) { return m.metric == Metric::pain && m.n > 0; }))
         return true;
     return std::ranges::any_of(r.infusions, [](const InfusionResponse& inf) { return inf.baseline.pain_days > 0; });
+}
+
+// Every infusion up to the last day and the year at a glance, from the day
+// index: the curve of the first infusion reaches 20 days before it (its
+// day -14 is the mean of days -20 .. -14).
+void add_diary_overview(Report& r, Diary& diary, const std::vector<Event>& infusions) {
+    Day from = year_at_a_glance_from(r.today);
+    for (const auto& e : infusions)
+        from = std::min(from, e.day - date::days{std::max(r.baseline_days, rolling_days - 1 - curve_first_day)});
+    auto days = read_daily_values(diary, from, r.today);
+    r.all_infusions = analyse_responses(days, {}, infusions, r.baseline_days, r.today);
+    r.across = across_infusions(r.all_infusions);
+    r.calendar = pain_calendar(days, infusions, year_at_a_glance_from(r.today), r.today);
 }
 
 }  // namespace
@@ -101,17 +115,23 @@ std::vector<ReportSection> report_sections(const Report& r) {
     std::vector<ReportSection> order;
     bool any_infusion = !r.infusions.empty();
     bool any_questionnaire = !r.questionnaires.empty();
+    bool any_in_diary = !r.all_infusions.empty();
     if (r.pathway.pathway == Pathway::depression) {
         order = {depression_response, key_figures, charts};
         if (any_questionnaire) order.push_back(questionnaires);
         if (any_infusion) order.push_back(side_effects);
         order.push_back(sleep_activity);
-        if (pain_rated(r)) order.push_back(pain_response);
+        if (pain_rated(r)) {
+            order.push_back(pain_response);
+            if (any_in_diary) order.push_back(infusions);
+            order.push_back(calendar);
+        }
         if (any_pain_tags(r)) order.push_back(pain_tags);
     } else {
         order = {key_figures, pain_response};
         if (r.pathway.pathway == Pathway::both) order.push_back(depression_response);
-        order.push_back(charts);
+        if (any_in_diary) order.push_back(infusions);
+        order.insert(order.end(), {charts, calendar});
         if (any_infusion) order.push_back(side_effects);
         order.insert(order.end(), {pain_tags, sleep_activity});
         if (any_questionnaire) order.push_back(questionnaires);
@@ -208,8 +228,10 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         if (earliest_shown && e.day >= *earliest_shown) analysed.push_back(e);
     for (auto& response : analyse_responses(days, reading.side_effect_entries(), analysed, r.baseline_days, to))
         if (shown(response.infusion)) r.infusions.push_back(std::move(response));
+    number_infusions(r.infusions, infusions);  // their place in the diary, not among those analysed
     r.pathway = diary_pathway(diary);
     add_questionnaire_courses(r.infusions, questionnaire_results(diary));
+    add_diary_overview(r, diary, infusions);
 
     r.questionnaires = questionnaire_results(diary, std::nullopt, from, to);
     if (!r.questionnaires.empty()) r.questionnaire_history = questionnaire_results(diary);

@@ -18,6 +18,8 @@
 #include "painlog/model/event.hpp"
 #include "painlog/model/pathway.hpp"
 #include "painlog/model/questionnaire.hpp"
+#include "painlog/analysis/calendar.hpp"
+#include "painlog/analysis/infusion_course.hpp"
 #include "painlog/analysis/response.hpp"
 #include "painlog/analysis/summary.hpp"
 #include "painlog/time/time.hpp"
@@ -63,16 +65,26 @@ struct Report {
     bool safety_message = false;    // a PHQ-9 in the period has item 9 above 0
     std::vector<ReportNote> notes;  // most recent first, at most report_max_notes
     int notes_total = 0;            // notes in the period, shown or not
+
+    // Every infusion in the diary up to the last day, for the table of all
+    // infusions and the response curves (without side effects or
+    // questionnaires), what they say across infusions, and the year of pain
+    // at a glance that ends on the last day.
+    std::vector<InfusionResponse> all_infusions;
+    AcrossInfusions across;
+    PainCalendar calendar;
 };
 
 // The report's sections. report_sections() orders them by pathway:
-//  - pain: key figures, pain response, charts, side effects, pain tags,
-//    sleep and activity, questionnaires, notes (as before pathways existed);
+//  - pain: key figures, pain response, all infusions, charts, the calendar,
+//    side effects, pain tags, sleep and activity, questionnaires, notes;
 //  - both: the same with the depression response after the pain response;
 //  - depression: depression response, key figures, charts, questionnaires,
-//    side effects, sleep and activity, then the pain response only when pain
-//    was rated and the pain tags only when there are any, and notes.
-// Side effects need an infusion and questionnaires a result in the period.
+//    side effects, sleep and activity, then the pain response, all
+//    infusions and the calendar only when pain was rated and the pain tags
+//    only when there are any, and notes.
+// Side effects need an infusion in the period, all infusions one in the
+// diary, and questionnaires a result in the period.
 enum class ReportSection {
     key_figures,
     pain_response,
@@ -83,6 +95,8 @@ enum class ReportSection {
     sleep_activity,
     questionnaires,
     notes,
+    infusions,  // every infusion in the diary and the response curves
+    calendar,   // the year at a glance
 };
 [[nodiscard]] std::string_view name_of(ReportSection section);  // key_figures, pain_response, ...
 [[nodiscard]] std::vector<ReportSection> report_sections(const Report& report);
