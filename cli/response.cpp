@@ -12,7 +12,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/model/daily.hpp"
+#include "painlog/query/diary_views.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/lookup.hpp"
 #include "painlog/store/questionnaire_store.hpp"
@@ -61,9 +61,7 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
                                          name_of(event.kind)));
     }
     auto day = today(ctx.time());
-    auto entries = diary.entries();
-    auto responses = analyse_responses(daily_values(entries), entries, events(diary, EventKind::infusion),
-                                       *baseline_days, day);
+    auto responses = responses_of_diary(diary, *baseline_days, day);
     add_questionnaire_courses(responses, questionnaire_results(diary));
     auto pathway = diary_pathway(diary);
     auto across = across_infusions(responses);  // over every infusion, before --event keeps one

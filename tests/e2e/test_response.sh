@@ -88,8 +88,9 @@ expect_eq "$(jf '.events[0].area_days_1_28 | [.from, .to, .complete, .relief_pct
     "2026-11-02 2026-11-22 false 27.8" "days 1-28 so far"
 expect_eq "$(jf '.events[0].best_7_day | [.from, .to, .mean, .change_pct] | join(" ")')" \
     "2026-11-02 2026-11-08 3 -50" "best 7 days"
-expect_eq "$(jf '.events[0].response_curve | [length, .[0].day, .[0].change_pct, (.[] | select(.day == 1) | .change_pct), (.[] | select(.day == 15) | .change_pct)] | join(" ")')" \
-    "35 -14 0 -50 -28.6" "response curve"
+# The curve is a value a day from day -14 (index 0) to today (day 21, index 35); day 0 is null.
+expect_eq "$(jf '.events[0].response_curve | [.first_day, (.change_pct | length), .change_pct[0], (.change_pct[14] | tostring), .change_pct[15], .change_pct[29], .mean[29]] | join(" ")')" \
+    "-14 36 0 null -50 -28.6 4.29" "response curve"
 expect_eq "$(jf '.events[0] | [.number, .of, (.interval_days | tostring)] | join(" ")')" "1 1 null" "number"
 expect_eq "$(jf '.events[0].peg | [(.baseline | tostring), (.scores | length)] | join(" ")')" "null 0" "no PEG"
 expect_eq "$(jf '.across_infusions.duration | [.n, (.slope_per_infusion | tostring)] | join(" ")')" "1 null" \

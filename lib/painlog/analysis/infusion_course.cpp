@@ -64,9 +64,13 @@ void add_trends_and_tau_bc(InfusionResponse& r, const std::vector<DailyValues>& 
         Better better = lower_is_better(m) ? Better::lower : Better::higher;
         for (auto& w : r.windows) {
             if (!w.nap_of(m)) continue;  // NAP's sufficiency
+            auto& tau_bc = w.tau_bc[static_cast<std::size_t>(m)];
+            if (!trend || !trend->trending) {
+                tau_bc = w.nap_of(m);  // uncorrected, Tau-BC is Tau: the same pairs
+                continue;
+            }
             bool past_line = !w.last || *w.last > course_area_days;
-            if (trend && trend->trending && past_line) continue;
-            w.tau_bc[static_cast<std::size_t>(m)] = baseline_corrected(baseline, points_of(days, w.span.from, w.span.to, m, day0), better, trend);
+            if (!past_line) tau_bc = baseline_corrected(baseline, points_of(days, w.span.from, w.span.to, m, day0), better, trend);
         }
     }
 }
@@ -186,11 +190,17 @@ void add_windows_json(json& event, const InfusionResponse& r) {
     }
 }
 
+// Two arrays, a value a day from first_day on (day 0 null): a curve of
+// points as objects made a ten-year diary's JSON five times longer.
 json curve_json(const std::vector<CurvePoint>& curve) {
-    json points = json::array();
-    for (const auto& p : curve)
-        points.push_back({{"day", p.day}, {"mean", optional_rounded(p.mean)}, {"change_pct", optional_rounded(p.change_pct, 1)}});
-    return points;
+    if (curve.empty()) return nullptr;
+    json means = json::array(), changes = json::array();
+    for (const auto& p : curve) {
+        if (p.day == 1 && !means.empty()) means.push_back(nullptr), changes.push_back(nullptr);  // day 0
+        means.push_back(optional_rounded(p.mean));
+        changes.push_back(optional_rounded(p.change_pct, 1));
+    }
+    return {{"first_day", curve.front().day}, {"mean", means}, {"change_pct", changes}};
 }
 
 json course_area_json(const std::optional<CourseArea>& a) {

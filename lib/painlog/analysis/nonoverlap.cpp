@@ -2,7 +2,6 @@
 #include "painlog/analysis/nonoverlap.hpp"
 
 #include <cmath>
-#include <functional>
 #include <vector>
 
 #include "painlog/analysis/trend.hpp"
@@ -16,7 +15,8 @@ constexpr double z_95 = 1.959963984540054;  // the 0.975 quantile of the standar
 // (2 - x)(1 + x) - z^2 x (1 - x)(2 + h + (1 + 2h) x (1 - x)), h = (m + n)/2 - 1.
 // f is positive at 0 and 1 and negative at NAP (for 0 < NAP < 1), so one
 // root lies on each side; bisection finds it to double precision.
-double root_between(const std::function<double(double)>& f, double lo, double hi) {
+template <typename F>
+double root_between(const F& f, double lo, double hi) {
     bool rising = f(hi) > f(lo);
     for (int i = 0; i < 200 && hi - lo > 1e-15; ++i) {
         double mid = (lo + hi) / 2;

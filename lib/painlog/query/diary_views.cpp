@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "painlog/query/diary_views.hpp"
 
+#include <algorithm>
+
+#include "painlog/analysis/infusion_course.hpp"
 #include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/store/event_store.hpp"
@@ -15,6 +18,24 @@ Summary summarize_diary(Diary& diary, Period period, Day today) {
     auto s = summarize(days, days, period);
     s.streak_days = current_logging_streak(diary, today);
     return s;
+}
+
+std::vector<InfusionResponse> responses_of_diary(Diary& diary, int baseline_days, Day today) {
+    auto infusions = events(diary, EventKind::infusion);
+    if (infusions.empty()) return {};
+    // The entries of each infusion's side-effect period, each once where two periods overlap.
+    std::vector<Entry> near;
+    std::optional<Instant> read_to;
+    for (const auto& e : infusions) {
+        Instant from = read_to ? std::max(e.at, *read_to + std::chrono::seconds{1}) : e.at;
+        Instant to = e.at + side_effect_period;
+        if (from > to) continue;
+        for (auto& entry : diary.entries({.from = std::nullopt, .to = std::nullopt, .last = std::nullopt, .at_from = from, .at_to = to})) near.push_back(std::move(entry));
+        read_to = to;
+    }
+    // The first infusion's curve begins with the mean of days -20 .. -14.
+    Day first = infusions.front().day - date::days{std::max(baseline_days, rolling_days - 1 - curve_first_day)};
+    return analyse_responses(read_daily_values(diary, first, today), near, infusions, baseline_days, today);
 }
 
 TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by) {
