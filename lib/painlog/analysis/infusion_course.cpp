@@ -86,43 +86,73 @@ void add_area_days_1_28(InfusionResponse& r, const std::vector<DailyValues>& day
         r.area_days_1_28 = CourseArea{from, to, nominal <= today, *area};
 }
 
-void add_best_week(InfusionResponse& r, const std::vector<DailyValues>& days, Day today) {
-    if (!pain_baseline_ok(r)) return;
+// Pain over a run of days with running totals, so that the mean over any
+// days in it costs two subtractions: the best week and the curve ask for
+// thousands of them over years.
+class PainDays {
+public:
+    PainDays(const std::vector<DailyValues>& days, Day first, Day last) : first_(first) {
+        auto n = static_cast<std::size_t>(std::max(0, days_between(first, last) + 1));
+        sums_.assign(n + 1, 0.0);
+        counts_.assign(n + 1, 0);
+        for (const auto& d : days_in(days, first, last))
+            if (auto v = d.value(Metric::pain)) {
+                auto i = static_cast<std::size_t>(days_between(first, d.day)) + 1;
+                sums_[i] = *v;
+                counts_[i] = 1;
+            }
+        for (std::size_t i = 1; i <= n; ++i) sums_[i] += sums_[i - 1], counts_[i] += counts_[i - 1];
+    }
+    // The total and number of pain ratings on days [from, to], both within the run.
+    [[nodiscard]] std::pair<double, int> over(Day from, Day to) const {
+        auto a = static_cast<std::size_t>(days_between(first_, from)), b = static_cast<std::size_t>(days_between(first_, to)) + 1;
+        return {sums_[b] - sums_[a], counts_[b] - counts_[a]};
+    }
+
+private:
+    Day first_;
+    std::vector<double> sums_;  // sums_[i]: days first .. first + i - 1
+    std::vector<int> counts_;
+};
+
+void add_best_week(InfusionResponse& r, const PainDays& pain, Day last) {
     double base = *r.baseline.mean(Metric::pain);
-    Day last = last_day_of(r, today);
     for (Day to = r.infusion.day + date::days{rolling_days}; to <= last; to += date::days{1}) {
         Day from = to - date::days{rolling_days - 1};
-        auto pain = pain_of(days, from, to);
-        if (static_cast<int>(pain.size()) < min_window_days) continue;
-        double total = 0;
-        for (const auto& p : pain) total += p.value;
-        double mean = total / static_cast<double>(pain.size());
+        auto [total, count] = pain.over(from, to);
+        if (count < min_window_days) continue;
+        double mean = total / count;
         if (!r.best_week || mean < r.best_week->mean)
             r.best_week = BestWeek{from, to, mean, stats::percent_change(mean, base)};
     }
 }
 
-// The 7-day mean of pain on day t as the duration measures it.
-std::optional<double> curve_mean(const InfusionResponse& r, const std::vector<DailyValues>& days, int t) {
-    Day day = r.infusion.day + date::days{t};
-    Day from = day - date::days{rolling_days - 1};
-    if (t > 0) from = std::max(from, r.infusion.day + date::days{1});
-    auto pain = pain_of(days, from, day);
-    if (pain.empty()) return std::nullopt;
-    double total = 0;
-    for (const auto& p : pain) total += p.value;
-    return total / static_cast<double>(pain.size());
+// For day t from -14 to 42: the 7-day mean of pain as the duration measures
+// it (after the infusion only days from day 1).
+void add_curve(InfusionResponse& r, const PainDays& pain, Day last) {
+    double base = *r.baseline.mean(Metric::pain);
+    if (base == 0) return;
+    int last_t = std::min(curve_last_day, days_between(r.infusion.day, last));
+    for (int t = curve_first_day; t <= last_t; ++t) {
+        if (t == 0) continue;  // the infusion day belongs to no span
+        Day day = r.infusion.day + date::days{t};
+        Day from = day - date::days{rolling_days - 1};
+        if (t > 0) from = std::max(from, r.infusion.day + date::days{1});
+        auto [total, count] = pain.over(from, day);
+        std::optional<double> mean;
+        if (count > 0) mean = total / count;
+        r.curve.push_back({t, mean, mean ? stats::percent_change(*mean, base) : std::nullopt});
+    }
 }
 
-void add_curve(InfusionResponse& r, const std::vector<DailyValues>& days, Day today) {
-    auto base = r.baseline.mean(Metric::pain);
-    if (!pain_baseline_ok(r) || *base == 0) return;
-    int last = std::min(curve_last_day, days_between(r.infusion.day, last_day_of(r, today)));
-    for (int t = curve_first_day; t <= last; ++t) {
-        if (t == 0) continue;  // the infusion day belongs to no span
-        auto mean = curve_mean(r, days, t);
-        r.curve.push_back({t, mean, mean ? stats::percent_change(*mean, *base) : std::nullopt});
-    }
+void add_best_week_and_curve(InfusionResponse& r, const std::vector<DailyValues>& days, Day today) {
+    if (!pain_baseline_ok(r)) return;
+    Day first = r.infusion.day + date::days{curve_first_day - (rolling_days - 1)};
+    Day last = last_day_of(r, today);
+    if (last < r.infusion.day + date::days{1}) last = r.infusion.day;  // nothing after the infusion yet
+    PainDays pain(days, first, last);
+    add_best_week(r, pain, last_day_of(r, today));
+    add_curve(r, pain, last_day_of(r, today));
 }
 
 // A duration that will not change any more, for the trend across infusions.
@@ -224,8 +254,7 @@ void add_course_measures(InfusionResponse& r, const std::vector<DailyValues>& da
     add_window_areas(r, days);
     add_trends_and_tau_bc(r, days);
     add_area_days_1_28(r, days, today);
-    add_best_week(r, days, today);
-    add_curve(r, days, today);
+    add_best_week_and_curve(r, days, today);
     if (r.next_infusion) r.interval_days = days_between(r.infusion.day, *r.next_infusion);
 }
 

@@ -85,17 +85,14 @@ bool pain_rated(const Report& r) {
     return std::ranges::any_of(r.infusions, [](const InfusionResponse& inf) { return inf.baseline.pain_days > 0; });
 }
 
-// Every infusion up to the last day and the year at a glance, from the day
-// index: the curve of the first infusion reaches 20 days before it (its
-// day -14 is the mean of days -20 .. -14).
-void add_diary_overview(Report& r, Diary& diary, const std::vector<Event>& infusions) {
+// The first day the table of all infusions and the calendar need: the
+// year at a glance, and 20 days before the first infusion (its response
+// curve's day -14 is the mean of days -20 .. -14) or its baseline.
+Day diary_overview_from(const Report& r, const std::vector<Event>& infusions) {
     Day from = year_at_a_glance_from(r.today);
     for (const auto& e : infusions)
         from = std::min(from, e.day - date::days{std::max(r.baseline_days, rolling_days - 1 - curve_first_day)});
-    auto days = read_daily_values(diary, from, r.today);
-    r.all_infusions = analyse_responses(days, {}, infusions, r.baseline_days, r.today);
-    r.across = across_infusions(r.all_infusions);
-    r.calendar = pain_calendar(days, infusions, year_at_a_glance_from(r.today), r.today);
+    return from;
 }
 
 }  // namespace
@@ -195,17 +192,11 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         return request.event_id ? e.id == *request.event_id : (e.day >= from && e.day <= to);
     };
 
-    // One query covers everything: the previous period (change column), the
-    // six days before the period (first 7-day means) and every shown
-    // infusion's baseline (and the analysis of the infusion just before it).
+    // One query of entries covers the period, the previous period (change
+    // column), the six days before the period (first 7-day means) and the
+    // side effects of every shown infusion; the infusions' baselines and
+    // courses come from diary_overview_from on (below).
     Day first = std::min(r.period.previous().from, from - date::days{rolling_window_days - 1});
-    std::optional<Day> earliest_shown;
-    for (std::size_t i = 0; i < infusions.size(); ++i) {
-        if (!shown(infusions[i])) continue;
-        earliest_shown = i > 0 ? infusions[i - 1].day : infusions[i].day;
-        break;
-    }
-    if (earliest_shown) first = std::min(first, *earliest_shown - date::days{r.baseline_days});
     ReportReading reading(from, time.zone);
     diary.for_each_entry({first, to, std::nullopt}, [&](Entry e) { reading.add(std::move(e)); });
     auto days = std::move(reading).days();
@@ -222,16 +213,20 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
                             request.trend_tests);
     add_infusions(r.trend, infusions);
 
-    // Infusions before the first shown one only serve to cut windows; analyse from it on.
-    std::vector<Event> analysed;
-    for (const auto& e : infusions)
-        if (earliest_shown && e.day >= *earliest_shown) analysed.push_back(e);
-    for (auto& response : analyse_responses(days, reading.side_effect_entries(), analysed, r.baseline_days, to))
-        if (shown(response.infusion)) r.infusions.push_back(std::move(response));
-    number_infusions(r.infusions, infusions);  // their place in the diary, not among those analysed
+    // Every infusion up to the last day, analysed once, for the table of all
+    // infusions; those shown get their questionnaires too. The days read
+    // above serve when they reach back far enough, else the day index does.
+    Day overview_from = diary_overview_from(r, infusions);
+    std::vector<DailyValues> earlier_days;
+    if (overview_from < first) earlier_days = read_daily_values(diary, overview_from, to);
+    const auto& overview_days = overview_from < first ? earlier_days : days;
+    r.all_infusions = analyse_responses(overview_days, reading.side_effect_entries(), infusions, r.baseline_days, to);
+    for (const auto& response : r.all_infusions)
+        if (shown(response.infusion)) r.infusions.push_back(response);
+    r.across = across_infusions(r.all_infusions);
+    r.calendar = pain_calendar(overview_days, infusions, year_at_a_glance_from(to), to);
     r.pathway = diary_pathway(diary);
     add_questionnaire_courses(r.infusions, questionnaire_results(diary));
-    add_diary_overview(r, diary, infusions);
 
     r.questionnaires = questionnaire_results(diary, std::nullopt, from, to);
     if (!r.questionnaires.empty()) r.questionnaire_history = questionnaire_results(diary);
