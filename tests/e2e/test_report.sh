@@ -70,6 +70,19 @@ tidy_rc=$?
 expect_eq "$tidy_rc $tidy_out" "0 " "tidy -q -e"
 [ "$(grep -c '<svg' "$WORK/report.html")" -eq 6 ] && pass ||
     fail "expected 6 charts (pain/mood, sleep, energy, PHQ-9, response curves, calendar)"
+# Each chart is well-formed XML on its own (tidy reads HTML, which forgives more).
+svg_check=$(python3 - "$WORK/report.html" <<'EOF'
+import re, sys, xml.etree.ElementTree as ET
+for svg in re.findall(r"<svg.*?</svg>", open(sys.argv[1], encoding="utf-8").read(), re.S):
+    try:
+        ET.fromstring(svg)
+    except ET.ParseError as e:
+        print(svg[:80], e)
+EOF
+)
+expect_eq "$svg_check" "" "SVG that is not well-formed XML"
+grep -q 'aria-label="Response curves' "$WORK/report.html" && pass || fail "no response curves"
+grep -q 'aria-label="Pain by day, 2025-11-17 to 2026-11-22"' "$WORK/report.html" && pass || fail "no year at a glance"
 
 case_ "HTML rendered by headless Chromium to PNG and a PDF of at most 3 A4 pages"
 if command -v chromium >/dev/null && command -v pdfinfo >/dev/null; then
