@@ -237,6 +237,10 @@ sql "WITH RECURSIVE d(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d WHERE i < 72
 run "$PAINLOG_BIN" --db "$DB" report --format html
 expect_rc 0
 expect_out_has "</html>"
-expect_out_has "Infusion"
+expect_out_has "Infusion 40 of 40"
+expect_out_has "Across infusions"
+run "$PAINLOG_BIN" --db "$DB" report --format json
+expect_eq "$(printf '%s' "$OUT" | jq -r '[(.all_infusions | length), (.across_infusions.duration.n >= 3)] | map(tostring) | join(" ")')" \
+    "40 true" "all 40 infusions, a trend across them"
 
 finish

@@ -131,6 +131,20 @@ expect_eq "$(jf '.events[0] | [.response_status, .response_days] | join(" ")')" 
 run painlog response --event 3 --format json
 expect_eq "$(jf '[.events[].id] | join(",")')" 3 "--event picks one"
 expect_eq "$(jf '.events[0].previous_infusion')" 2026-11-01 "previous"
+expect_eq "$(jf '.events[0] | [.number, .of] | join(" ")')" "2 2" "--event keeps its number in the diary"
+# Both durations are final: the first until the next infusion, the second none (days 1-11 at 4 and 6).
+expect_eq "$(jf '.across_infusions.duration.n')" "2" "across infusions counts both"
+run painlog response
+expect_rc 0
+expect_out_has "Infusion 2 of 2 (id 3) on 2026-11-11"
+expect_out_has "All infusions"
+expect_out_has "1/2 2026-11-01"
+expect_out_has "Response curves"
+expect_out_has "*  2 2026-11-11"
+widest=$(printf '%s\n' "$OUT" | LC_ALL=C.UTF-8 wc -L)
+[ "$widest" -le 80 ] && pass || fail "a line is $widest columns wide, expected at most 80"
+run painlog response --event 3
+expect_out_lacks "All infusions"
 
 case_ "PHQ-9 per infusion: against the last one in its baseline, with response and remission"
 # A depression diary: PHQ-9 17 on 10-28 (D-4), 7 on 11-08 (day 7), 4 on 11-21 (day 20, after the
