@@ -32,5 +32,6 @@ void setup_version(CLI::App& app, Context& ctx);
 void setup_prepare(CLI::App& app, Context& ctx);
 void setup_key(CLI::App& app, Context& ctx);
 void setup_body(CLI::App& app, Context& ctx);
+void setup_calendar(CLI::App& app, Context& ctx);
 
 }  // namespace painlog::cli

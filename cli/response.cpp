@@ -12,12 +12,12 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "painlog/model/daily.hpp"
-#include "painlog/store/dose_store.hpp"
+#include "painlog/query/diary_views.hpp"
 #include "painlog/store/event_store.hpp"
 #include "painlog/store/lookup.hpp"
 #include "painlog/store/questionnaire_store.hpp"
 #include "painlog/util/error.hpp"
+#include "painlog/analysis/infusion_course.hpp"
 #include "painlog/analysis/response.hpp"
 #include "painlog/model/settings.hpp"
 
@@ -64,24 +64,27 @@ void run_response(const ResponseOptions& opts, Context& ctx) {
                                          name_of(event.kind)));
     }
     auto day = today(ctx.time());
-    auto entries = diary.entries();
-    auto days = daily_values(entries);
-    auto responses = analyse_responses(days, entries, given_infusions(events(diary, EventKind::infusion), ctx.time().now),
-                                       *baseline_days, day);
+    auto responses =
+        responses_of_diary(diary, given_infusions(events(diary, EventKind::infusion), ctx.time().now), *baseline_days, day);
     auto results = questionnaire_results(diary);
     add_questionnaire_courses(responses, results);
     add_pgic(responses, results);
-    add_medicine_responses(responses, doses_in(diary, std::nullopt, std::nullopt), days);
-    add_body_responses(responses, days);
     auto pathway = diary_pathway(diary);
+    auto across = across_infusions(responses);  // over every infusion, before --event keeps one
     if (only) std::erase_if(responses, [&](const InfusionResponse& r) { return r.infusion.id != *only; });
 
     if (opts.format == "json") {
-        print_json(ctx.out, response_json(responses, day, *baseline_days, pathway));
+        auto json = response_json(responses, day, *baseline_days, pathway);
+        json["across_infusions"] = across_infusions_json(across);
+        print_json(ctx.out, json);
     } else if (responses.empty()) {
         ctx.out << "No infusions recorded; add one with: painlog event add infusion --at WHEN\n";
     } else {
         ctx.out << response_text(responses, pathway, ctx.color());
+        // The overview is of pain: left out where the depression pathway has no pain ratings.
+        bool pain = pathway.pathway != Pathway::depression || pain_rated(responses);
+        if (!only && responses.size() > 1 && pain)
+            ctx.out << "\n" << infusions_overview_text(responses, across, ctx.color());
     }
 }
 

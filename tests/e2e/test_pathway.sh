@@ -224,7 +224,7 @@ phq9_at=$(printf '%s\n' "$OUT" | grep -n "^PHQ-9 " | head -1 | cut -d: -f1)
 [ "${pain_at:-99}" -lt "${phq9_at:-0}" ] && pass || fail "pain table before the PHQ-9 course"
 run painlog report --format json
 expect_eq "$(jf '.sections | join(",")')" \
-    "key_figures,pain_response,depression_response,charts,side_effects,pain_tags,sleep_activity,questionnaires,notes" \
+    "key_figures,pain_response,depression_response,infusions,charts,calendar,side_effects,pain_tags,sleep_activity,questionnaires,notes" \
     "both: pain first"
 run painlog report
 expect_eq "$(printf '%s\n' "$OUT" | head -1)" "PAIN AND MOOD DIARY REPORT" "title"
@@ -253,7 +253,8 @@ case_ "pain only: the pain report, no depression section, no PHQ-9 suggestion"
 run painlog report --format json
 expect_eq "$(jf '.pathway.pathway') $(jf '.title')" "pain Pain diary report" "pain"
 expect_eq "$(jf '.sections | join(",")')" \
-    "key_figures,pain_response,charts,side_effects,pain_tags,sleep_activity,notes" "the sections as before"
+    "key_figures,pain_response,infusions,charts,calendar,side_effects,pain_tags,sleep_activity,notes" \
+    "the sections as before, with every infusion and the calendar"
 run painlog response
 expect_out_lacks "PHQ-9:"
 expect_out_lacks "PHQ-9    Date"

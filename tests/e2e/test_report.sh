@@ -25,11 +25,11 @@ expect_rc 0
 expect_out_has "PAIN DIARY REPORT · Alex Example"
 expect_out_has "2026-10-12 to 2026-11-22 (42 days)"
 expect_out_has "from 14 days before the most recent infusion (2026-10-26) to today"
-expect_out_has "Infusion 1 · 2026-10-26 · ketamine 0.5 mg/kg over 2 h"
+expect_out_has "Infusion 2 of 2 · 2026-10-26 · ketamine 0.5 mg/kg over 2 h"  # its place in the diary, not the report
 expect_out_has "6.2"
 expect_out_has "-44.3 %"
 expect_out_has "-48.5 %"
-expect_out_has "nausea ×1"
+[[ "$(printf '%s' "$OUT" | tr '\n' ' ' | tr -s ' ')" == *"dizziness ×1, nausea ×1"* ]] && pass || fail "side effects"
 expect_golden report_default.txt
 widest=$(printf '%s\n' "$OUT" | LC_ALL=C.UTF-8 wc -L)
 [ "$widest" -le 80 ] && pass || fail "a line is $widest columns wide, expected at most 80"
@@ -37,9 +37,9 @@ widest=$(printf '%s\n' "$OUT" | LC_ALL=C.UTF-8 wc -L)
 case_ "the whole ten weeks, as Markdown"
 run painlog report --since 2026-09-14 --format markdown
 expect_rc 0
-expect_out_has "### Infusion 1 · 2026-09-28 · ketamine 0.5 mg/kg over 2 h"
+expect_out_has "### Infusion 1 of 2 · 2026-09-28 · ketamine 0.5 mg/kg over 2 h"
 expect_out_has "| days 1-7 | 29 Sep–05 Oct | 7/7 | 4.0 | -3.2 | -44.7 % | moderate |"
-expect_out_has "- **Infusion 2 · 2026-10-26 · ketamine 0.5 mg/kg over 2 h:** dizziness ×1, nausea ×1"
+expect_out_has "- **Infusion 2 of 2 · 2026-10-26 · ketamine 0.5 mg/kg over 2 h:** dizziness ×1, nausea ×1"
 expect_golden report_ten_weeks.md
 
 case_ "--event chooses one infusion and starts baseline-days before it"
@@ -68,7 +68,21 @@ for fetch in "src=" "href=" "url(" "@import"; do expect_out_lacks "$fetch"; done
 tidy_out=$(tidy -q -e "$WORK/report.html" 2>&1)
 tidy_rc=$?
 expect_eq "$tidy_rc $tidy_out" "0 " "tidy -q -e"
-[ "$(grep -c '<svg[^>]*class="chart"' "$WORK/report.html")" -eq 4 ] && pass || fail "expected 4 charts (pain/mood, sleep, energy, PHQ-9)"
+[ "$(grep -o '<svg[^>]*class="chart"' "$WORK/report.html" | wc -l)" -eq 6 ] && pass ||
+    fail "expected 6 charts (pain/mood, sleep, energy, PHQ-9, response curves, calendar)"
+# Each chart is well-formed XML on its own (tidy reads HTML, which forgives more).
+svg_check=$(python3 - "$WORK/report.html" <<'EOF'
+import re, sys, xml.etree.ElementTree as ET
+for svg in re.findall(r"<svg.*?</svg>", open(sys.argv[1], encoding="utf-8").read(), re.S):
+    try:
+        ET.fromstring(svg)
+    except ET.ParseError as e:
+        print(svg[:80], e)
+EOF
+)
+expect_eq "$svg_check" "" "SVG that is not well-formed XML"
+grep -q 'aria-label="Response curves' "$WORK/report.html" && pass || fail "no response curves"
+grep -q 'aria-label="Pain by day, 2025-11-17 to 2026-11-22"' "$WORK/report.html" && pass || fail "no year at a glance"
 [ "$(grep -o '<svg[^>]*class="bodymap"' "$WORK/report.html" | wc -l)" -eq 2 ] && pass || fail "expected 2 body maps (baseline, since)"
 
 case_ "HTML rendered by headless Chromium to PNG and a PDF of at most 3 A4 pages"
@@ -127,6 +141,7 @@ expect_golden report_plain.txt
 
 case_ "user text is escaped in every format"
 painlog config set name '<b>Bob</b> | "x"' >/dev/null
+painlog event add infusion --at 2026-11-20T10:00 --label '<i>drip</i> | "x"' >/dev/null
 painlog add --at 2026-11-21T09:00 --pain 6 --worse 'x|y' --better '<i>' \
     --note '<script>alert(1)</script> </svg> a | b *bold* # not a heading' >/dev/null
 run painlog report --format html
@@ -136,7 +151,9 @@ expect_out_lacks "<b>Bob"
 expect_out_lacks "<i>"
 expect_out_has "&lt;script&gt;alert(1)&lt;/script&gt; &lt;/svg&gt; a | b"
 expect_out_has "&lt;b&gt;Bob&lt;/b&gt; | &quot;x&quot;"
-[ "$(grep -o '</svg>' <<<"$OUT" | wc -l)" -eq 3 ] && pass || fail "a note closed an SVG"
+expect_out_has "&lt;i&gt;drip&lt;/i&gt; | &quot;x&quot;"  # the infusion's label in the table of every infusion
+# Pain and mood, sleep, energy and the calendar; no response curve for an infusion without a baseline.
+[ "$(grep -o '</svg>' <<<"$OUT" | wc -l)" -eq 4 ] && pass || fail "a note closed an SVG"
 printf '%s\n' "$OUT" >"$WORK/escaped.html"
 tidy -q -e "$WORK/escaped.html" >/dev/null 2>&1 && pass || fail "tidy complains about the escaped report"
 run painlog report --format markdown
@@ -144,6 +161,7 @@ expect_rc 0
 expect_out_has '**\<b\>Bob\</b\> \| "x"**'
 expect_out_has '\<script\>alert(1)\</script\> \</svg\> a \| b \*bold\* # not a heading'
 expect_out_has '| x\|y | worse | 1 |'
+expect_out_has '| 1 of 1 | 2026-11-20 | \<i\>drip\</i\> \| "x" |'
 row=$(grep -F '| x\|y |' <<<"$OUT" | sed 's/\\|//g' | tr -cd '|' | wc -c)
 head_cells=$(grep -F '| Tag |' <<<"$OUT" | tr -cd '|' | wc -c)
 expect_eq "$row" "$head_cells" "cells in the tag row"
@@ -220,6 +238,10 @@ sql "WITH RECURSIVE d(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d WHERE i < 72
 run "$PAINLOG_BIN" --db "$DB" report --format html
 expect_rc 0
 expect_out_has "</html>"
-expect_out_has "Infusion"
+expect_out_has "Infusion 40 of 40"
+expect_out_has "Across infusions"
+run "$PAINLOG_BIN" --db "$DB" report --format json
+expect_eq "$(printf '%s' "$OUT" | jq -r '[(.all_infusions | length), (.across_infusions.duration.n >= 3)] | map(tostring) | join(" ")')" \
+    "40 true" "all 40 infusions, a trend across them"
 
 finish

@@ -68,6 +68,34 @@ expect_rc 0
 expect_golden response.txt
 expect_eq "$(printf '%s\n' "$OUT" | awk 'length > 80' | wc -l)" 0 "lines over 80 columns"
 
+case_ "issue 19 in JSON: areas, non-overlap, Tau-BC, days 1-28, best week, curve and number"
+# Worked by hand from the diary above (baseline 6, flat: no trend, so Tau-BC = Tau):
+#   days 1-7: 7 x 3 = 21 score-days, relief 6 x 7 - 21 = 21, 50 %; days 8-14: 28, 14, 33.3 %;
+#   days 15-28 (so far 15-21): 42, 0, 0 %; since infusion: 91, 126 - 91 = 35, 27.8 %.
+#   NAP days 1-7: every day 3 below every baseline 6: 1, interval (Newcombe, m 14, n 7) 0.788-1.
+#   Curve: day -14 is 6 (0 %), day 1 is 3 (-50 %), day 15 covers days 9-15: 30/7 = 4.29 (-28.6 %).
+run painlog response --format json
+area() { jf ".events[0].windows[$1].pain_area | [.days, .rated_days, .filled_days, .pain_score_days, .relief_score_days, .relief_pct] | join(\" \")"; }
+expect_eq "$(area 0)" "7 7 0 21 21 50" "area days 1-7"
+expect_eq "$(area 1)" "7 7 0 28 14 33.3" "area days 8-14"
+expect_eq "$(area 2)" "7 7 0 42 0 0" "area days 15-28 so far"
+expect_eq "$(area 3)" "21 21 0 91 35 27.8" "area since the infusion"
+expect_eq "$(jf '.events[0].windows[0].nap.pain | [.nap, .lower, .upper, .tau, .tau_bc, .trend_corrected] | join(" ")')" \
+    "1 0.788 1 1 1 false" "NAP and Tau-BC days 1-7"
+expect_eq "$(jf '.events[0].baseline_trend.pain | [.n, .slope_per_day, .mann_kendall.s, .trending] | join(" ")')" \
+    "14 0 0 false" "a flat baseline does not trend"
+expect_eq "$(jf '.events[0].area_days_1_28 | [.from, .to, .complete, .relief_pct] | join(" ")')" \
+    "2026-11-02 2026-11-22 false 27.8" "days 1-28 so far"
+expect_eq "$(jf '.events[0].best_7_day | [.from, .to, .mean, .change_pct] | join(" ")')" \
+    "2026-11-02 2026-11-08 3 -50" "best 7 days"
+# The curve is a value a day from day -14 (index 0) to today (day 21, index 35); day 0 is null.
+expect_eq "$(jf '.events[0].response_curve | [.first_day, (.change_pct | length), .change_pct[0], (.change_pct[14] | tostring), .change_pct[15], .change_pct[29], .mean[29]] | join(" ")')" \
+    "-14 36 0 null -50 -28.6 4.29" "response curve"
+expect_eq "$(jf '.events[0] | [.number, .of, (.interval_days | tostring)] | join(" ")')" "1 1 null" "number"
+expect_eq "$(jf '.events[0].peg | [(.baseline | tostring), (.scores | length)] | join(" ")')" "null 0" "no PEG"
+expect_eq "$(jf '.across_infusions.duration | [.n, (.slope_per_infusion | tostring)] | join(" ")')" "1 null" \
+    "one infusion: no trend across infusions"
+
 case_ "--baseline-days and the baseline-days setting"
 run painlog response --baseline-days 7 --format json
 expect_eq "$(jf '.baseline_days')" 7 "flag"
@@ -103,6 +131,20 @@ expect_eq "$(jf '.events[0] | [.response_status, .response_days] | join(" ")')" 
 run painlog response --event 3 --format json
 expect_eq "$(jf '[.events[].id] | join(",")')" 3 "--event picks one"
 expect_eq "$(jf '.events[0].previous_infusion')" 2026-11-01 "previous"
+expect_eq "$(jf '.events[0] | [.number, .of] | join(" ")')" "2 2" "--event keeps its number in the diary"
+# Both durations are final: the first until the next infusion, the second none (days 1-11 at 4 and 6).
+expect_eq "$(jf '.across_infusions.duration.n')" "2" "across infusions counts both"
+run painlog response
+expect_rc 0
+expect_out_has "Infusion 2 of 2 (id 3) on 2026-11-11"
+expect_out_has "All infusions"
+expect_out_has "1/2 2026-11-01"
+expect_out_has "Response curves"
+expect_out_has "*  2 2026-11-11"
+widest=$(printf '%s\n' "$OUT" | LC_ALL=C.UTF-8 wc -L)
+[ "$widest" -le 80 ] && pass || fail "a line is $widest columns wide, expected at most 80"
+run painlog response --event 3
+expect_out_lacks "All infusions"
 
 case_ "PHQ-9 per infusion: against the last one in its baseline, with response and remission"
 # A depression diary: PHQ-9 17 on 10-28 (D-4), 7 on 11-08 (day 7), 4 on 11-21 (day 20, after the
@@ -131,6 +173,31 @@ expect_out_has "day 7    2026-11-08     7 mild                 -10 -58.8 respons
 expect_out_has "day 10   2026-11-21     4 minimal     -3 -42.9 partial response, remission"
 [[ "$(printf '%s' "$OUT" | tr '\n' ' ' | tr -s ' ')" == *"No PHQ-9 at: about day 7."* ]] && pass \
     || fail "the text names the missing PHQ-9 of infusion 2"
+DB="$WORK/diary.db"
+
+case_ "across the change from summer time: a diary day is a day, 7 days summed in days 1-7"
+# London leaves BST on 2026-10-25. Entries at 23:30 local every evening from 10-06 to 10-27
+# (22:30 UTC before the change, 23:30 after) land on their local day; the infusion on 10-20
+# puts days 1-7 on 10-21 .. 10-27, across the change. Pain 6 before, 2 after.
+DB="$WORK/dst.db"
+for d in $(seq 6 27); do
+    [ "$d" -eq 20 ] && continue
+    pain=6; [ "$d" -gt 20 ] && pain=2
+    painlog add --at "2026-10-$(printf %02d "$d")T23:30" --pain "$pain" >/dev/null
+done
+painlog event add infusion --at 2026-10-20T10:00 >/dev/null
+painlog add --at 2026-10-28T09:00 --pain 2 >/dev/null
+painlog add --at 2026-10-29T09:00 --pain 2 >/dev/null
+painlog add --at 2026-10-30T09:00 --pain 2 >/dev/null
+painlog add --at 2026-10-31T09:00 --pain 2 >/dev/null
+painlog add --at 2026-11-01T09:00 --pain 6 >/dev/null
+painlog add --at 2026-11-03T09:00 --pain 6 >/dev/null
+run painlog response --format json
+expect_eq "$(jf '.events[0].windows[0] | [.from, .to, .days_logged, .pain_area.days, .pain_area.pain_score_days, .pain_area.relief_pct] | join(" ")')" \
+    "2026-10-21 2026-10-27 7 7 14 66.7" "days 1-7 across the change"
+# Days 8-14 (10-28 .. 11-03): 2 2 2 2 6, 11-02 filled on the line from 6 to 6: 2+2+2+2+6+6+6 = 26.
+expect_eq "$(jf '.events[0].windows[1].pain_area | [.days, .filled_days, .pain_score_days] | join(" ")')" \
+    "7 1 26" "days 8-14 with a gap"
 DB="$WORK/diary.db"
 
 case_ "bad input: exit 2, one line, nothing written"

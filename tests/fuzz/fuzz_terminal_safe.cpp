@@ -2,12 +2,15 @@
 // Fuzz target: terminal_safe, which stands between a diary's text (or an
 // imported file's) and the terminal. Whatever the bytes:
 //  - the result is valid UTF-8 without C0 controls, DEL or C1 controls,
-//    except newline, tab and painlog's own colour codes where
+//    except newline, tab and painlog's own colour codes (the calendar's
+//    256-colour and 24-bit foregrounds among them) where
 //    Controls::keep_layout lets them through;
 //  - escaping the text in two pieces, as standard output does when a write
 //    ends inside a sequence, gives the same bytes as escaping it whole.
 
+#include <cctype>
 #include <cstdint>
+#include <utility>
 #include <string>
 
 #include "fuzz_support.hpp"
@@ -19,6 +22,26 @@ using namespace painlog;
 namespace {
 
 constexpr std::string_view colour_codes[] = {"\033[0m", "\033[1m", "\033[2m", "\033[31m", "\033[32m", "\033[33m"};
+
+// ESC[38;5;Nm or ESC[38;2;R;G;Bm with numbers 0-255 of 1-3 digits: its
+// length, or 0.
+std::size_t foreground_length(std::string_view text) {
+    for (auto [prefix, numbers] : {std::pair<std::string_view, int>{"\033[38;5;", 1}, {"\033[38;2;", 3}}) {
+        if (!text.starts_with(prefix)) continue;
+        std::size_t pos = prefix.size();
+        for (int i = 0; i < numbers; ++i) {
+            std::size_t digits = 0;
+            while (pos + digits < text.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(text[pos + digits])))
+                ++digits;
+            if (digits == 0 || std::stoi(std::string(text.substr(pos, digits))) > 255) return 0;
+            pos += digits;
+            if (pos >= text.size() || text[pos] != (i + 1 < numbers ? ';' : 'm')) return 0;
+            ++pos;
+        }
+        return pos;
+    }
+    return 0;
+}
 
 bool only_safe_characters(std::string_view text, Controls controls) {
     if (!is_valid_utf8(text)) return false;
@@ -34,6 +57,10 @@ bool only_safe_characters(std::string_view text, Controls controls) {
                     break;
                 }
             if (own) continue;
+            if (auto length = foreground_length(text.substr(i)); length > 0) {
+                i += length - 1;
+                continue;
+            }
         }
         if (c < 0x20 || c == 0x7f) return false;
         if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0) return false;

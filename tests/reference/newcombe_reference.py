@@ -34,8 +34,9 @@ def ref(A,B,higher=True):
     real=sorted(r.real for r in roots if abs(r.imag)<1e-9 and -1e-12<=r.real<=1+1e-12)
     lo=max([r for r in real if r<=nap and (nap<1 or r<1-1e-9)], default=0.0) if nap>0 else 0.0; hi=min([r for r in real if r>=nap and (nap>0 or r>1e-9)], default=1.0) if nap<1 else 1.0
     return nap,lo,hi
-print("%.10f %.10f %.10f"%ref([20,20,26,25,22,23],[28,25,24,27,30,30,29]))
-print("%.10f %.10f %.10f"%ref([6,7,5,6,7,6,8],[4,3,5,3,2],higher=False))
-print("%.10f %.10f %.10f"%ref([5,5,5],[5,5,5,5]))
-print("%.10f %.10f %.10f"%ref([1,2,3],[4,5,6,7]))
-print("%.10f %.10f %.10f"%ref([7],[3]))
+if __name__ == "__main__":  # imported by response_reference.py for its intervals
+    print("%.10f %.10f %.10f"%ref([20,20,26,25,22,23],[28,25,24,27,30,30,29]))
+    print("%.10f %.10f %.10f"%ref([6,7,5,6,7,6,8],[4,3,5,3,2],higher=False))
+    print("%.10f %.10f %.10f"%ref([5,5,5],[5,5,5,5]))
+    print("%.10f %.10f %.10f"%ref([1,2,3],[4,5,6,7]))
+    print("%.10f %.10f %.10f"%ref([7],[3]))

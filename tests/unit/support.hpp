@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <string>
 
+#include "painlog/model/daily.hpp"
 #include "painlog/model/entry.hpp"
+#include "painlog/model/event.hpp"
 #include "painlog/time/time.hpp"
 
 namespace painlog::test {
@@ -33,6 +35,26 @@ inline Entry entry_on(Day day, int pain, int hour = 12, std::string zone = "UTC"
     e.zone = std::move(zone);
     e.rating(Rating::pain) = pain;
     return e;
+}
+
+// An infusion on `day` at 10:00 UTC, recorded in London.
+inline Event infusion_event(Day day, std::int64_t id) {
+    Event e;
+    e.id = id;
+    e.kind = EventKind::infusion;
+    e.at = Instant{day.time_since_epoch()} + std::chrono::hours{10};
+    e.zone = "Europe/London";
+    e.day = day;
+    return e;
+}
+
+// A diary day with one entry and this pain.
+inline DailyValues pain_day(Day day, double pain) {
+    DailyValues v;
+    v.day = day;
+    v.entries = 1;
+    v.values[static_cast<std::size_t>(Metric::pain)] = pain;
+    return v;
 }
 
 }  // namespace painlog::test

@@ -423,7 +423,9 @@ TEST_CASE("response JSON has the documented keys, rounded figures and nulls") {
     CHECK(keys == std::vector<std::string>{"id", "date", "time", "label", "previous_infusion", "next_infusion",
                                            "baseline", "windows", "response_status", "response_days",
                                            "response_ongoing", "mood_response", "side_effects", "remarks",
-                                           "mood_remarks", "phq9", "gad7", "pgic"});
+                                           "mood_remarks", "phq9", "gad7", "pgic", "peg", "number", "of",
+                                           "interval_days", "baseline_trend", "area_days_1_28", "best_7_day",
+                                           "response_curve"});
     CHECK(e["date"] == "2026-11-01");
     CHECK(e["time"] == "2026-11-01T10:00:00+00:00");
     CHECK(e["baseline"].dump() ==
@@ -472,7 +474,7 @@ TEST_CASE("response text fits 80 columns and says what the figures mean") {
         CHECK_MESSAGE(display_width(line) <= 80, line);
         start = end + 1;
     }
-    CHECK(text.find("Infusion 1 on 2026-11-01 (ketamine)") != std::string::npos);
+    CHECK(text.find("Infusion 1 of 2 (id 1) on 2026-11-01 (ketamine)") != std::string::npos);
     CHECK(text.find("days 1-7       2026-11-02 2026-11-08  7/7  4.3   -1.7 -28.6 minimal\n") != std::string::npos);
     CHECK(text.find("days 15-28     2026-11-16 -             -    -      -     - cut off\n") != std::string::npos);
     CHECK(text.find("Side effects within 48 h: a rather long side effect name that goes on (1),\n  nausea (1)\n") !=
@@ -509,7 +511,8 @@ TEST_CASE("a window with enough logged days but few pain ratings gets no categor
     CHECK_FALSE(w1.change_of(Metric::mood));  // the baseline has no mood
     CHECK_FALSE(w1.category);
     CHECK(std::ranges::count(r.pain_remarks, std::string("days 1-7: pain rated on only 3 days (at least 4 needed), "
-                                                    "so no category.")) == 1);
+                                                    "so no category and no area.")) == 1);
+    CHECK_FALSE(w1.pain_area);
 }
 
 TEST_CASE("window_category_text: the category, 'so far' while in progress, else why there is none") {

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "painlog/analysis/response.hpp"
+#include "support.hpp"
 
 namespace painlog::test_response_phq9 {
 
@@ -17,15 +18,7 @@ Day day(std::string_view text) { return *parse_iso_day(text); }
 
 const Day D = day("2026-11-01");
 
-Event infusion_on(Day d, std::int64_t id) {
-    Event e;
-    e.id = id;
-    e.kind = EventKind::infusion;
-    e.at = Instant{d.time_since_epoch()} + std::chrono::hours{10};
-    e.zone = "Europe/London";
-    e.day = d;
-    return e;
-}
+Event infusion_on(Day d, std::int64_t id) { return test::infusion_event(d, id); }
 
 // A PHQ-9 on day D+offset at `hour` o'clock UTC, whose answers sum to `score`.
 QuestionnaireResult phq9(int offset, int score, std::int64_t id, int hour = 9) {
@@ -176,6 +169,44 @@ TEST_CASE("GAD-7 per infusion: change, percent change and band, no verdicts") {
     CHECK(json["scores"][0]["band"] == "mild");
     CHECK(json["scores"][0]["response"].is_null());
     CHECK(r.front().phq9.not_assessed == "no PHQ-9 in the baseline");
+}
+
+TEST_CASE("PEG per infusion: change and percent change against the last PEG of the baseline, no verdicts") {
+    auto peg = [](int offset, std::vector<int> answers, std::int64_t id) {
+        QuestionnaireResult q;
+        q.id = id;
+        q.instrument = Instrument::peg;
+        q.day = D + date::days{offset};
+        q.at = Instant{q.day.time_since_epoch()} + std::chrono::hours{9};
+        q.zone = "Europe/London";
+        q.answers = std::move(answers);
+        q.score = score_of(Instrument::peg, q.answers);
+        return q;
+    };
+    auto r = responses({infusion_on(D, 1), infusion_on(D + date::days{30}, 2)}, 40);
+    // Baseline: (7 + 6 + 6) / 3 = 6.333 on day -2 (the one on day -5 is earlier). Day 20: (4 + 4 + 4) / 3 = 4:
+    // change -2.333, (4 - 6.333) / 6.333 = -36.8 %. Day 35 belongs to the second infusion, whose baseline
+    // (days 16-29) holds the day 20 PEG too.
+    add_questionnaire_courses(r, {peg(-5, {8, 8, 8}, 1), peg(-2, {7, 6, 6}, 2), peg(20, {4, 4, 4}, 3),
+                                  peg(35, {2, 3, 4}, 4)});
+    const auto& c = r[0].peg;
+    REQUIRE(c.baseline);
+    CHECK(c.baseline->id == 2);
+    REQUIRE(c.after.size() == 1);
+    CHECK(*c.after[0].change == doctest::Approx(-7.0 / 3));
+    CHECK(*c.after[0].percent_change == -36.8);
+    CHECK_FALSE(c.after[0].response);
+    CHECK_FALSE(c.after[0].remission);
+    CHECK(c.missing.empty());
+    CHECK(c.durability.empty());
+    REQUIRE(r[1].peg.baseline);
+    CHECK(r[1].peg.baseline->id == 3);
+    // (3 - 4) / 4 = -25 %.
+    CHECK(*r[1].peg.after[0].percent_change == -25.0);
+    auto j = infusion_response_json(r[0]);
+    CHECK(j["peg"]["baseline"]["band"].is_null());
+    CHECK(j["peg"]["scores"][0]["change"] == -2.33);
+    CHECK(j["peg"]["scores"][0]["percent_change"] == -36.8);
 }
 
 }  // namespace painlog::test_response_phq9

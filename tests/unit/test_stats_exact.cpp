@@ -15,6 +15,7 @@
 #include <random>
 #include <vector>
 
+#include "painlog/analysis/slope_classes.hpp"
 #include "painlog/analysis/stats.hpp"
 
 namespace painlog::test_stats_exact {
@@ -23,13 +24,19 @@ using namespace painlog::stats;
 
 namespace {
 
-std::optional<double> reference_theil_sen(const std::vector<Point>& points) {
+// Every slope of a pair with distinct x, sorted.
+std::vector<double> all_slopes(const std::vector<Point>& points) {
     std::vector<double> slopes;
     for (std::size_t i = 0; i < points.size(); ++i)
         for (std::size_t j = i + 1; j < points.size(); ++j)
             if (points[j].x != points[i].x) slopes.push_back((points[j].y - points[i].y) / (points[j].x - points[i].x));
-    if (slopes.empty()) return std::nullopt;
     std::sort(slopes.begin(), slopes.end());
+    return slopes;
+}
+
+std::optional<double> reference_theil_sen(const std::vector<Point>& points) {
+    auto slopes = all_slopes(points);
+    if (slopes.empty()) return std::nullopt;
     auto n = slopes.size();
     return n % 2 == 1 ? slopes[n / 2] : (slopes[n / 2 - 1] + slopes[n / 2]) / 2;
 }
@@ -206,6 +213,91 @@ TEST_CASE("Theil–Sen from any guess of the bounds gives the same double") {
             CHECK(*actual == *expected);
         }
     }
+}
+
+// Counting by value class (slope_classes.hpp) takes over from about 2,000
+// days of few distinct values: these cases make sure that it does, then
+// compare it with the definition.
+namespace {
+
+void check_by_class(const std::vector<Point>& points) {
+    REQUIRE(detail::ValueClasses::of(points).has_value());
+    check_theil_sen(points);
+}
+
+}  // namespace
+
+TEST_CASE("Theil–Sen by value class equals the definition: ratings, halves, gaps, a trend, one value") {
+    for (unsigned seed : {3u, 4u}) {
+        CAPTURE(seed);
+        check_by_class(diary_points(2500, seed, 0, false));
+        check_by_class(diary_points(2500, seed, 60, true));  // 60 % of days missing
+    }
+    // Pain falling by a point every 250 days: every slope is 0 or negative, the median below 0.
+    std::vector<Point> falling;
+    for (int d = 0; d < 2600; ++d) falling.push_back({static_cast<double>(d), 10.0 - d / 250});
+    check_by_class(falling);
+    CHECK(*theil_sen_slope(falling) < 0);
+    std::vector<Point> flat;
+    for (int d = 0; d < 2600; ++d) flat.push_back({static_cast<double>(d + 20000), 3.5});
+    check_by_class(flat);
+    CHECK(*theil_sen_slope(flat) == 0);
+}
+
+TEST_CASE("Theil–Sen by value class with several points a day and negative days") {
+    std::mt19937 random(8);
+    std::uniform_int_distribution<int> rating(0, 10), per_day(1, 3);
+    std::vector<Point> points;
+    for (int d = -1500; d < 700; ++d)
+        for (int k = per_day(random); k > 0; --k) points.push_back({static_cast<double>(d), static_cast<double>(rating(random))});
+    check_by_class(points);
+}
+
+TEST_CASE("value classes count the slopes at most t and find every rank, with or without a sample") {
+    auto points = diary_points(2200, 12, 10, false);
+    auto classes = detail::ValueClasses::of(points);
+    REQUIRE(classes);
+    auto slopes = all_slopes(points);
+    CHECK(classes->pairs() == slopes.size());
+    for (double t : {-10.0, -0.5, -1.0 / 3, 0.0, 1e-9, 0.25, 10.0}) {
+        CAPTURE(t);
+        auto expected = static_cast<std::size_t>(std::upper_bound(slopes.begin(), slopes.end(), t) - slopes.begin());
+        CHECK(classes->count_at_most(t) == expected);
+    }
+    // Without a sample the candidates span every slope; ranks at both ends and in the middle.
+    std::vector<double> sample{slopes[slopes.size() / 3], slopes[slopes.size() / 2], slopes[slopes.size() * 2 / 3]};
+    for (std::size_t rank : {std::size_t{0}, slopes.size() / 2, slopes.size() - 1}) {
+        CAPTURE(rank);
+        CHECK(classes->slope_of_rank(rank, {}) == slopes[rank]);
+        CHECK(classes->slope_of_rank(rank, sample) == slopes[rank]);
+    }
+}
+
+TEST_CASE("value classes: too many candidate slopes, so the doubles are halved instead") {
+    // 41 values (0.0 to 4.0 by tenths) over 2,600 days: 41^2 x 2,600 candidates, past the limit.
+    std::mt19937 random(21);
+    std::uniform_int_distribution<int> tenth(0, 40);
+    std::vector<Point> points;
+    for (int d = 0; d < 2600; ++d) points.push_back({static_cast<double>(d), tenth(random) / 10.0});
+    auto classes = detail::ValueClasses::of(points);
+    REQUIRE(classes);
+    auto slopes = all_slopes(points);
+    for (std::size_t rank : {std::size_t{5}, slopes.size() / 2}) {
+        CAPTURE(rank);
+        CHECK(classes->slope_of_rank(rank, {}) == slopes[rank]);
+    }
+}
+
+TEST_CASE("value classes are not used where the pair pass is cheaper or the days are not whole") {
+    CHECK_FALSE(detail::ValueClasses::of(diary_points(300, 1, 0, false)));  // few points
+    auto spread = diary_points(2500, 1, 0, false);
+    for (auto& p : spread) p.y += p.x / 1000.0;  // as many values as points
+    CHECK_FALSE(detail::ValueClasses::of(spread));
+    auto halves = diary_points(2500, 1, 0, false);
+    for (auto& p : halves) p.x /= 2;  // half days
+    CHECK_FALSE(detail::ValueClasses::of(halves));
+    auto sparse = diary_points(2500, 1, 80, false);  // a point on one day in five
+    CHECK_FALSE(detail::ValueClasses::of(sparse));
 }
 
 }  // namespace painlog::test_stats_exact

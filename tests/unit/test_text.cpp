@@ -73,4 +73,23 @@ TEST_CASE("a diary day's value is the mean of its entries; missing values stay m
     CHECK_FALSE(lower_is_better(Metric::mood));
 }
 
+TEST_CASE("terminal_safe lets the calendar's foreground colours through, and nothing like them") {
+    auto keep = [](std::string_view text) { return terminal_safe(text, Controls::keep_layout); };
+    CHECK(keep("\033[38;5;226m█\033[0m") == "\033[38;5;226m█\033[0m");
+    CHECK(keep("\033[38;2;253;231;37m█") == "\033[38;2;253;231;37m█");
+    CHECK(keep("\033[38;2;0;0;0m") == "\033[38;2;0;0;0m");
+    // A number past 255 or four digits, a missing part, a background, conceal, a cursor move.
+    CHECK(keep("\033[38;5;256m") == "\\u001b[38;5;256m");
+    CHECK(keep("\033[38;5;0255m") == "\\u001b[38;5;0255m");
+    CHECK(keep("\033[38;2;1;2m") == "\\u001b[38;2;1;2m");
+    CHECK(keep("\033[48;5;1m") == "\\u001b[48;5;1m");
+    CHECK(keep("\033[8m") == "\\u001b[8m");
+    CHECK(keep("\033[38;5;1H") == "\\u001b[38;5;1H");
+    CHECK(terminal_safe("\033[38;5;226m", Controls::escape_all) == "\\u001b[38;5;226m");
+    // Cut inside a code: the piece waits for the rest.
+    std::string out;
+    CHECK(append_terminal_safe("a\033[38;2;25", out, Controls::keep_layout, false) == 1);
+    CHECK(out == "a");
+}
+
 }  // namespace painlog::test_text

@@ -60,8 +60,8 @@ std::optional<DoseAmount> mean_daily_amount(const std::vector<const Dose*>& dose
 }
 
 double rounded(double value, int places) {
-    double scale = std::pow(10.0, places);
-    return std::round(value * scale) / scale;
+    double factor = std::pow(10.0, places);
+    return std::round(value * factor) / factor;
 }
 
 std::string amount_text(const std::optional<DoseAmount>& amount) {

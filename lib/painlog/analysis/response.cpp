@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "painlog/analysis/infusion_course.hpp"
 #include "painlog/analysis/stats.hpp"
 #include "painlog/util/table.hpp"
 
@@ -38,14 +39,6 @@ std::size_t index(Metric m) { return static_cast<std::size_t>(m); }
 std::optional<double> difference(const std::optional<double>& a, const std::optional<double>& b) {
     if (!a || !b) return std::nullopt;
     return *a - *b;
-}
-
-// The days of `days` within [from, to]. (A span, not std::ranges::subrange:
-// clang 14, which builds the fuzz targets, cannot compile libstdc++ 12's.)
-std::span<const DailyValues> days_in(const std::vector<DailyValues>& days, Day from, Day to) {
-    auto first = std::ranges::lower_bound(days, from, {}, &DailyValues::day);
-    auto last = std::ranges::upper_bound(days, to, {}, &DailyValues::day);
-    return {first, last};
 }
 
 ResponseWindow make_window(const WindowSpec& spec, const Event& infusion, std::optional<Day> next_infusion,
@@ -197,10 +190,12 @@ void add_remarks(InfusionResponse& r) {
     for (const auto& w : r.windows) {
         bool counted = w.status == WindowStatus::ok || w.status == WindowStatus::in_progress;
         if (counted && r.baseline_sufficient && w.span.mean(Metric::pain) && w.span.pain_days < min_window_days)
-            r.pain_remarks.push_back(fmt::format("{}: pain rated on only {} day{} (at least {} needed), so no category.",
+            r.pain_remarks.push_back(fmt::format("{}: pain rated on only {} day{} (at least {} needed), so no category "
+                                                 "and no area.",
                                             w.label, w.span.pain_days, w.span.pain_days == 1 ? "" : "s",
                                             min_window_days));
     }
+    for (auto& remark : course_remarks(r, Metric::pain)) r.pain_remarks.push_back(std::move(remark));
     int mood_days = r.baseline.days_with(Metric::mood);
     if (r.baseline_sufficient && mood_days < min_baseline_days)
         r.mood_remarks.push_back(fmt::format("Baseline has mood ratings on {} day{} (at least {} needed): mood "
@@ -211,6 +206,7 @@ void add_remarks(InfusionResponse& r) {
                                              "improvement is not assessed.",
                                              r.baseline.days_logged, r.baseline.days_logged == 1 ? "" : "s",
                                              r.baseline_days, min_baseline_days));
+    for (auto& remark : course_remarks(r, Metric::mood)) r.mood_remarks.push_back(std::move(remark));
     if (r.previous_infusion && *r.previous_infusion >= r.baseline.from)
         r.remarks.push_back(fmt::format("The baseline includes days after the previous infusion ({}).",
                                         format_day(*r.previous_infusion)));
@@ -238,13 +234,19 @@ nlohmann::ordered_json nap_json(const std::optional<NonOverlap>& nap) {
             {"baseline_n", nap->baseline_n},                 {"window_n", nap->phase_n}};
 }
 
+// The PEG has no bands: null.
+nlohmann::ordered_json band_json(const QuestionnaireResult& result) {
+    auto band = band_of(result.instrument, result.score);
+    return band.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(band);
+}
+
 nlohmann::ordered_json score_json(const ScoreAfterInfusion& p) {
     return {{"id", p.result.id},
             {"day", format_day(p.result.day)},
             {"days_after", p.days_after},
             {"score", p.result.score},
-            {"band", band_of(p.result.instrument, p.result.score)},
-            {"change", optional_json(p.change)},
+            {"band", band_json(p.result)},
+            {"change", rounded(p.change)},
             {"percent_change", optional_json(p.percent_change)},
             {"response", optional_json(p.response)},
             {"partial_response", optional_json(p.partial_response)},
@@ -257,7 +259,7 @@ nlohmann::ordered_json course_json(const QuestionnaireCourse& course) {
     j["baseline"] = base ? nlohmann::ordered_json{{"id", base->id},
                                                   {"day", format_day(base->day)},
                                                   {"score", base->score},
-                                                  {"band", band_of(base->instrument, base->score)}}
+                                                  {"band", band_json(*base)}}
                          : nlohmann::ordered_json(nullptr);
     auto& scores = j["scores"] = nlohmann::ordered_json::array();
     for (const auto& p : course.after) scores.push_back(score_json(p));
@@ -288,6 +290,14 @@ void put_span(nlohmann::ordered_json& j, const SpanSummary& s) {
 }
 
 }  // namespace
+
+// A span, not std::ranges::subrange: clang 14, which builds the fuzz
+// targets, cannot compile libstdc++ 12's.
+std::span<const DailyValues> days_in(const std::vector<DailyValues>& days, Day from, Day to) {
+    auto first = std::ranges::lower_bound(days, from, {}, &DailyValues::day);
+    auto last = std::ranges::upper_bound(days, to, {}, &DailyValues::day);
+    return {first, last};
+}
 
 std::string_view name_of(PainCategory category) { return category_names[static_cast<std::size_t>(category)]; }
 std::string_view name_of(WindowStatus status) { return window_status_names[static_cast<std::size_t>(status)]; }
@@ -347,6 +357,7 @@ InfusionResponse analyse_infusion(const Event& infusion, std::optional<Day> prev
     }
     add_non_overlap(r, days);
     measure_durations(r, days, today);
+    add_course_measures(r, days, today);
     r.side_effects = count_side_effects(infusion, entries);
     add_remarks(r);
     return r;
@@ -365,6 +376,7 @@ std::vector<InfusionResponse> analyse_responses(const std::vector<DailyValues>& 
         auto next = i + 1 < infusions.size() ? std::optional(infusions[i + 1].day) : std::nullopt;
         result.push_back(analyse_infusion(infusions[i], previous, next, days, entries, baseline_days, today));
     }
+    number_infusions(result, infusions);
     return result;
 }
 
@@ -374,6 +386,7 @@ void add_questionnaire_courses(std::vector<InfusionResponse>& responses,
         InfusionSpan span{r.infusion.at, r.infusion.day, r.baseline.from, r.windows.back().span.to, r.next_infusion};
         r.phq9 = questionnaire_course(Instrument::phq9, span, results);
         r.gad7 = questionnaire_course(Instrument::gad7, span, results);
+        r.peg = questionnaire_course(Instrument::peg, span, results);
     }
 }
 
@@ -429,6 +442,8 @@ nlohmann::ordered_json infusion_response_json(const InfusionResponse& r) {
     j["phq9"] = course_json(r.phq9);
     j["gad7"] = course_json(r.gad7);
     j["pgic"] = pgic_json(r);
+    j["peg"] = course_json(r.peg);
+    add_course_json(j, r);
     return j;
 }
 

@@ -28,6 +28,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,7 @@
 #include "painlog/analysis/body_summary.hpp"
 #include "painlog/analysis/medicine_use.hpp"
 #include "painlog/analysis/nonoverlap.hpp"
+#include "painlog/analysis/pain_area.hpp"
 #include "painlog/analysis/questionnaire_course.hpp"
 #include "painlog/util/text.hpp"
 
@@ -77,6 +79,9 @@ struct SpanSummary {
     [[nodiscard]] int days_with(Metric m) const { return value_days[static_cast<std::size_t>(m)]; }
 };
 
+// The days of `days` (sorted by day) within [from, to].
+[[nodiscard]] std::span<const DailyValues> days_in(const std::vector<DailyValues>& days, Day from, Day to);
+
 // `days` sorted by day, as daily_values returns them.
 [[nodiscard]] SpanSummary summarize_span(const std::vector<DailyValues>& days, Day from, Day to);
 
@@ -109,8 +114,14 @@ struct ResponseWindow {
     // the window has begun: where it hurt and how it felt in the window.
     std::optional<BodySummary> body;
 
+    // Set by add_course_measures (infusion_course.hpp): the area under the
+    // pain curve, and Tau-BC against the baseline per metric.
+    std::optional<PainArea> pain_area;
+    std::array<std::optional<NonOverlap>, all_metrics.size()> tau_bc{};
+
     [[nodiscard]] const std::optional<double>& change_of(Metric m) const { return change[static_cast<std::size_t>(m)]; }
     [[nodiscard]] const std::optional<NonOverlap>& nap_of(Metric m) const { return nap[static_cast<std::size_t>(m)]; }
+    [[nodiscard]] const std::optional<NonOverlap>& tau_bc_of(Metric m) const { return tau_bc[static_cast<std::size_t>(m)]; }
 };
 
 // A window's category as the response and report tables show it: the
@@ -150,6 +161,25 @@ struct SideEffectCount {
     friend bool operator==(const SideEffectCount&, const SideEffectCount&) = default;
 };
 
+// The course of one infusion beyond its windows (infusion_course.hpp).
+struct CourseArea {
+    Day from;
+    Day to;
+    bool complete = false;  // the span can no longer grow
+    PainArea area;
+};
+struct BestWeek {
+    Day from;
+    Day to;
+    double mean = 0;
+    std::optional<double> change_pct;  // against the baseline mean, one decimal
+};
+struct CurvePoint {
+    int day = 0;  // from the infusion day
+    std::optional<double> mean;
+    std::optional<double> change_pct;
+};
+
 struct InfusionResponse {
     Event infusion;
     std::optional<Day> previous_infusion;
@@ -171,6 +201,19 @@ struct InfusionResponse {
     std::optional<MedicineUse> baseline_medicines;  // set by add_medicine_responses when the diary has doses
     std::optional<QuestionnaireResult> pgic;        // set by add_pgic: the patient's impression of change
     std::optional<BodySummary> baseline_body;       // set by add_body_responses (response_body.cpp)
+    QuestionnaireCourse peg;
+    // Set by add_course_measures and number_infusions (infusion_course.hpp).
+    std::size_t number = 0;  // the infusion's place in the diary, from 1
+    std::size_t of = 0;      // infusions in the diary
+    std::array<std::optional<BaselineTrend>, all_metrics.size()> baseline_trend{};
+    std::optional<CourseArea> area_days_1_28;
+    std::optional<BestWeek> best_week;
+    std::optional<int> interval_days;  // to the next infusion
+    std::vector<CurvePoint> curve;     // empty when pain is not assessable
+
+    [[nodiscard]] const std::optional<BaselineTrend>& trend_of(Metric m) const {
+        return baseline_trend[static_cast<std::size_t>(m)];
+    }
 };
 
 // One infusion. `days` sorted by day; `entries` only need to cover the 48
@@ -187,7 +230,7 @@ struct InfusionResponse {
                                                               const std::vector<Event>& events, int baseline_days,
                                                               Day today);
 
-// Sets each response's phq9 and gad7 from `results` (any instruments, any order).
+// Sets each response's phq9, gad7 and peg from `results` (any instruments, any order).
 void add_questionnaire_courses(std::vector<InfusionResponse>& responses,
                                const std::vector<QuestionnaireResult>& results);
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "painlog/analysis/infusion_course.hpp"
 #include "painlog/analysis/response.hpp"
 #include "painlog/analysis/stats.hpp"
 #include "painlog/util/table.hpp"
@@ -52,28 +53,6 @@ std::string duration_text(const InfusionResponse& r) {
     return "";
 }
 
-// Word-wraps one paragraph to `width` columns; continuation lines are
-// indented by two spaces.
-std::string wrap(std::string_view text, std::size_t width = 80) {
-    std::string out, line;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(' ', start);
-        if (end == std::string_view::npos) end = text.size();
-        auto word = std::string(text.substr(start, end - start));
-        start = end + 1;
-        if (word.empty()) continue;
-        if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
-            out += line + "\n";
-            line = "  ";
-        } else if (!line.empty() && line != "  ") {
-            line += ' ';
-        }
-        line += display_width(word) > width - 2 ? truncate_to_width(word, width - 2) : word;
-    }
-    return out + line + "\n";
-}
-
 std::string metric_header(Metric m) {
     switch (m) {
         case Metric::mood: return "Mood";
@@ -96,7 +75,8 @@ bool has_values(const InfusionResponse& r, Metric m) {
 }
 
 std::string title_text(const InfusionResponse& r, Color color) {
-    auto title = fmt::format("Infusion {} on {}{}", r.infusion.id, format_day(r.infusion.day),
+    auto title = fmt::format("Infusion {} (id {}) on {}{}", infusion_number_text(r), r.infusion.id,
+                             format_day(r.infusion.day),
                              r.infusion.label.empty() ? "" : " (" + one_line(r.infusion.label) + ")");
     return styled(truncate_to_width(title, 80), Style::bold, color) + "\n";
 }
@@ -220,26 +200,32 @@ std::string depression_block(const InfusionResponse& r, Color color) {
     std::string out;
     if (r.phq9.any()) {
         out += "\n" + course_table(r.phq9, color);
-        if (auto durability = durability_text(r.phq9); !durability.empty()) out += wrap(durability);
-        if (!r.phq9.missing.empty()) out += wrap(fmt::format("No PHQ-9 at: {}.", fmt::join(r.phq9.missing, ", ")));
+        if (auto durability = durability_text(r.phq9); !durability.empty()) out += wrap_paragraph(durability);
+        if (!r.phq9.missing.empty()) out += wrap_paragraph(fmt::format("No PHQ-9 at: {}.", fmt::join(r.phq9.missing, ", ")));
     } else {
-        out += "\n" + wrap("PHQ-9: none from the baseline to the end of the last window; answer one with painlog check phq9.");
+        out += "\n" + wrap_paragraph("PHQ-9: none from the baseline to the end of the last window; answer one with painlog check phq9.");
     }
     if (r.gad7.any()) out += "\n" + course_table(r.gad7, color);
     out += "\n" + mood_table(r, color);
-    out += wrap(fmt::format("Mood improvement (7-day mean mood at least {:g} point above baseline): {}",
+    out += wrap_paragraph(fmt::format("Mood improvement (7-day mean mood at least {:g} point above baseline): {}",
                             mood_improvement_points, mood_duration_text(r.mood_duration)));
     return out;
 }
 
 std::string pain_block(const InfusionResponse& r, Color color) {
-    return pain_table(r, color);
+    return pain_table(r, color) + course_table_text(r, color);
+}
+
+// The duration of the pain response, then days 1-28, the best 7 days and the PEG.
+std::string response_lines(const InfusionResponse& r) {
+    return wrap_paragraph(fmt::format("Response (7-day mean pain at least 30 % below baseline): {}", duration_text(r))) +
+           course_lines_text(r);
 }
 
 template <typename Remarks>
 std::string notes(const Remarks& remarks) {
     std::string out;
-    for (const auto& remark : remarks) out += wrap("Note: " + remark);
+    for (const auto& remark : remarks) out += wrap_paragraph("Note: " + remark);
     return out;
 }
 
@@ -264,26 +250,26 @@ std::string infusion_response_text(const InfusionResponse& r, Pathway pathway, C
     bool pain_rated = has_values(r, Metric::pain);
     if (pathway == Pathway::pain) {
         out += pain_block(r, color) + metrics_table(r, metrics_besides_pain, color);
-        out += "\n" + wrap(fmt::format("Response (7-day mean pain at least 30 % below baseline): {}", duration_text(r)));
+        out += "\n" + response_lines(r);
     } else if (pathway == Pathway::both) {
         out += pain_block(r, color) + metrics_table(r, metrics_besides_mood, color);
-        out += "\n" + wrap(fmt::format("Response (7-day mean pain at least 30 % below baseline): {}", duration_text(r)));
+        out += "\n" + response_lines(r);
         out += depression_block(r, color);
     } else {
         out += depression_block(r, color).substr(1) + metrics_table(r, metrics_besides_mood, color);
         if (pain_rated) {
             out += "\n" + pain_block(r, color);
-            out += wrap(fmt::format("Response (7-day mean pain at least 30 % below baseline): {}", duration_text(r)));
+            out += response_lines(r);
         }
     }
     out += medicine_response_text(r, color);
-    if (r.pgic) out += wrap(pgic_text(r) + " (the patient's impression of change since the infusion).");
+    if (r.pgic) out += wrap_paragraph(pgic_text(r) + " (the patient's impression of change since the infusion).");
     out += body_response_text(r, color);
     std::string effects;
     for (const auto& e : r.side_effects)
         effects += fmt::format("{}{} ({})", effects.empty() ? "" : ", ", one_line(e.tag), e.count);
-    out += wrap(fmt::format("Side effects within 48 h: {}", effects.empty() ? "none logged" : effects));
-    if (pathway == Pathway::pain && r.phq9.any()) out += wrap(phq9_line(r.phq9));
+    out += wrap_paragraph(fmt::format("Side effects within 48 h: {}", effects.empty() ? "none logged" : effects));
+    if (pathway == Pathway::pain && r.phq9.any()) out += wrap_paragraph(phq9_line(r.phq9));
     if (pathway != Pathway::depression || pain_rated) out += notes(r.pain_remarks);
     if (pathway != Pathway::pain) out += notes(r.mood_remarks);
     out += notes(r.remarks);
@@ -291,9 +277,9 @@ std::string infusion_response_text(const InfusionResponse& r, Pathway pathway, C
 }
 
 std::string response_text(const std::vector<InfusionResponse>& responses, const PathwayChoice& pathway, Color color) {
-    std::string out = wrap(pathway.sentence());
+    std::string out = wrap_paragraph(pathway.sentence());
     for (const auto& r : responses) out += "\n" + infusion_response_text(r, pathway.pathway, color);
-    return out;
+    return out + course_legend_text(responses);
 }
 
 }  // namespace painlog

@@ -10,6 +10,8 @@
 #include <random>
 #include <utility>
 
+#include "painlog/analysis/slope_classes.hpp"
+
 namespace painlog::stats {
 namespace {
 
@@ -167,6 +169,17 @@ std::pair<double, double> middle_bracket(std::span<const Point> points) {
     return {sample[mid - slope_sample_margin], sample[mid + slope_sample_margin]};
 }
 
+// The median of the slopes counted by class, as theil_sen_slope defines it.
+std::optional<double> median_slope(const detail::ValueClasses& classes, std::span<const double> sample) {
+    auto n = classes.pairs();
+    if (n == 0) return std::nullopt;
+    auto lower_rank = (n - 1) / 2, upper_rank = n / 2;
+    double lower = classes.slope_of_rank(lower_rank, sample);
+    if (n % 2 == 1) return lower;
+    double upper = classes.count_at_most(lower) > upper_rank ? lower : classes.slope_of_rank(upper_rank, sample);
+    return (lower + upper) / 2;
+}
+
 // Counts of values seen so far by rank, with prefix sums in O(log n)
 // (a Fenwick tree).
 class RankCounts {
@@ -274,6 +287,13 @@ double student_t_two_sided_p(double t, double df) {
 }
 
 std::optional<double> theil_sen_slope(std::span<const Point> points) {
+    auto n = points.size();
+    if (n >= 2 && n * (n - 1) / 2 > keep_all_max_pairs) {
+        // Diary days with few distinct values: count slopes by value class (slope_classes.hpp).
+        std::vector<Point> by_x(points.begin(), points.end());
+        std::stable_sort(by_x.begin(), by_x.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
+        if (auto classes = detail::ValueClasses::of(by_x)) return median_slope(*classes, sample_slopes(points));
+    }
     auto [lo, hi] = middle_bracket(points);
     return theil_sen_slope(points, lo, hi);
 }

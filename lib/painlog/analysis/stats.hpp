@@ -58,11 +58,14 @@ struct Point {
 // with x_i != x_j. nullopt when there is no such pair.
 // The slopes are never all stored: a random sample (fixed seed) guesses
 // bounds around the median and one pass over the pairs keeps only the
-// slopes between them. The answer is the same double as from sorting all
-// slopes; the guess only decides the memory and time taken.
+// slopes between them. Whole days with few distinct values (a diary's
+// ratings over years) skip the pass: the slopes are counted by value
+// class (slope_classes.hpp). The answer is the same double as from sorting
+// all slopes; the guess only decides the memory and time taken.
 [[nodiscard]] std::optional<double> theil_sen_slope(std::span<const Point> points);
-// The same median from a given guess [lo, hi]: any guess gives the same
-// result, a wrong one (or lo > hi) costs another pass and more memory.
+// The same median from a given guess [lo, hi], always by the pass over the
+// pairs: any guess gives the same result, a wrong one (or lo > hi) costs
+// another pass and more memory.
 [[nodiscard]] std::optional<double> theil_sen_slope(std::span<const Point> points, double lo, double hi);
 
 struct MannKendall {

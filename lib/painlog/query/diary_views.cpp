@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "painlog/query/diary_views.hpp"
 
+#include <algorithm>
+
+#include "painlog/analysis/infusion_course.hpp"
 #include "painlog/store/day_index.hpp"
 #include "painlog/store/diary.hpp"
 #include "painlog/store/dose_store.hpp"
@@ -19,6 +22,30 @@ Summary summarize_diary(Diary& diary, Period period, Day today) {
     s.streak_days = current_logging_streak(diary, today);
     add_medicine_use(s, days, doses_in(diary, period.from, period.to));
     return s;
+}
+
+std::vector<InfusionResponse> responses_of_diary(Diary& diary, const std::vector<Event>& infusions, int baseline_days,
+                                                Day today) {
+    if (infusions.empty()) return {};
+    // The entries of each infusion's side-effect period, each once where two periods overlap.
+    std::vector<Entry> near;
+    std::optional<Instant> read_to;
+    for (const auto& e : infusions) {
+        Instant from = read_to ? std::max(e.at, *read_to + std::chrono::seconds{1}) : e.at;
+        Instant to = e.at + side_effect_period;
+        if (from > to) continue;
+        auto timed = diary.entries(
+            {.from = std::nullopt, .to = std::nullopt, .last = std::nullopt, .at_from = from, .at_to = to});
+        for (auto& entry : timed) near.push_back(std::move(entry));
+        read_to = to;
+    }
+    // The first infusion's curve begins with the mean of days -20 .. -14.
+    Day first = infusions.front().day - date::days{std::max(baseline_days, rolling_days - 1 - curve_first_day)};
+    auto days = read_daily_values(diary, first, today);
+    auto responses = analyse_responses(days, near, infusions, baseline_days, today);
+    add_medicine_responses(responses, doses_in(diary, first, today), days);
+    add_body_responses(responses, days);
+    return responses;
 }
 
 CareRules diary_care_rules(Diary& diary) {

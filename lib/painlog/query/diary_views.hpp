@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "painlog/analysis/response.hpp"
 #include "painlog/analysis/status.hpp"
 #include "painlog/analysis/summary.hpp"
 #include "painlog/analysis/trend.hpp"
@@ -23,6 +24,14 @@ class Diary;
 // `now` in it.
 [[nodiscard]] TrendSeries trend_diary(Diary& diary, Period period, const std::vector<Metric>& metrics, Grouping by,
                                       Instant now);
+
+// The response to each of `infusions` (analyse_responses; sorted, given ones)
+// up to `today`, from the day index and, for side effects, only the entries
+// timed within 48 hours after each infusion: a ten-year diary's thousands of
+// entries are not read. Medicines and body regions are added; questionnaires
+// are the caller's.
+[[nodiscard]] std::vector<InfusionResponse> responses_of_diary(Diary& diary, const std::vector<Event>& infusions,
+                                                               int baseline_days, Day today);
 
 // The clinic's rules from the diary's settings.
 [[nodiscard]] CareRules diary_care_rules(Diary& diary);

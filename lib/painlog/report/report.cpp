@@ -72,10 +72,10 @@ private:
     int notes_total_ = 0;
 };
 
-constexpr std::array section_names{"key_figures",    "pain_response",  "depression_response",
-                                   "charts",         "side_effects",   "pain_tags",
-                                   "sleep_activity", "questionnaires", "medicines",
-                                   "notes",          "body_map"};
+constexpr std::array section_names{"key_figures",    "pain_response",  "depression_response", "charts",
+                                   "side_effects",   "pain_tags",      "sleep_activity",      "questionnaires",
+                                   "medicines",      "notes",          "body_map",            "infusions",
+                                   "calendar"};
 
 bool any_pain_tags(const Report& r) {
     return std::ranges::any_of(r.summary.tags, [](const TagSummary& t) {
@@ -87,6 +87,16 @@ bool pain_rated(const Report& r) {
     if (std::ranges::any_of(r.summary.metrics, [](const MetricSummary& m) { return m.metric == Metric::pain && m.n > 0; }))
         return true;
     return std::ranges::any_of(r.infusions, [](const InfusionResponse& inf) { return inf.baseline.pain_days > 0; });
+}
+
+// The first day the table of all infusions and the calendar need: the
+// year at a glance, and 20 days before the first infusion (its response
+// curve's day -14 is the mean of days -20 .. -14) or its baseline.
+Day diary_overview_from(const Report& r, const std::vector<Event>& infusions) {
+    Day from = year_at_a_glance_from(r.today);
+    for (const auto& e : infusions)
+        from = std::min(from, e.day - date::days{std::max(r.baseline_days, rolling_days - 1 - curve_first_day)});
+    return from;
 }
 
 }  // namespace
@@ -117,18 +127,24 @@ std::vector<ReportSection> report_sections(const Report& r) {
     bool any_infusion = !r.infusions.empty();
     bool any_questionnaire = !r.questionnaires.empty();
     bool any_medicine = !r.summary.medicines.medicines.empty() || !r.regimen.empty();
+    bool any_in_diary = !r.all_infusions.empty();
     if (r.pathway.pathway == Pathway::depression) {
         order = {depression_response, key_figures, charts};
         if (any_questionnaire) order.push_back(questionnaires);
         if (any_infusion) order.push_back(side_effects);
         if (any_medicine) order.push_back(medicines);
         order.push_back(sleep_activity);
-        if (pain_rated(r)) order.push_back(pain_response);
+        if (pain_rated(r)) {
+            order.push_back(pain_response);
+            if (any_in_diary) order.push_back(infusions);
+            order.push_back(calendar);
+        }
         if (any_pain_tags(r)) order.push_back(pain_tags);
     } else {
         order = {key_figures, pain_response};
         if (r.pathway.pathway == Pathway::both) order.push_back(depression_response);
-        order.push_back(charts);
+        if (any_in_diary) order.push_back(infusions);
+        order.insert(order.end(), {charts, calendar});
         if (any_infusion) order.push_back(side_effects);
         if (any_medicine) order.push_back(medicines);
         order.insert(order.end(), {pain_tags, sleep_activity});
@@ -202,17 +218,11 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
         return request.event_id ? e.id == *request.event_id : (e.day >= from && e.day <= to);
     };
 
-    // One query covers everything: the previous period (change column), the
-    // six days before the period (first 7-day means) and every shown
-    // infusion's baseline (and the analysis of the infusion just before it).
+    // One query of entries covers the period, the previous period (change
+    // column), the six days before the period (first 7-day means) and the
+    // side effects of every shown infusion; the infusions' baselines and
+    // courses come from diary_overview_from on (below).
     Day first = std::min(r.period.previous().from, from - date::days{rolling_window_days - 1});
-    std::optional<Day> earliest_shown;
-    for (std::size_t i = 0; i < infusions.size(); ++i) {
-        if (!shown(infusions[i])) continue;
-        earliest_shown = i > 0 ? infusions[i - 1].day : infusions[i].day;
-        break;
-    }
-    if (earliest_shown) first = std::min(first, *earliest_shown - date::days{r.baseline_days});
     ReportReading reading(from, time.zone);
     diary.for_each_entry({first, to, std::nullopt}, [&](Entry e) { reading.add(std::move(e)); });
     auto days = std::move(reading).days();
@@ -235,12 +245,18 @@ Report build_report(Diary& diary, const TimeContext& time, const ReportRequest& 
                             request.trend_tests);
     add_infusions(r.trend, infusions);
 
-    // Infusions before the first shown one only serve to cut windows; analyse from it on.
-    std::vector<Event> analysed;
-    for (const auto& e : infusions)
-        if (earliest_shown && e.day >= *earliest_shown) analysed.push_back(e);
-    for (auto& response : analyse_responses(days, reading.side_effect_entries(), analysed, r.baseline_days, to))
-        if (shown(response.infusion)) r.infusions.push_back(std::move(response));
+    // Every infusion up to the last day, analysed once, for the table of all
+    // infusions; those shown get their questionnaires too. The days read
+    // above serve when they reach back far enough, else the day index does.
+    Day overview_from = diary_overview_from(r, infusions);
+    std::vector<DailyValues> earlier_days;
+    if (overview_from < first) earlier_days = read_daily_values(diary, overview_from, to);
+    const auto& overview_days = overview_from < first ? earlier_days : days;
+    r.all_infusions = analyse_responses(overview_days, reading.side_effect_entries(), infusions, r.baseline_days, to);
+    for (const auto& response : r.all_infusions)
+        if (shown(response.infusion)) r.infusions.push_back(response);
+    r.across = across_infusions(r.all_infusions);
+    r.calendar = pain_calendar(overview_days, infusions, year_at_a_glance_from(to), to);
     r.pathway = diary_pathway(diary);
     auto results = questionnaire_results(diary);
     add_questionnaire_courses(r.infusions, results);

@@ -18,6 +18,8 @@
 #include "painlog/model/event.hpp"
 #include "painlog/model/pathway.hpp"
 #include "painlog/model/questionnaire.hpp"
+#include "painlog/analysis/calendar.hpp"
+#include "painlog/analysis/infusion_course.hpp"
 #include "painlog/analysis/response.hpp"
 #include "painlog/analysis/summary.hpp"
 #include "painlog/time/time.hpp"
@@ -72,19 +74,29 @@ struct Report {
     // complete (none: not answered), for the first page.
     std::optional<Event> next_infusion;
     std::optional<bool> next_check_complete;
+
+    // Every infusion in the diary up to the last day, for the table of all
+    // infusions and the response curves (without side effects or
+    // questionnaires), what they say across infusions, and the year of pain
+    // at a glance that ends on the last day.
+    std::vector<InfusionResponse> all_infusions;
+    AcrossInfusions across;
+    PainCalendar calendar;
 };
 // "Next infusion: 2026-12-01 10:00 (ketamine); pre-infusion check complete."
 [[nodiscard]] std::string next_infusion_text(const Report& report);
 
 // The report's sections. report_sections() orders them by pathway:
-//  - pain: key figures, pain response, charts, side effects, pain tags,
-//    sleep and activity, questionnaires, notes (as before pathways existed);
+//  - pain: key figures, pain response, all infusions, charts, the calendar,
+//    side effects, pain tags, sleep and activity, questionnaires, notes;
 //  - both: the same with the depression response after the pain response;
 //  - depression: depression response, key figures, charts, questionnaires,
-//    side effects, sleep and activity, then the pain response only when pain
-//    was rated and the pain tags only when there are any, and notes.
-// Side effects need an infusion, questionnaires a result in the period and
-// medicines a dose in the period or a regular medicine (after side effects).
+//    side effects, sleep and activity, then the pain response, all
+//    infusions and the calendar only when pain was rated and the pain tags
+//    only when there are any, and notes.
+// Side effects need an infusion in the period, all infusions one in the
+// diary, questionnaires a result in the period and medicines a dose in the
+// period or a regular medicine (after side effects).
 // The body map (where it hurt and how it felt) follows the pain response,
 // when a region or quality was reported (report_body.hpp).
 enum class ReportSection {
@@ -99,6 +111,8 @@ enum class ReportSection {
     medicines,
     notes,
     body_map,
+    infusions,  // every infusion in the diary and the response curves
+    calendar,   // the year at a glance
 };
 [[nodiscard]] std::string_view name_of(ReportSection section);  // key_figures, pain_response, ...
 [[nodiscard]] std::vector<ReportSection> report_sections(const Report& report);

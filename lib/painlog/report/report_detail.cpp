@@ -68,8 +68,8 @@ std::string response_duration_text(const InfusionResponse& inf) {
     return "";
 }
 
-std::string infusion_title(const InfusionResponse& inf, std::size_t number) {
-    auto title = fmt::format("Infusion {} · {}", number, format_day(inf.infusion.day));
+std::string infusion_title(const InfusionResponse& inf) {
+    auto title = fmt::format("Infusion {} · {}", infusion_number_text(inf), format_day(inf.infusion.day));
     if (!inf.infusion.label.empty()) title += " · " + one_line(inf.infusion.label);
     return title;
 }
@@ -175,9 +175,8 @@ ChartSpec base_chart(const Report& r, std::string title, std::string y_label) {
     spec.y_label = std::move(y_label);
     spec.from = r.period.from;
     spec.to = r.period.to;
-    for (std::size_t i = 0; i < r.infusions.size(); ++i) {
-        const auto& inf = r.infusions[i];
-        spec.markers.push_back({inf.infusion.day, fmt::format("Infusion {}", i + 1)});
+    for (const auto& inf : r.infusions) {
+        spec.markers.push_back({inf.infusion.day, fmt::format("Infusion {}", inf.number)});
         spec.ranges.push_back({inf.baseline.from, inf.baseline.to, "baseline"});
     }
     return spec;

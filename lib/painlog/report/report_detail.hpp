@@ -24,8 +24,8 @@ namespace painlog::report_detail {
 [[nodiscard]] std::string metric_title(Metric metric);
 // What the report says about an infusion's response duration.
 [[nodiscard]] std::string response_duration_text(const InfusionResponse& infusion);
-// "Infusion 1 · 2026-09-28 · ketamine" (label only when set); number is 1-based.
-[[nodiscard]] std::string infusion_title(const InfusionResponse& infusion, std::size_t number);
+// "Infusion 3 of 5 · 2026-09-28 · ketamine" (label only when set): its place in the diary.
+[[nodiscard]] std::string infusion_title(const InfusionResponse& infusion);
 // "drowsiness ×2, vivid dreams ×1" or "none logged".
 [[nodiscard]] std::string side_effects_text(const InfusionResponse& infusion);
 // "14 Sep–27 Sep" for a window's days.
@@ -88,5 +88,19 @@ struct MedicineRow {
 [[nodiscard]] std::string questionnaire_chart(const Report& report, Instrument instrument);
 // Opioid use in MME a day over the period ("" without any converted dose).
 [[nodiscard]] std::string mme_chart(const Report& report);
+
+// Issue 19 (report_overview.cpp).
+// "Days 1-7: NAP 1.00 (0.78–1.00), Tau-BC +1.00. Days 1-28: relief 29.2 %
+// (57.0 score-days). Best 7 days: −49.6 %." or "" when there is none of it.
+[[nodiscard]] std::string course_sentence(const InfusionResponse& infusion);
+// One row of the table of every infusion.
+struct OverviewRow {
+    std::string number, date, label, baseline, change, percent, category, best, duration, relief, next;
+};
+[[nodiscard]] std::vector<OverviewRow> overview_rows(const Report& report);
+// What the table's columns mean.
+[[nodiscard]] std::string overview_legend();
+[[nodiscard]] std::string response_curves_chart(const Report& report);  // "" when no infusion has a curve
+[[nodiscard]] std::string calendar_chart(const Report& report);
 
 }  // namespace painlog::report_detail

@@ -79,9 +79,9 @@ void add_depression_data(mu::data& d, const InfusionResponse& inf) {
     d.set("depression_lines", string_list(depression_lines(inf)));
 }
 
-mu::data infusion_data(const InfusionResponse& inf, std::size_t number) {
+mu::data infusion_data(const InfusionResponse& inf) {
     mu::data d;
-    d.set("title", infusion_title(inf, number));
+    d.set("title", infusion_title(inf));
     mu::data windows{mu::data::type::list};
     const auto& b = inf.baseline;
     mu::data base;
@@ -95,6 +95,8 @@ mu::data infusion_data(const InfusionResponse& inf, std::size_t number) {
     base.set("category_class", inf.baseline_sufficient ? "" : "insufficient");
     base.set("mood_mean", num(b.mean(Metric::mood)));
     base.set("mood_change", "");
+    base.set("relief", "");
+    base.set("nap", "");
     windows.push_back(base);
     for (const auto& w : inf.windows) {
         bool shown = w.status != WindowStatus::not_started && w.status != WindowStatus::cut_off;
@@ -109,6 +111,9 @@ mu::data infusion_data(const InfusionResponse& inf, std::size_t number) {
         row.set("category_class", category_class(w));
         row.set("mood_mean", num(w.span.mean(Metric::mood)));
         row.set("mood_change", signed_num(w.change_of(Metric::mood)));
+        row.set("relief", w.pain_area && w.pain_area->relief_pct ? fmt::format("{:.1f} %", *w.pain_area->relief_pct) : "–");
+        const auto& nap = w.nap_of(Metric::pain);
+        row.set("nap", nap ? fmt::format("{:.2f} ({:.2f}–{:.2f})", nap->nap, nap->nap_lower, nap->nap_upper) : "–");
         windows.push_back(row);
     }
     d.set("windows", windows);
@@ -122,6 +127,7 @@ mu::data infusion_data(const InfusionResponse& inf, std::size_t number) {
     d.set("duration", duration);
     d.set("side_effects", side_effects_text(inf));
     if (inf.pgic) d.set("pgic", pgic_text(inf));
+    d.set("course", course_sentence(inf));
     add_depression_data(d, inf);
     return d;
 }
@@ -166,7 +172,7 @@ mu::data medicines_data(const Report& r) {
         auto rows = medicine_rows(r.infusions[i]);
         if (rows.empty()) continue;
         mu::data inf;
-        inf.set("title", infusion_title(r.infusions[i], i + 1));
+        inf.set("title", infusion_title(r.infusions[i]));
         mu::data list{mu::data::type::list};
         for (const auto& row : rows) {
             mu::data rd;
@@ -204,6 +210,26 @@ mu::data medicines_data(const Report& r) {
                                       *use.mme_mean, *use.mme_min, *use.mme_max));
     d.set("mme_caveat", std::string(mme_caveat));
     return d;
+}
+
+// Every infusion in the diary, the sentence across them, the response
+// curves and the calendar.
+void add_overview_data(mu::data& d, const Report& r) {
+    mu::data rows{mu::data::type::list};
+    for (const auto& row : overview_rows(r)) {
+        mu::data rd;
+        for (auto [key, value] : {std::pair{"number", &row.number}, {"date", &row.date}, {"label", &row.label},
+                                  {"baseline", &row.baseline}, {"change", &row.change}, {"percent", &row.percent},
+                                  {"category", &row.category}, {"best", &row.best}, {"duration", &row.duration},
+                                  {"relief", &row.relief}, {"next", &row.next}})
+            rd.set(key, *value);
+        rows.push_back(rd);
+    }
+    d.set("overview_rows", rows);
+    d.set("overview_legend", overview_legend());
+    d.set("across_infusions", across_infusions_text(r.across));
+    if (auto curves = response_curves_chart(r); !curves.empty()) d.set("response_curves_chart", curves);
+    d.set("calendar_chart", calendar_chart(r));
 }
 
 }  // namespace
@@ -251,12 +277,13 @@ std::string report_html(const Report& r) {
     d.set("metrics", metrics);
 
     mu::data infusions{mu::data::type::list};
-    for (std::size_t i = 0; i < r.infusions.size(); ++i) infusions.push_back(infusion_data(r.infusions[i], i + 1));
+    for (const auto& inf : r.infusions) infusions.push_back(infusion_data(inf));
     d.set("infusions", infusions);
     d.set("has_infusions", !r.infusions.empty());
     d.set("category_legend", category_legend());
     d.set("rolling_min_values", fmt::format("{}", rolling_min_values));
 
+    add_overview_data(d, r);
     d.set("pain_mood_chart", pain_mood_chart(r));
     d.set("sleep_chart", sleep_chart(r));
     d.set("energy_chart", energy_chart(r));

@@ -3,6 +3,7 @@
 // (report.cpp): they only lay out a built Report, with the helpers they share
 // with the HTML report (report_detail.hpp).
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -135,7 +136,7 @@ std::string text_pain_response(const Report& r) {
     if (r.infusions.empty()) out += "No infusion in this period.\n";
     for (std::size_t i = 0; i < r.infusions.size(); ++i) {
         const auto& inf = r.infusions[i];
-        out += fmt::format("{}{}\n", i > 0 ? "\n" : "", infusion_title(inf, i + 1));
+        out += fmt::format("{}{}\n", i > 0 ? "\n" : "", infusion_title(inf));
         TextTable table({{"window"}, {"dates"}, {"days", Align::right}, {"pain", Align::right},
                          {"change", Align::right}, {"%", Align::right}, {"mood", Align::right}, {"category"}});
         for (const auto& row : window_rows(inf))
@@ -144,6 +145,7 @@ std::string text_pain_response(const Report& r) {
         out += table.render(Color::no, 80);
         out += wrap_indented(fmt::format("Duration: {}.", response_duration_text(inf)), 80, "", "  ");
         if (inf.pgic) out += wrap_indented(pgic_text(inf) + ".", 80, "", "  ");
+        if (auto course = course_sentence(inf); !course.empty()) out += wrap_indented(course, 80, "", "  ");
         for (const auto& remark : inf.pain_remarks) out += wrap_indented(remark, 80, "", "  ");
         for (const auto& remark : inf.remarks) out += wrap_indented(remark, 80, "", "  ");
     }
@@ -164,7 +166,7 @@ std::string text_depression_response(const Report& r) {
     if (r.infusions.empty()) out += "No infusion in this period.\n";
     for (std::size_t i = 0; i < r.infusions.size(); ++i) {
         const auto& inf = r.infusions[i];
-        out += fmt::format("{}{}\n", i > 0 ? "\n" : "", infusion_title(inf, i + 1));
+        out += fmt::format("{}{}\n", i > 0 ? "\n" : "", infusion_title(inf));
         if (inf.phq9.any()) out += text_course(inf.phq9);
         if (inf.gad7.any()) out += text_course(inf.gad7);
         TextTable table({{"window"}, {"dates"}, {"days", Align::right}, {"mood", Align::right},
@@ -181,6 +183,25 @@ std::string text_depression_response(const Report& r) {
     return out;
 }
 
+std::string text_infusions(const Report& r) {
+    std::string out = heading("All infusions in the diary");
+    TextTable table({{"no."}, {"date"}, {"base", Align::right}, {"1-7 %", Align::right}, {"category"},
+                     {"best 7", Align::right}, {"response"}, {"relief", Align::right}, {"next", Align::right}});
+    for (const auto& row : overview_rows(r))
+        table.add_row({{row.number}, {row.date}, {row.baseline}, {row.percent}, {row.category}, {row.best},
+                       {row.duration}, {row.relief}, {row.next}});
+    out += table.render(Color::no, 80);
+    out += wrap_indented(overview_legend(), 80, "", "");
+    out += wrap_indented(across_infusions_text(r.across), 80, "", "");
+    if (std::ranges::any_of(r.all_infusions, [](const InfusionResponse& inf) { return !inf.curve.empty(); }))
+        out += "\n" +
+               wrap_indented("Response curves: 7-day mean pain against each baseline, day -14 to 42; ▁ -50 % or "
+                             "less, ▃ -30 % or less, ▅ -10 % or less, ▆ within 10 %, █ +10 % or more; * newest.",
+                             80, "", "") +
+               response_curves_text(r.all_infusions, Color::no);
+    return out;
+}
+
 std::string text_key_figures(const Report& r) {
     return heading("Adherence and key figures") + wrap_indented(adherence_text(r), 80, "", "") + figures_table(r);
 }
@@ -188,7 +209,7 @@ std::string text_key_figures(const Report& r) {
 std::string text_side_effects(const Report& r) {
     std::string out = heading("Side effects in the 48 hours after each infusion");
     for (std::size_t i = 0; i < r.infusions.size(); ++i)
-        out += wrap_indented(fmt::format("{}: {}", infusion_title(r.infusions[i], i + 1), side_effects_text(r.infusions[i])),
+        out += wrap_indented(fmt::format("{}: {}", infusion_title(r.infusions[i]), side_effects_text(r.infusions[i])),
                              80, "", "  ");
     return out;
 }
@@ -237,7 +258,7 @@ std::string text_medicines(const Report& r) {
     for (std::size_t i = 0; i < r.infusions.size(); ++i) {
         auto rows = medicine_rows(r.infusions[i]);
         if (rows.empty()) continue;
-        out += fmt::format("\n{}: a day, over logged days\n", infusion_title(r.infusions[i], i + 1));
+        out += fmt::format("\n{}: a day, over logged days\n", infusion_title(r.infusions[i]));
         std::vector<Column> columns{{"window"}, {"days", Align::right}};
         if (mme) columns.insert(columns.end(), {{"MME", Align::right}, {"change", Align::right}});
         columns.insert(columns.end(), {{"as needed", Align::right}, {"change", Align::right}});
@@ -272,6 +293,8 @@ std::string text_section(const Report& r, ReportSection section) {
         case ReportSection::medicines: return text_medicines(r);
         case ReportSection::notes: return text_notes(r);
         case ReportSection::body_map: return body_map_text(r);
+        case ReportSection::infusions: return text_infusions(r);
+        case ReportSection::calendar: return heading("A year at a glance") + calendar_text(r.calendar, ColorDepth::none);
     }
     return out;
 }
@@ -328,7 +351,7 @@ std::string md_pain_response(const Report& r) {
     if (r.infusions.empty()) out += "\nNo infusion in this period.\n";
     for (std::size_t i = 0; i < r.infusions.size(); ++i) {
         const auto& inf = r.infusions[i];
-        out += fmt::format("\n### {}\n\n", markdown_escape(infusion_title(inf, i + 1)));
+        out += fmt::format("\n### {}\n\n", markdown_escape(infusion_title(inf)));
         std::vector<std::vector<std::string>> rows;
         for (const auto& w : window_rows(inf))
             rows.push_back({w.label, w.dates, w.logged, w.pain, w.change, w.pct, w.category, w.mood, w.mood_change});
@@ -336,10 +359,28 @@ std::string md_pain_response(const Report& r) {
                         {false, false, true, true, true, true, false, true, true}, rows);
         out += fmt::format("\n**Duration:** {}.\n", response_duration_text(inf));
         if (inf.pgic) out += fmt::format("\n{}.\n", markdown_escape(pgic_text(inf)));
+        if (auto course = course_sentence(inf); !course.empty()) out += fmt::format("\n{}\n", markdown_escape(course));
         for (const auto& remark : inf.pain_remarks) out += fmt::format("\n{}\n", markdown_escape(remark));
         for (const auto& remark : inf.remarks) out += fmt::format("\n{}\n", markdown_escape(remark));
     }
     if (!r.infusions.empty()) out += fmt::format("\n*{}*\n", category_legend());
+    return out;
+}
+
+std::string md_infusions(const Report& r) {
+    std::string out = "\n## All infusions in the diary\n\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : overview_rows(r))
+        rows.push_back({row.number, row.date, markdown_escape(row.label), row.baseline, row.change, row.percent,
+                        row.category, row.best, row.duration, row.relief, row.next});
+    out += md_table({"Infusion", "date", "label", "baseline", "days 1–7", "%", "category", "best 7 days", "response",
+                     "relief 1–28", "next"},
+                    {false, false, false, true, true, true, false, true, false, true, true}, rows);
+    out += fmt::format("\n*{}*\n\n{}\n", markdown_escape(overview_legend()), markdown_escape(across_infusions_text(r.across)));
+    if (std::ranges::any_of(r.all_infusions, [](const InfusionResponse& inf) { return !inf.curve.empty(); }))
+        out += "\nResponse curves: 7-day mean pain against each baseline, day -14 to 42; ▁ -50 % or less, ▃ -30 % or "
+               "less, ▅ -10 % or less, ▆ within 10 %, █ +10 % or more; \\* newest.\n\n```text\n" +
+               response_curves_text(r.all_infusions, Color::no) + "```\n";
     return out;
 }
 
@@ -356,7 +397,7 @@ std::string md_depression_response(const Report& r) {
     if (r.infusions.empty()) out += "\nNo infusion in this period.\n";
     for (std::size_t i = 0; i < r.infusions.size(); ++i) {
         const auto& inf = r.infusions[i];
-        out += fmt::format("\n### {}\n\n", markdown_escape(infusion_title(inf, i + 1)));
+        out += fmt::format("\n### {}\n\n", markdown_escape(infusion_title(inf)));
         if (inf.phq9.any()) out += md_course(inf.phq9) + "\n";
         if (inf.gad7.any()) out += md_course(inf.gad7) + "\n";
         std::vector<std::vector<std::string>> rows;
@@ -428,7 +469,7 @@ std::string md_medicines(const Report& r) {
         }
         if (rows.empty()) continue;
         out += fmt::format("\n### {}\n\nA day, over logged days (an entry or a dose).\n\n",
-                           markdown_escape(infusion_title(r.infusions[i], i + 1)));
+                           markdown_escape(infusion_title(r.infusions[i])));
         std::vector<std::string> headers{"Window", "days"};
         std::vector<bool> right{false, true};
         if (mme) headers.insert(headers.end(), {"MME", "change"}), right.insert(right.end(), {true, true});
@@ -462,7 +503,7 @@ std::string md_section(const Report& r, ReportSection section) {
         case ReportSection::side_effects:
             out = "\n## Side effects in the 48 hours after each infusion\n\n";
             for (std::size_t i = 0; i < r.infusions.size(); ++i)
-                out += fmt::format("- **{}:** {}\n", markdown_escape(infusion_title(r.infusions[i], i + 1)),
+                out += fmt::format("- **{}:** {}\n", markdown_escape(infusion_title(r.infusions[i])),
                                    markdown_escape(side_effects_text(r.infusions[i])));
             return out;
         case ReportSection::pain_tags: return md_pain_tags(r);
@@ -476,6 +517,9 @@ std::string md_section(const Report& r, ReportSection section) {
         case ReportSection::medicines: return md_medicines(r);
         case ReportSection::notes: return md_notes(r);
         case ReportSection::body_map: return body_map_markdown(r);
+        case ReportSection::infusions: return md_infusions(r);
+        case ReportSection::calendar:
+            return "\n## A year at a glance\n\n```text\n" + calendar_text(r.calendar, ColorDepth::none) + "```\n";
     }
     return out;
 }
@@ -538,6 +582,11 @@ nlohmann::ordered_json report_json(const Report& r) {
         if (d.mme > 0) daily_mme.push_back({{"day", format_day(d.day)}, {"mme", std::round(d.mme * 100) / 100}});
     j["daily_mme"] = daily_mme;
     j["body_map"] = body_map_json(r);
+    json all = json::array();
+    for (const auto& inf : r.all_infusions) all.push_back(infusion_overview_json(inf));
+    j["all_infusions"] = all;
+    j["across_infusions"] = across_infusions_json(r.across);
+    j["calendar"] = calendar_json(r.calendar);
     return j;
 }
 

@@ -115,6 +115,9 @@ std::string entry_filter(const EntryQuery& query) {
     std::string sql;
     if (query.from) sql += " AND day >= :from";
     if (query.to) sql += " AND day <= :to";
+    // `at` is stored as format_utc writes it, so text order is time order (and entry_by_at serves it).
+    if (query.at_from) sql += " AND at >= :at_from";
+    if (query.at_to) sql += " AND at <= :at_to";
     return sql;
 }
 
@@ -140,6 +143,8 @@ void bind_query(SQLite::Statement& st, const EntryQuery& query) {
     if (query.from) st.bind(":from", format_day(*query.from));
     if (query.to) st.bind(":to", format_day(*query.to));
     if (query.last) st.bind(":last", static_cast<std::int64_t>(*query.last));
+    if (query.at_from) st.bind(":at_from", format_utc(*query.at_from));
+    if (query.at_to) st.bind(":at_to", format_utc(*query.at_to));
 }
 
 // Makes several SELECTs one read transaction, so that they all see the

@@ -28,6 +28,10 @@ struct EntryQuery {
     std::optional<Day> from;          // first diary day, inclusive
     std::optional<Day> to;            // last diary day, inclusive
     std::optional<std::size_t> last;  // only the N most recent of those
+    // Entries timed from at_from to at_to, inclusive (initialised, so that
+    // designated initialisers may leave them out).
+    std::optional<Instant> at_from = std::nullopt;
+    std::optional<Instant> at_to = std::nullopt;
 };
 
 // What a file's first 100 bytes say, read without SQLite: opening a file,

@@ -32,6 +32,28 @@ void for_each_codepoint(std::string_view text, Visit visit) {
 constexpr std::array<std::string_view, 6> own_colour_codes{"\033[0m", "\033[1m", "\033[2m",
                                                              "\033[31m", "\033[32m", "\033[33m"};
 
+// The calendar's foreground colours, allowed through as well:
+// ESC[38;5;Nm (256 colours) and ESC[38;2;R;G;Bm (24-bit), each number at
+// most three digits and 255. Returns the code's length, 0 when `text` does
+// not start with one, -1 when it ends inside what could still become one.
+int foreground_colour_length(std::string_view text) {
+    constexpr std::string_view palette = "\033[38;5;", truecolor = "\033[38;2;";
+    std::size_t numbers = 0, pos = 0;
+    if (text.starts_with(palette)) numbers = 1, pos = palette.size();
+    else if (text.starts_with(truecolor)) numbers = 3, pos = truecolor.size();
+    else return palette.starts_with(text) || truecolor.starts_with(text) ? -1 : 0;
+    for (std::size_t i = 0; i < numbers; ++i) {
+        std::size_t start = pos;
+        int value = 0;
+        while (pos < text.size() && pos - start < 3 && text[pos] >= '0' && text[pos] <= '9')
+            value = value * 10 + (text[pos++] - '0');
+        if (pos == text.size()) return -1;
+        if (pos == start || value > 255 || text[pos] != (i + 1 < numbers ? ';' : 'm')) return 0;
+        ++pos;
+    }
+    return static_cast<int>(pos);
+}
+
 // The length of a valid UTF-8 sequence at the start of `text` (parse.hpp's
 // strict rules), 0 when there is none, or -1 when `text` ends inside what
 // could still become one.
@@ -95,8 +117,14 @@ std::size_t append_terminal_safe(std::string_view text, std::string& out, Contro
                 pos += own->size();
                 continue;
             }
+            int foreground = foreground_colour_length(rest);
+            if (foreground > 0) {
+                out += rest.substr(0, static_cast<std::size_t>(foreground));
+                pos += static_cast<std::size_t>(foreground);
+                continue;
+            }
             bool could_be_own = std::ranges::any_of(own_colour_codes, [&](auto code) { return code.starts_with(rest); });
-            if (could_be_own && !final) return pos;
+            if ((could_be_own || foreground < 0) && !final) return pos;
         }
         int len = complete_sequence_length(rest);
         if (len < 0 && !final) return pos;
@@ -150,6 +178,7 @@ std::string wrap_words(std::string text, std::size_t width, std::string_view fir
         auto space = rest_of_text.find(' ');
         auto word = unglue(std::string(rest_of_text.substr(0, space)));
         rest_of_text = space == std::string_view::npos ? std::string_view{} : rest_of_text.substr(space + 1);
+        if (word.empty()) continue;
         if (!empty && display_width(line) + 1 + display_width(word) > width) {
             out += line + "\n";
             line = std::string(rest);
@@ -161,5 +190,7 @@ std::string wrap_words(std::string text, std::size_t width, std::string_view fir
     }
     return out + line + "\n";
 }
+
+std::string wrap_paragraph(std::string_view text, std::size_t width) { return wrap_words(std::string(text), width, "", "  "); }
 
 }  // namespace painlog

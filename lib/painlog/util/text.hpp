@@ -25,12 +25,16 @@ enum class Color { no, yes };
 // "p = 0.05" are never split.
 [[nodiscard]] std::string wrap_words(std::string text, std::size_t width, std::string_view first,
                                      std::string_view rest);
+// One paragraph of output: wrap_words with continuation lines indented by
+// two spaces.
+[[nodiscard]] std::string wrap_paragraph(std::string_view text, std::size_t width = 80);
 
 // What may reach a terminal: text from a diary or a file must not be able to
 // move the cursor, set the title, write the clipboard or hide what follows.
 enum class Controls {
     escape_all,   // every control character, newlines too: one-line messages
-    keep_layout,  // newline and tab pass, and so do painlog's own colour codes
+    keep_layout,  // newline and tab pass, and so do painlog's own colour codes (the calendar's
+                  // ESC[38;5;Nm and ESC[38;2;R;G;Bm foregrounds among them)
 };
 // Appends `text` to `out` with control characters (C0, DEL, C1 U+0080 to
 // U+009F) written as \u001b and bytes that are not UTF-8 as \xff. Stops
