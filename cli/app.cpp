@@ -44,7 +44,7 @@ constexpr std::array commands{
     Command{"check", setup_check},     Command{"remind", setup_remind},   Command{"status", setup_status},
     Command{"event", setup_event},     Command{"response", setup_response}, Command{"med", setup_med},
     Command{"key", setup_key},         Command{"version", setup_version},
-    Command{"prepare", setup_prepare},
+    Command{"prepare", setup_prepare}, Command{"sync", setup_sync},
 };
 
 // The first word that is not an option or the value of a global one.

@@ -31,5 +31,8 @@ void setup_med(CLI::App& app, Context& ctx);
 void setup_version(CLI::App& app, Context& ctx);
 void setup_prepare(CLI::App& app, Context& ctx);
 void setup_key(CLI::App& app, Context& ctx);
+void setup_sync(CLI::App& app, Context& ctx);
+// sync's status, conflicts and dismiss (sync_views.cpp), under `sync`.
+void setup_sync_views(CLI::App& sync, Context& ctx);
 
 }  // namespace painlog::cli
