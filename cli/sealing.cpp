@@ -82,7 +82,7 @@ std::string ask_without_echo(int tty, std::string_view prompt, std::string_view 
 class Terminal {
 public:
     explicit Terminal(const std::string& why,
-                      std::string_view instead = "the passphrase on; expected --passphrase-file FILE or --passphrase-fd N")
+                      std::string_view instead = "for the passphrase on; expected --passphrase-file FILE or --passphrase-fd N")
         : fd_(::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) {
         if (fd_ < 0) throw InputError(fmt::format("{}: no terminal to ask {}", why, instead));
     }

@@ -245,6 +245,7 @@ CREATE TABLE sync_state (
   one    INTEGER PRIMARY KEY CHECK (one = 1),
   me     INTEGER NOT NULL REFERENCES sync_replica (n),
   clock  INTEGER NOT NULL,
+  sent   INTEGER NOT NULL DEFAULT 0,
   folder TEXT,
   key    BLOB,
   home   TEXT
@@ -262,11 +263,13 @@ CREATE TABLE sync_record (
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX sync_record_by_local ON sync_record (kind, local);
 CREATE INDEX sync_record_unsent ON sync_record (kind, uid) WHERE unsent = 1;
+-- No key, so that no conflict clause of the statement that fires a trigger
+-- (an upsert of a setting) can turn a repeated mark into an error: a row
+-- marked twice is stamped once.
 CREATE TABLE sync_dirty (
   kind  TEXT NOT NULL,
-  local      NOT NULL,
-  PRIMARY KEY (kind, local)
-) WITHOUT ROWID;
+  local      NOT NULL
+);
 CREATE TABLE sync_conflict (
   id      INTEGER PRIMARY KEY,
   uid     TEXT    NOT NULL UNIQUE,
@@ -290,53 +293,53 @@ INSERT INTO sync_record (kind, uid, local, stamp, origin, unsent)
         UNION ALL SELECT 'setting', key FROM setting);
 UPDATE sync_state SET clock = (SELECT count(*) FROM sync_record);
 CREATE TRIGGER sync_entry_after_insert AFTER INSERT ON entry
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('entry', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', NEW.id); END;
 CREATE TRIGGER sync_entry_after_update AFTER UPDATE ON entry
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('entry', OLD.id), ('entry', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.id), ('entry', NEW.id); END;
 CREATE TRIGGER sync_entry_after_delete AFTER DELETE ON entry
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('entry', OLD.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.id); END;
 CREATE TRIGGER sync_entry_tag_after_insert AFTER INSERT ON entry_tag
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('entry', NEW.entry_id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', NEW.entry_id); END;
 CREATE TRIGGER sync_entry_tag_after_update AFTER UPDATE ON entry_tag
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id), ('entry', NEW.entry_id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id), ('entry', NEW.entry_id); END;
 CREATE TRIGGER sync_entry_tag_after_delete AFTER DELETE ON entry_tag
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id); END;
 CREATE TRIGGER sync_event_after_insert AFTER INSERT ON event
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('event', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', NEW.id); END;
 CREATE TRIGGER sync_event_after_update AFTER UPDATE ON event
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('event', OLD.id), ('event', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', OLD.id), ('event', NEW.id); END;
 CREATE TRIGGER sync_event_after_delete AFTER DELETE ON event
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('event', OLD.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', OLD.id); END;
 CREATE TRIGGER sync_infusion_check_after_insert AFTER INSERT ON infusion_check
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('event', NEW.event_id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', NEW.event_id); END;
 CREATE TRIGGER sync_infusion_check_after_update AFTER UPDATE ON infusion_check
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('event', OLD.event_id), ('event', NEW.event_id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', OLD.event_id), ('event', NEW.event_id); END;
 CREATE TRIGGER sync_infusion_check_after_delete AFTER DELETE ON infusion_check
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('event', OLD.event_id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', OLD.event_id); END;
 CREATE TRIGGER sync_questionnaire_after_insert AFTER INSERT ON questionnaire
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('questionnaire', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('questionnaire', NEW.id); END;
 CREATE TRIGGER sync_questionnaire_after_update AFTER UPDATE ON questionnaire
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('questionnaire', OLD.id), ('questionnaire', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('questionnaire', OLD.id), ('questionnaire', NEW.id); END;
 CREATE TRIGGER sync_questionnaire_after_delete AFTER DELETE ON questionnaire
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('questionnaire', OLD.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('questionnaire', OLD.id); END;
 CREATE TRIGGER sync_dose_after_insert AFTER INSERT ON dose
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('dose', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('dose', NEW.id); END;
 CREATE TRIGGER sync_dose_after_update AFTER UPDATE ON dose
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('dose', OLD.id), ('dose', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('dose', OLD.id), ('dose', NEW.id); END;
 CREATE TRIGGER sync_dose_after_delete AFTER DELETE ON dose
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('dose', OLD.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('dose', OLD.id); END;
 CREATE TRIGGER sync_setting_after_insert AFTER INSERT ON setting
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('setting', NEW.key); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('setting', NEW.key); END;
 CREATE TRIGGER sync_setting_after_update AFTER UPDATE ON setting
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('setting', OLD.key), ('setting', NEW.key); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('setting', OLD.key), ('setting', NEW.key); END;
 CREATE TRIGGER sync_setting_after_delete AFTER DELETE ON setting
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('setting', OLD.key); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('setting', OLD.key); END;
 CREATE TRIGGER sync_sync_conflict_after_insert AFTER INSERT ON sync_conflict
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('conflict', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('conflict', NEW.id); END;
 CREATE TRIGGER sync_sync_conflict_after_update AFTER UPDATE ON sync_conflict
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('conflict', OLD.id), ('conflict', NEW.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('conflict', OLD.id), ('conflict', NEW.id); END;
 CREATE TRIGGER sync_sync_conflict_after_delete AFTER DELETE ON sync_conflict
-BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('conflict', OLD.id); END;
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('conflict', OLD.id); END;
 )sql";
 
 constexpr std::array all_migrations{

@@ -24,7 +24,7 @@ namespace {
 // migration, for each child table T, the three triggers that v9 gives
 // entry_tag (schema.cpp):
 //     CREATE TRIGGER sync_T_after_insert AFTER INSERT ON T
-//     BEGIN INSERT OR IGNORE INTO sync_dirty (kind, local) VALUES ('entry', NEW.entry_id); END;
+//     BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', NEW.entry_id); END;
 //     ... AFTER UPDATE (OLD.entry_id and NEW.entry_id) and AFTER DELETE (OLD.entry_id).
 // Nothing else changes: entries then carry their regions and qualities to
 // every replica, and a replica of an older schema waits for the upgrade
@@ -100,7 +100,8 @@ public:
         SQLite::Statement insert(
             db_, fmt::format("INSERT INTO sync_record (kind, uid, local, stamp, origin, unsent) "
                              "SELECT d.kind, {}, d.local, ?1 + row_number() OVER (ORDER BY d.local) - 1, ?2, 1 "
-                             "FROM sync_dirty d JOIN {} t ON t.{} = d.local WHERE d.kind = ?3 AND NOT EXISTS "
+                             "FROM (SELECT DISTINCT kind, local FROM sync_dirty WHERE kind = ?3) d JOIN {} t ON t.{} = d.local "
+                             "WHERE NOT EXISTS "
                              "(SELECT 1 FROM sync_record r WHERE r.kind = ?3 AND r.local = d.local)",
                              uuid_sql, kind.table, kind.key));
         insert.bind(1, first);
@@ -249,7 +250,7 @@ void stamp_changes(SQLite::Database& db, std::int64_t now_ms) {
             stamper.insert_new(*kind);
     std::vector<std::pair<const SyncedKind*, LocalKey>> rest;
     {
-        SQLite::Statement st(db, "SELECT kind, local FROM sync_dirty");
+        SQLite::Statement st(db, "SELECT DISTINCT kind, local FROM sync_dirty");
         while (st.executeStep())
             if (const auto* kind = synced_kind_named(st.getColumn(0).getText()))
                 rest.emplace_back(kind, local_of(st.getColumn(1)));

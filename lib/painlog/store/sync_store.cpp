@@ -203,13 +203,19 @@ std::vector<SyncChange> unsent_changes(Diary& diary) {
 
 void mark_sent(Diary& diary, const std::vector<SyncChange>& changes) {
     SQLite::Statement st(diary.db(), "UPDATE sync_record SET unsent = 0 WHERE kind = ? AND uid = ? AND stamp = ?");
+    auto me = read_sync_setup(diary).replica;
+    HlcStamp sent = 0;
     for (const auto& change : changes) {
         st.bind(1, change.kind);
         st.bind(2, change.uid);
         st.bind(3, change.version.stamp);
         st.exec();
         st.reset();
+        if (change.version.origin == me) sent = std::max(sent, change.version.stamp);
     }
+    SQLite::Statement save(diary.db(), "UPDATE sync_state SET sent = max(sent, ?)");
+    save.bind(1, sent);
+    save.exec();
 }
 
 std::vector<SyncChange> all_changes(Diary& diary) {
@@ -232,17 +238,14 @@ void take_new_replica_id(Diary& diary, const std::string& new_id, const std::str
     auto old_me = my_replica_number(db);
     auto old_key = std::to_string(old_me);
     // What the old id certainly wrote before this diary's copy or backup
-    // was taken: its versions that this diary knows went out. A version
+    // was taken: its changes that this diary knows went out. A version
     // re-stamped below may claim to include those, and no more, so that a
     // version the old id wrote later is never taken as its ancestor.
-    SQLite::Statement sent(db, "SELECT coalesce(max(stamp), 0) FROM sync_record WHERE origin = ? AND unsent = 0");
-    sent.bind(1, old_me);
-    sent.executeStep();
-    auto safe = sent.getColumn(0).getInt64();
+    auto safe = db.execAndGet("SELECT sent FROM sync_state").getInt64();
     ReplicaNumbers ids(db);
     auto new_me = ids.number_of(new_id);
     auto new_key = std::to_string(new_me);
-    SQLite::Statement update_state(db, "UPDATE sync_state SET me = ?, home = ?");
+    SQLite::Statement update_state(db, "UPDATE sync_state SET me = ?, home = ?, sent = 0");
     update_state.bind(1, new_me);
     update_state.bind(2, home);
     update_state.exec();
