@@ -45,7 +45,7 @@ constexpr std::array commands{
     Command{"event", setup_event},     Command{"response", setup_response}, Command{"med", setup_med},
     Command{"key", setup_key},         Command{"version", setup_version},
     Command{"prepare", setup_prepare}, Command{"body", setup_body},
-    Command{"calendar", setup_calendar},
+    Command{"calendar", setup_calendar}, Command{"sync", setup_sync},
 };
 
 // The first word that is not an option or the value of a global one.

@@ -33,5 +33,8 @@ void setup_prepare(CLI::App& app, Context& ctx);
 void setup_key(CLI::App& app, Context& ctx);
 void setup_body(CLI::App& app, Context& ctx);
 void setup_calendar(CLI::App& app, Context& ctx);
+void setup_sync(CLI::App& app, Context& ctx);
+// sync's status, conflicts and dismiss (sync_views.cpp), under `sync`.
+void setup_sync_views(CLI::App& sync, Context& ctx);
 
 }  // namespace painlog::cli

@@ -53,7 +53,7 @@ Diary& Context::diary(Access access) {
         auto path = diary_path();
         diary_label_ = path.string();
         diary_.emplace(Diary::open(path, access));
-        time();
+        diary_->set_clock(time().now);
         time_->day_start_hour = std::stoi(diary_->setting_or_default(setting_key::day_start_hour));
     }
     return *diary_;

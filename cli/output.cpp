@@ -121,4 +121,42 @@ void write_output_file(const std::string& path, const std::filesystem::path& dia
     }
 }
 
+namespace {
+
+[[noreturn]] void refuse_existing_secret(const std::string& path, std::string_view option, std::string_view what) {
+    throw InputError(fmt::format("{} {}: already exists; expected a new file name (painlog never replaces {})", option,
+                                 path, what));
+}
+
+}  // namespace
+
+void check_new_private_file(const std::string& path, std::string_view option, std::string_view what) {
+    auto target = classify_output(path);
+    if (target == OutputTarget::regular_file) refuse_existing_secret(path, option, what);
+    if (target != OutputTarget::absent)
+        throw InputError(fmt::format("{} {}: is not a regular file; expected a new file name", option, path));
+    auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::is_directory(dir))
+        throw InputError(fmt::format("{} {}: no such directory {}; expected an existing directory", option, path,
+                                     dir.string()));
+}
+
+void write_new_private_file(const std::string& path, const std::string& text, std::string_view option,
+                            std::string_view what) {
+    check_new_private_file(path, option, what);
+    auto name = fmt::format("{} {}", option, path);
+    SiblingTemporary temporary(path, fmt::format("{}: cannot write", name));
+    {
+        std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);
+        out << text;
+        out.close();
+        if (!out) throw RuntimeError(fmt::format("{}: cannot write: {}", name, std::strerror(errno)));
+    }
+    sync_file(temporary.path(), name);
+    if (::link(temporary.path().c_str(), path.c_str()) != 0) {
+        if (errno == EEXIST) refuse_existing_secret(path, option, what);
+        throw RuntimeError(fmt::format("{}: cannot write: {}", name, std::strerror(errno)));
+    }
+}
+
 }  // namespace painlog::cli

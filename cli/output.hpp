@@ -31,6 +31,15 @@ void add_format_option(CLI::App& cmd, std::string& format, std::initializer_list
 void write_output_file(const std::string& path, const std::filesystem::path& diary,
                        const std::function<void(std::ostream&)>& write);
 
+// Writes `text` (a secret) to the new file `path`, mode 0600, linked into
+// place so that no file is ever replaced, even one made meanwhile.
+// `option` (-o, --key-file) and `what` ("a secret key") name them in
+// errors. check_new_private_file makes the same checks up front, before a
+// command does any other work.
+void write_new_private_file(const std::string& path, const std::string& text, std::string_view option,
+                            std::string_view what);
+void check_new_private_file(const std::string& path, std::string_view option, std::string_view what);
+
 // Standard output as painlog writes it: buffered, written with write(2) so
 // that a failure is known with its reason (a full disk, a closed pipe), and,
 // when it is a terminal, passed through terminal_safe (Controls::keep_layout)

@@ -50,8 +50,9 @@ age::Passphrase from_fd(int fd) {
 }
 
 // Reads a line from the terminal `tty` with echo off and Ctrl-C read as a
-// character, so that nothing can leave the terminal without echo.
-std::string ask_without_echo(int tty, std::string_view prompt) {
+// character, so that nothing can leave the terminal without echo. `what`
+// (passphrase, sync key) names the secret in errors.
+std::string ask_without_echo(int tty, std::string_view prompt, std::string_view what = "passphrase") {
     (void)::write(tty, prompt.data(), prompt.size());
     termios saved{};
     bool quiet = ::tcgetattr(tty, &saved) == 0;
@@ -72,19 +73,18 @@ std::string ask_without_echo(int tty, std::string_view prompt) {
     if (quiet) ::tcsetattr(tty, TCSANOW, &saved);
     if (n == 0 || line.find('\x03') != std::string::npos) {
         crypto::wipe(line);
-        throw InputError("passphrase: cancelled; nothing was written");
+        throw InputError(fmt::format("{}: cancelled; nothing was written", what));
     }
-    if (line.empty() || line == "\r") throw InputError("passphrase: empty; expected one, or Ctrl-D to cancel");
+    if (line.empty() || line == "\r") throw InputError(fmt::format("{}: empty; expected one, or Ctrl-D to cancel", what));
     return line;
 }
 
 class Terminal {
 public:
-    explicit Terminal(const std::string& why) : fd_(::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) {
-        if (fd_ < 0)
-            throw InputError(fmt::format("{}: no terminal to ask for the passphrase on; expected --passphrase-file FILE "
-                                         "or --passphrase-fd N",
-                                         why));
+    explicit Terminal(const std::string& why,
+                      std::string_view instead = "for the passphrase on; expected --passphrase-file FILE or --passphrase-fd N")
+        : fd_(::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) {
+        if (fd_ < 0) throw InputError(fmt::format("{}: no terminal to ask {}", why, instead));
     }
     Terminal(const Terminal&) = delete;
     Terminal& operator=(const Terminal&) = delete;
@@ -189,6 +189,12 @@ age::Keys keys_for(const OpenOptions& opts, const age::Reader& reader, const Con
     bool ask = opts.passphrase || (ctx.interactive() && opts.passphrase_file.empty() && opts.passphrase_fd < 0);
     keys.passphrase = given_passphrase(ask, opts.passphrase_file, opts.passphrase_fd, [&] { return ask_once(name); });
     return keys;
+}
+
+std::string ask_secret(const std::string& why, std::string_view prompt, std::string_view what,
+                       std::string_view instead) {
+    Terminal tty(why, instead);
+    return ask_without_echo(tty.fd(), prompt, what);
 }
 
 }  // namespace painlog::cli

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "painlog/crypto/age.hpp"
@@ -44,5 +45,11 @@ void add_open_options(CLI::App& cmd, OpenOptions& opts);
 // the terminal when a person is there.
 [[nodiscard]] age::Keys keys_for(const OpenOptions& opts, const age::Reader& reader, const Context& ctx,
                                  const std::string& name);
+
+// A secret typed on the terminal (/dev/tty) without echo: `what` names it
+// in errors ("sync key"); without a terminal, InputError "WHY: no terminal
+// to ask INSTEAD".
+[[nodiscard]] std::string ask_secret(const std::string& why, std::string_view prompt, std::string_view what,
+                                     std::string_view instead);
 
 }  // namespace painlog::cli

@@ -10,7 +10,7 @@
 # lib/painlog/<layer>/... holds every library file. A file may include
 # (#include "painlog/<layer>/x.hpp") headers of its own layer and of lower
 # ranks only: a higher rank, or another layer of the same rank (store and
-# analysis; formats, report and query), is an offence. Also refused in the
+# analysis; formats, report, query and sync), is an offence. Also refused in the
 # library: CLI11 (<CLI/...>), terminal I/O (std::cout, std::cin, std::cerr,
 # std::clog, isatty, <iostream>), SQLite or the Diary type below store (the
 # precompiled header gives every file <SQLiteCpp/SQLiteCpp.h>, so an include
@@ -23,13 +23,15 @@ set -uo pipefail
 shopt -s nullglob globstar
 
 # ---- the layers: name and rank (lower ranks are included by higher ones) ----
-LAYERS=(util time crypto model store analysis formats report query)
-declare -A RANK=([util]=0 [time]=1 [crypto]=1 [model]=2 [store]=3 [analysis]=3 [formats]=4 [report]=4 [query]=4)
+LAYERS=(util time crypto model store analysis formats report query sync)
+declare -A RANK=([util]=0 [time]=1 [crypto]=1 [model]=2 [store]=3 [analysis]=3 [formats]=4 [report]=4 [query]=4 [sync]=4)
 # time and crypto (age files, libsodium) share a rank: neither needs the other.
+# sync (issue 21: change files in a shared folder) sits beside formats: it
+# reads and writes the diary through store and seals with crypto.
 # Extra edges between layers of the same rank, "from>to" (none today).
 ALLOWED_SIBLINGS=()
 # Layers that may use SQLite and the Diary type directly.
-declare -A MAY_USE_STORE=([store]=1 [formats]=1 [report]=1 [query]=1)
+declare -A MAY_USE_STORE=([store]=1 [formats]=1 [report]=1 [query]=1 [sync]=1)
 # Files that may sit in lib/painlog itself (not library sources).
 ROOT_FILES_OK=(CMakeLists.txt)
 
@@ -165,7 +167,7 @@ for f in "$LIB"/**; do
         fi
         if [ -z "${MAY_USE_STORE[$layer]:-}" ]; then
             if [[ $code =~ SQLite:: ]] || [[ $code =~ \<SQLiteCpp/ ]]; then
-                report "$rel:$line: uses SQLite ($layer -> store; only store, formats, report and query may)"
+                report "$rel:$line: uses SQLite ($layer -> store; only store, formats, report, query and sync may)"
             fi
             if [[ $code =~ (^|[^A-Za-z0-9_])(class[[:space:]]+Diary[[:space:]]*\;|Diary[[:space:]]*[\&\*]|Diary::) ]]; then
                 report "$rel:$line: uses the Diary type ($layer -> store; take plain values instead)"
@@ -175,7 +177,7 @@ for f in "$LIB"/**; do
 done
 
 if [ "$failures" -gt 0 ]; then
-    echo "check_layers: $failures offence(s); layers, lowest first: util < {time, crypto} < model < {store, analysis} < {formats, report, query}"
+    echo "check_layers: $failures offence(s); layers, lowest first: util < {time, crypto} < model < {store, analysis} < {formats, report, query, sync}"
     exit 1
 fi
 echo "check_layers: ok"

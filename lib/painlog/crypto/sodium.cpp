@@ -76,6 +76,13 @@ void random_fill(std::span<std::uint8_t> out) {
     randombytes_buf(out.data(), out.size());
 }
 
+Bytes blake2b(std::span<const std::uint8_t> message, std::size_t length) {
+    ensure_sodium();
+    Bytes out(length);
+    crypto_generichash(out.data(), out.size(), message.data(), message.size(), nullptr, 0);
+    return out;
+}
+
 std::string base64_encode(std::span<const std::uint8_t> bytes) {
     ensure_sodium();
     constexpr int variant = sodium_base64_VARIANT_ORIGINAL_NO_PADDING;

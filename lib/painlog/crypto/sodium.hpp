@@ -36,6 +36,9 @@ void ensure_sodium();
 
 void random_fill(std::span<std::uint8_t> out);
 
+// BLAKE2b (libsodium's generic hash) of `message`, `length` bytes (16 to 64).
+[[nodiscard]] Bytes blake2b(std::span<const std::uint8_t> message, std::size_t length);
+
 // Standard base64 without '=' padding (RFC 4648 section 4). decode accepts
 // only the canonical encoding: no padding, no white space, unused bits zero.
 [[nodiscard]] std::string base64_encode(std::span<const std::uint8_t> bytes);

@@ -18,6 +18,7 @@
 #include "painlog/util/error.hpp"
 #include "painlog/util/files.hpp"
 #include "painlog/store/schema.hpp"
+#include "painlog/store/sync_records.hpp"
 #include "painlog/model/settings.hpp"
 
 namespace painlog {
@@ -304,6 +305,8 @@ Diary::WriteTransaction::~WriteTransaction() {
 }
 
 void Diary::WriteTransaction::commit() {
+    auto now = diary_.clock_ ? *diary_.clock_ : std::chrono::system_clock::now();
+    stamp_changes(*diary_.db_, std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count());
     transaction_->commit();
     transaction_.reset();
     if (!new_file_) return;

@@ -115,6 +115,11 @@ public:
     // For lib modules that own other tables (events, questionnaires).
     [[nodiscard]] SQLite::Database& db() { return *db_; }
 
+    // The time that versions of changed records are stamped with as each
+    // write commits (store/sync_records.hpp): the command's "now", so that
+    // the tests' fixed clock reaches them. Unset, the system clock.
+    void set_clock(Instant now) { clock_ = now; }
+
 private:
     Diary(std::string path, std::unique_ptr<SQLite::Database> db, bool pending_file);
     void insert_tags(const Entry& entry);
@@ -124,6 +129,7 @@ private:
     std::unique_ptr<SQLite::Database> db_;
     bool pending_file_ = false;
     bool writing_ = false;
+    std::optional<Instant> clock_;
 };
 
 // The first write of a new diary found a file that another process had

@@ -240,6 +240,142 @@ CREATE TABLE entry_quality (
 CREATE INDEX entry_quality_by_quality ON entry_quality (quality);
 )sql";
 
+// Sync (issue 21): every record gets a stable id (a random UUID, version 4;
+// a setting's is its key) and a version, stamped by this diary's hybrid logical clock as a
+// replica of its own; deletions leave a tombstone (local NULL). Triggers
+// note each changed row in sync_dirty, whoever writes it (painlog or the
+// sqlite3 shell); painlog stamps those rows as its write commits
+// (store/sync_records.hpp). A diary that never syncs only carries the ids
+// and versions. Existing records get theirs here, stamped 1, 2, ... (their
+// first versions, which any later change stamps past).
+//
+// The record kinds and the tables they span: entry (entry, entry_tag,
+// entry_region, entry_quality),
+// event (event, infusion_check), questionnaire, dose, setting, and
+// conflict (sync_conflict: versions that lost, kept and shown). A table
+// that joins a kind needs the three triggers that mark its parent dirty, as
+// entry_tag has below.
+constexpr std::string_view v10_sync = R"sql(
+CREATE TABLE sync_replica (
+  n       INTEGER PRIMARY KEY,
+  id      TEXT    NOT NULL UNIQUE,
+  name    TEXT    NOT NULL DEFAULT '',
+  applied INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO sync_replica (n, id) VALUES (1, lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))));
+CREATE TABLE sync_state (
+  one    INTEGER PRIMARY KEY CHECK (one = 1),
+  me     INTEGER NOT NULL REFERENCES sync_replica (n),
+  clock  INTEGER NOT NULL,
+  sent   INTEGER NOT NULL DEFAULT 0,
+  folder TEXT,
+  key    BLOB,
+  home   TEXT
+);
+INSERT INTO sync_state (one, me, clock) VALUES (1, 1, 0);
+CREATE TABLE sync_record (
+  kind   TEXT    NOT NULL,
+  uid    TEXT    NOT NULL,
+  local,
+  stamp  INTEGER NOT NULL,
+  origin INTEGER NOT NULL REFERENCES sync_replica (n),
+  vv     TEXT,
+  unsent INTEGER NOT NULL DEFAULT 1 CHECK (unsent = 0 OR unsent = 1),
+  PRIMARY KEY (kind, uid)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX sync_record_by_local ON sync_record (kind, local);
+CREATE INDEX sync_record_unsent ON sync_record (kind, uid) WHERE unsent = 1;
+-- No key, so that no conflict clause of the statement that fires a trigger
+-- (an upsert of a setting) can turn a repeated mark into an error: a row
+-- marked twice is stamped once.
+CREATE TABLE sync_dirty (
+  kind  TEXT NOT NULL,
+  local      NOT NULL
+);
+CREATE TABLE sync_conflict (
+  id      INTEGER PRIMARY KEY,
+  uid     TEXT    NOT NULL UNIQUE,
+  kind    TEXT    NOT NULL,
+  record  TEXT    NOT NULL,
+  stamp   INTEGER NOT NULL,
+  origin  TEXT    NOT NULL,
+  deleted INTEGER NOT NULL CHECK (deleted = 0 OR deleted = 1),
+  data    TEXT    NOT NULL
+);
+CREATE TABLE sync_own_file (
+  seq   INTEGER PRIMARY KEY,
+  size  INTEGER NOT NULL,
+  mtime INTEGER NOT NULL
+);
+INSERT INTO sync_record (kind, uid, local, stamp, origin, unsent)
+  SELECT kind, CASE kind WHEN 'setting' THEN 'setting:' || local ELSE lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) END, local,
+         row_number() OVER (ORDER BY kind, local), 1, 1
+  FROM (SELECT 'entry' AS kind, id AS local FROM entry UNION ALL SELECT 'event', id FROM event
+        UNION ALL SELECT 'questionnaire', id FROM questionnaire UNION ALL SELECT 'dose', id FROM dose
+        UNION ALL SELECT 'setting', key FROM setting);
+UPDATE sync_state SET clock = (SELECT count(*) FROM sync_record);
+CREATE TRIGGER sync_entry_after_insert AFTER INSERT ON entry
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', NEW.id); END;
+CREATE TRIGGER sync_entry_after_update AFTER UPDATE ON entry
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.id), ('entry', NEW.id); END;
+CREATE TRIGGER sync_entry_after_delete AFTER DELETE ON entry
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.id); END;
+CREATE TRIGGER sync_entry_tag_after_insert AFTER INSERT ON entry_tag
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', NEW.entry_id); END;
+CREATE TRIGGER sync_entry_tag_after_update AFTER UPDATE ON entry_tag
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id), ('entry', NEW.entry_id); END;
+CREATE TRIGGER sync_entry_tag_after_delete AFTER DELETE ON entry_tag
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id); END;
+CREATE TRIGGER sync_entry_region_after_insert AFTER INSERT ON entry_region
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', NEW.entry_id); END;
+CREATE TRIGGER sync_entry_region_after_update AFTER UPDATE ON entry_region
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id), ('entry', NEW.entry_id); END;
+CREATE TRIGGER sync_entry_region_after_delete AFTER DELETE ON entry_region
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id); END;
+CREATE TRIGGER sync_entry_quality_after_insert AFTER INSERT ON entry_quality
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', NEW.entry_id); END;
+CREATE TRIGGER sync_entry_quality_after_update AFTER UPDATE ON entry_quality
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id), ('entry', NEW.entry_id); END;
+CREATE TRIGGER sync_entry_quality_after_delete AFTER DELETE ON entry_quality
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('entry', OLD.entry_id); END;
+CREATE TRIGGER sync_event_after_insert AFTER INSERT ON event
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', NEW.id); END;
+CREATE TRIGGER sync_event_after_update AFTER UPDATE ON event
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', OLD.id), ('event', NEW.id); END;
+CREATE TRIGGER sync_event_after_delete AFTER DELETE ON event
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', OLD.id); END;
+CREATE TRIGGER sync_infusion_check_after_insert AFTER INSERT ON infusion_check
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', NEW.event_id); END;
+CREATE TRIGGER sync_infusion_check_after_update AFTER UPDATE ON infusion_check
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', OLD.event_id), ('event', NEW.event_id); END;
+CREATE TRIGGER sync_infusion_check_after_delete AFTER DELETE ON infusion_check
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('event', OLD.event_id); END;
+CREATE TRIGGER sync_questionnaire_after_insert AFTER INSERT ON questionnaire
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('questionnaire', NEW.id); END;
+CREATE TRIGGER sync_questionnaire_after_update AFTER UPDATE ON questionnaire
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('questionnaire', OLD.id), ('questionnaire', NEW.id); END;
+CREATE TRIGGER sync_questionnaire_after_delete AFTER DELETE ON questionnaire
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('questionnaire', OLD.id); END;
+CREATE TRIGGER sync_dose_after_insert AFTER INSERT ON dose
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('dose', NEW.id); END;
+CREATE TRIGGER sync_dose_after_update AFTER UPDATE ON dose
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('dose', OLD.id), ('dose', NEW.id); END;
+CREATE TRIGGER sync_dose_after_delete AFTER DELETE ON dose
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('dose', OLD.id); END;
+CREATE TRIGGER sync_setting_after_insert AFTER INSERT ON setting
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('setting', NEW.key); END;
+CREATE TRIGGER sync_setting_after_update AFTER UPDATE ON setting
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('setting', OLD.key), ('setting', NEW.key); END;
+CREATE TRIGGER sync_setting_after_delete AFTER DELETE ON setting
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('setting', OLD.key); END;
+CREATE TRIGGER sync_sync_conflict_after_insert AFTER INSERT ON sync_conflict
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('conflict', NEW.id); END;
+CREATE TRIGGER sync_sync_conflict_after_update AFTER UPDATE ON sync_conflict
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('conflict', OLD.id), ('conflict', NEW.id); END;
+CREATE TRIGGER sync_sync_conflict_after_delete AFTER DELETE ON sync_conflict
+BEGIN INSERT INTO sync_dirty (kind, local) VALUES ('conflict', OLD.id); END;
+)sql";
+
 constexpr std::array all_migrations{
     Migration{1, v1_entries},
     Migration{2, v2_events},
@@ -250,6 +386,7 @@ constexpr std::array all_migrations{
     Migration{7, v7_doses},
     Migration{8, v8_treatment_pathway},
     Migration{9, v9_regions_and_qualities},
+    Migration{10, v10_sync},
 };
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
