@@ -19,7 +19,8 @@
 # years <= 150 ms; import of 100,000 entries <= 2 s; peak memory <= 32 MB;
 # a 28-day summary as fast on 100,000 entries as on 1 year (within noise);
 # a sealed 10-year backup <= 1.2x the plain one, plus scrypt's work factor
-# for a passphrase (issue 20).
+# for a passphrase (issue 20); the first sync of a 10-year diary <= 2 s, and
+# a sync with nothing new <= 20 ms (issue 21).
 set -euo pipefail
 PAINLOG=$(realpath "${1:?usage: run.sh PAINLOG_BINARY [WORK_DIRECTORY]}")
 WORK=${2:-$(mktemp -d "${TMPDIR:-/tmp}/painlog-bench.XXXXXX")}
@@ -215,6 +216,26 @@ if has_command key; then
 else
     missing "db backup sealed" key
 fi
+
+# Sync (issue 21): the first sync of the 10-year diary (init: every record
+# sealed into the folder), the first sync of a second machine (join: every
+# record read, opened and merged into an empty diary), and a sync with
+# nothing new. The sqlite3 rows are the floor for the same reading: every
+# record of the diary as JSON, and the query for what waits to be sent.
+if has_command sync; then
+    bench "sync init, first (10 years)" 5 "cp $WORK/year10.db $WORK/sync-a.db; rm -rf $WORK/sync-folder $WORK/sync-key.txt" \
+        "$P sync-a.db sync init sync-folder --key-file sync-key.txt"
+    bench "sync join, first (10 years)" 5 "cp $WORK/empty.db $WORK/sync-b.db" \
+        "$P sync-b.db sync join sync-folder --key-file sync-key.txt"
+    bench "sync, nothing new (10 years)" 30 "" "$P sync-a.db sync"
+else
+    missing "sync" sync
+fi
+bench "sqlite3 every record as JSON" 5 "" "sqlite3 year10.db \"SELECT json_group_array(json_object('at', at, 'zone', zone, 'day', day, 'pain', pain, 'mood', mood, 'energy', energy, 'sleep_hours', sleep_hours, 'sleep_quality', sleep_quality, 'activity', activity, 'note', note, 'tags', (SELECT json_group_array(json_array(kind, name)) FROM entry_tag t WHERE t.entry_id = e.id))) FROM entry e; SELECT json_group_array(json_object('medicine', medicine, 'amount', amount, 'unit', unit, 'at', at)) FROM dose; SELECT json_group_array(json_object('kind', kind, 'label', label, 'at', at)) FROM event\""
+bench "sqlite3 unsent query (10 years)" 30 "" "sqlite3 sync-a.db \"SELECT count(*) FROM sync_record WHERE unsent = 1\""
+ratio "sync init, first (10 years)" "sqlite3 every record as JSON"
+ratio "sync join, first (10 years)" "sqlite3 every record as JSON"
+ratio "sync, nothing new (10 years)" "sqlite3 unsent query (10 years)"
 
 echo
 echo "== results ($RESULTS)"
