@@ -5,13 +5,20 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <fstream>
 #include <sstream>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "painlog/crypto/secretstream.hpp"
 #include "painlog/sync/change_file.hpp"
+#include "painlog/sync/sync_folder.hpp"
 #include "painlog/sync/sync_key.hpp"
 #include "painlog/util/error.hpp"
+#include "support.hpp"
 
 namespace painlog::test_sync_files {
 
@@ -153,6 +160,33 @@ TEST_CASE("the folder's marker opens only with its key") {
     CHECK_THROWS_AS((void)open_folder_marker(SyncKey::generate(), sealed, "m"), SyncFileError);
     // A change file is no marker, even with the same key.
     CHECK_THROWS_AS((void)open_folder_marker(key, seal_change_file(key, sample_file("r1", 1)), "m"), SyncFileError);
+}
+
+// A sync killed by kill -9 after putting its change file in place and
+// before removing the temporary it wrote it to (a moment that
+// test_sync_kill.sh can reach) left that temporary in the folder for ever:
+// the next sync writes the next number, and only a write of the same name
+// looked for its leftovers. The sync tool then copied it to every machine.
+TEST_CASE("a change file's temporary that a killed sync left goes with the next file written, a live one stays") {
+    test::TempDir dir;
+    SyncFolder folder(dir.path);
+    const std::string replica = "0b8e7c1a-0000-4000-8000-00000000000a";
+    folder.write(folder.change_file(replica, 1), bytes_of("first"), false);
+    auto own = dir.path / replica;
+    // Process 999999999 is past any pid_max: gone. This process is not.
+    auto stale = own / ".00000001.plsync.painlog-999999999-AbCdEf";
+    auto stale_journal = own / ".00000001.plsync.painlog-999999999-AbCdEf-journal";
+    auto live = own / fmt::format(".00000001.plsync.painlog-{}-GhIjKl", ::getpid());
+    auto not_ours = own / ".00000001.plsync.someone-else";
+    for (const auto& path : {stale, stale_journal, live, not_ours}) std::ofstream(path) << "x";
+
+    folder.write(folder.change_file(replica, 2), bytes_of("second"), false);
+    CHECK_FALSE(std::filesystem::exists(stale));
+    CHECK_FALSE(std::filesystem::exists(stale_journal));
+    CHECK(std::filesystem::exists(live));
+    CHECK(std::filesystem::exists(not_ours));
+    CHECK(folder.list()[replica] == std::vector<std::int64_t>{1, 2});
+    CHECK(folder.read(folder.change_file(replica, 1)) == bytes_of("first"));
 }
 
 }  // namespace painlog::test_sync_files

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -34,6 +35,24 @@ std::optional<std::int64_t> change_file_number(std::string_view name) {
     }
     if (n < 1) return std::nullopt;
     return n;
+}
+
+// A painlog killed after putting a change file in place and before
+// removing its temporary leaves that temporary (".00000012.plsync.painlog-
+// PID-XXXXXX") for a name that is never written again, so that removing
+// the target's own stale temporaries never finds it: every write removes
+// those of all change files in its directory.
+void remove_stale_change_temporaries(const fs::path& dir) {
+    std::set<std::string> prefixes;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        auto name = it->path().filename().string();
+        auto target_size = change_file_digits + change_file_suffix.size();
+        if (name.size() > target_size + 2 && name[0] == '.' && name[target_size + 1] == '.' &&
+            change_file_number(std::string_view(name).substr(1, target_size)))
+            prefixes.insert(name.substr(0, target_size + 2));
+    }
+    for (const auto& prefix : prefixes) remove_stale_temporaries(dir, prefix);
 }
 
 void sync_folder_directory(const fs::path& dir) {
@@ -92,6 +111,7 @@ crypto::Bytes SyncFolder::read(const fs::path& path) const {
 void SyncFolder::write(const fs::path& path, const crypto::Bytes& bytes, bool replace) const {
     auto name = path.string();
     create_private_directories(path.parent_path());
+    remove_stale_change_temporaries(path.parent_path());
     SiblingTemporary temporary(path, fmt::format("{}: cannot write", name));
     {
         std::ofstream out(temporary.path(), std::ios::binary | std::ios::trunc);

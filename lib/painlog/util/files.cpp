@@ -53,6 +53,8 @@ bool stale_temporary(std::string_view name, std::string_view prefix, const std::
     return rest.size() == 6 && older_than_a_day(path);
 }
 
+}  // namespace
+
 void remove_stale_temporaries(const fs::path& dir, const std::string& prefix) {
     DIR* listing = ::opendir(dir.c_str());
     if (!listing) return;
@@ -63,6 +65,8 @@ void remove_stale_temporaries(const fs::path& dir, const std::string& prefix) {
     }
     ::closedir(listing);
 }
+
+namespace {
 
 InputError refused(const std::string& option, const fs::path& target, std::string_view what) {
     return InputError(fmt::format("{} {}: {}; expected another file name", option, target.string(), what));

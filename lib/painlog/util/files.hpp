@@ -16,6 +16,10 @@ namespace painlog {
 // `created`, outermost first, when given.
 void create_private_directories(const std::filesystem::path& dir, std::vector<std::filesystem::path>* created = nullptr);
 
+// Removes from `dir` the temporaries that a painlog no longer running left
+// for `prefix` (".NAME.", as SiblingTemporary names them).
+void remove_stale_temporaries(const std::filesystem::path& dir, const std::string& prefix);
+
 // A new, empty file with mode 0600 beside `target`, named
 // ".NAME.painlog-PID-XXXXXX", removed (with a SQLite journal beside it)
 // unless release()d. Creating one first removes such files that a killed
