@@ -70,6 +70,90 @@ rm -f "$WORK/A.db"
 
 sync_scenarios
 
+# The record's local id on replica $1 (the ids differ between replicas):
+# $2 is the table, $3 an SQL condition that picks the one row.
+local_id() { sqlite3 "$WORK/$1.db" "SELECT id FROM $2 WHERE $3"; }
+# Replica $1's regions and qualities of the entry with note $2, as one line.
+body_of() { at "$1" list --all --format json | jq -c --arg n "$2" '.[] | select(.note == $n) | [.regions, .qualities]'; }
+# Replica $1's dose with note $2, as one line.
+dose_of() {
+    at "$1" export --format json | jq -c --arg n "$2" '.doses[] | select(.note == $n) | [.medicine, .amount, .unit, .as_needed]'
+}
+# Replica $1's pre-infusion check of the infusion labelled $2, as one line.
+check_of() {
+    sqlite3 "$WORK/$1.db" "SELECT quote(c.pregnant), quote(c.breastfeeding), quote(c.heart_problem), quote(c.new_symptoms),
+        quote(c.sedation), quote(c.escort)
+        FROM infusion_check c JOIN event e ON e.id = c.event_id WHERE e.label = '$2'"
+}
+
+case_ "an entry's body regions and pain qualities travel with it, and so do their edits"
+at A add --pain 7 --where left-foot --feels burning --note "A's foot" --at 2026-11-20T08:00 >/dev/null
+converge
+expect_converged "after an entry with a region and a quality"
+for r in B C; do expect_eq "$(body_of "$r" "A's foot")" '[["left-foot"],["burning"]]' "$r's regions and qualities"; done
+at B edit "$(local_id B entry "note = 'A''s foot'")" --not-where left-foot --where neck --feels electric >/dev/null
+converge
+expect_converged "after --not-where and --where on B"
+for r in A C; do expect_eq "$(body_of "$r" "A's foot")" '[["neck"],["burning","electric-shocks"]]' "$r's after B's edit"; done
+at C edit "$(local_id C entry "note = 'A''s foot'")" --not-feels burning >/dev/null
+converge
+expect_eq "$(body_of A "A's foot")" '[["neck"],["electric-shocks"]]' "A's after C's --not-feels"
+
+case_ "regions changed on A and on C while apart: the later wins everywhere, the other is kept"
+PAINLOG_NOW=2026-11-23T09:00:00Z at A edit "$(local_id A entry "note = 'A''s foot'")" --where feet >/dev/null
+PAINLOG_NOW=2026-11-23T10:00:00Z at C edit "$(local_id C entry "note = 'A''s foot'")" --not-where neck \
+    --where right-hand >/dev/null
+converge
+expect_converged "after regions changed apart"
+for r in A B C; do expect_eq "$(body_of "$r" "A's foot")" '[["right-hand"],["electric-shocks"]]' "$r's regions"; done
+expect_eq "$(at B sync conflicts --format json | jq -c '[.[] | select(.data.note == "A'"'"'s foot") | .data.entry_region]')" \
+    '[[["left-foot"],["neck"],["right-foot"]]]' \
+    "the regions kept as a conflict (feet is both feet)"
+
+case_ "a dose taken on C arrives, edited on B and deleted on A: the same everywhere"
+at C med take oxycodone 5mg --prn --at 2026-11-21T22:00 --note "C's dose" >/dev/null
+at A med take pregabalin 75mg --at 2026-11-21T08:00 --note "A's dose" >/dev/null
+converge
+expect_converged "after doses on C and A"
+for r in A B; do expect_eq "$(dose_of "$r" "C's dose")" '["oxycodone",5,"mg",true]' "C's dose on $r"; done
+for r in B C; do expect_eq "$(dose_of "$r" "A's dose")" '["pregabalin",75,"mg",false]' "A's dose on $r"; done
+at B med edit "$(local_id B dose "note = 'C''s dose'")" --amount 10mg --regular >/dev/null
+converge
+expect_converged "after a dose edited on B"
+for r in A C; do expect_eq "$(dose_of "$r" "C's dose")" '["oxycodone",10,"mg",false]' "the edited dose on $r"; done
+at A med rm --yes "$(local_id A dose "note = 'C''s dose'")" >/dev/null
+converge
+expect_converged "after a dose deleted on A"
+for r in B C; do expect_eq "$(dose_of "$r" "C's dose")" "" "the deleted dose on $r"; done
+
+case_ "a pre-infusion check answered on B for A's booked infusion travels with it, and changes with it"
+at A event add infusion --at 2026-12-08T10:00 --label third >/dev/null
+converge
+run at B prepare --event "$(local_id B event "label = 'third'")" --pregnant no --breastfeeding no --heart-problem no \
+    --new-symptoms none
+expect_rc 0
+converge
+expect_converged "after a check answered on B"
+for r in A C; do expect_eq "$(check_of "$r" third)" "0|0|0|''|NULL|NULL" "B's answers on $r"; done
+run at C prepare --event "$(local_id C event "label = 'third'")" --sedation yes --escort yes
+expect_rc 0
+converge
+expect_converged "after more answers on C"
+for r in A B; do expect_eq "$(check_of "$r" third)" "0|0|0|''|1|1" "the answers on $r"; done
+at A event edit "$(local_id A event "label = 'third'")" --label "third, moved" --at 2026-12-09T10:00 >/dev/null
+converge
+expect_converged "after the infusion moved on A"
+for r in B C; do expect_eq "$(check_of "$r" "third, moved")" "0|0|0|''|1|1" "the check of the moved infusion on $r"; done
+at B event rm --yes "$(local_id B event "label = 'third, moved'")" >/dev/null
+converge
+expect_converged "after the infusion deleted on B"
+for r in A C; do
+    expect_eq "$(sqlite3 "$WORK/$r.db" "SELECT count(*) FROM event WHERE label LIKE 'third%'")" 0 "the infusion on $r"
+    # The check went with it, leaving no row behind that names it.
+    expect_eq "$(sqlite3 "$WORK/$r.db" "SELECT count(*) FROM infusion_check WHERE event_id NOT IN (SELECT id FROM event)")" \
+        0 "checks of no infusion on $r"
+done
+
 case_ "what the folder holds: a marker and one directory per replica, named after it, of sealed files"
 ids=$(for r in A B C; do at "$r" sync status --format json | jq -r .replica; done | sort | tr '\n' ' ')
 dirs=$(cd "$WORK/folder" && find . -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort | tr '\n' ' ')
@@ -77,7 +161,7 @@ expect_eq "$dirs" "$ids" "the replica directories"
 expect_eq "$(cd "$WORK/folder" && find . -type f ! -name '*.plsync' ! -name painlog-sync-folder | wc -l)" 0 \
     "files that are neither change files nor the marker"
 expect_eq "$(cat "$WORK"/folder/*/*.plsync "$WORK/folder/painlog-sync-folder" | grep -ac -e 'changed on' -e 'pregabalin' \
-    -e 'Pat Example' -e 'ketamine')" 0 "readable diary text in the folder"
+    -e 'Pat Example' -e 'ketamine' -e 'oxycodone' -e 'left-foot' -e 'third, moved')" 0 "readable diary text in the folder"
 for f in "$WORK"/folder/*/*.plsync; do
     [ "$(head -c 15 "$f")" = "painlog-sync 1" ] && pass || fail "$f does not start with the magic"
 done

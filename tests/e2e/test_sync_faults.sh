@@ -5,7 +5,7 @@
 # hours ahead; a replica offline for a year of entries; a diary restored
 # from an old backup. Each ends with every replica's diary checking clean,
 # the replicas converged, and nothing lost. (kill -9 during sync:
-# test_faults_kill_sync.sh.)
+# test_sync_kill.sh.)
 source "$(dirname "$0")/lib.sh"
 FOLDER_A=$WORK/folder FOLDER_B=$WORK/folder FOLDER_C=$WORK/folder
 source "$(dirname "$0")/sync_lib.sh"
