@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // painlog sync status, conflicts and dismiss: what sync knows and kept.
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -134,6 +135,9 @@ void run_dismiss(const SyncViewOptions& opts, Context& ctx) {
     auto ids = opts.ids;
     if (opts.all)
         for (const auto& c : sync_conflicts(diary)) ids.push_back(c.id);
+    // "dismiss 3 3" dismisses conflict 3 once, not a missing conflict the second time.
+    std::ranges::sort(ids);
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     diary.write([&] {
         for (auto id : ids) dismiss_conflict(diary, id);
     });

@@ -223,7 +223,8 @@ fi
 # nothing new. The sqlite3 rows are the floor for the same reading: every
 # record of the diary as JSON, and the query for what waits to be sent.
 if has_command sync; then
-    bench "sync init, first (10 years)" 5 "cp $WORK/year10.db $WORK/sync-a.db; rm -rf $WORK/sync-folder $WORK/sync-key.txt" \
+    bench "sync init, first (10 years)" 5 \
+        "bash -c 'cp $WORK/year10.db $WORK/sync-a.db && rm -rf $WORK/sync-folder $WORK/sync-key.txt'" \
         "$P sync-a.db sync init sync-folder --key-file sync-key.txt"
     bench "sync join, first (10 years)" 5 "cp $WORK/empty.db $WORK/sync-b.db" \
         "$P sync-b.db sync join sync-folder --key-file sync-key.txt"

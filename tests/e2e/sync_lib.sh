@@ -155,10 +155,10 @@ sync_scenarios() {
     expect_eq "$(at B sync conflicts --format json | jq '[.[] | select(.deleted)] | length')" 1 \
         "the deletion is kept as a conflict"
 
-    case_ "a conflict dismissed on one replica is gone from all"
+    case_ "a conflict dismissed on one replica is gone from all (an id given twice counts once)"
     local first
     first=$(at C sync conflicts --format json | jq -r '.[0].id')
-    run at C sync dismiss "$first"
+    run at C sync dismiss "$first" "$first"
     expect_rc 0
     expect_out_has "Dismissed 1 conflict."
     converge

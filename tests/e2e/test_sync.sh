@@ -206,4 +206,20 @@ run painlog sync join "$WORK/folder" --key-file "$WORK/key.txt" --format json
 expect_rc 0
 expect_eq "$(printf '%s' "$OUT" | jq -r '.sync.received > 0')" true "E received the diary"
 
+case_ "a copy of a diary made before it was paired joins as a replica of its own, and nothing doubles"
+at F add --pain 3 --note "made before the copy" >/dev/null
+cp "$WORK/F.db" "$WORK/G.db"
+at F sync init "$WORK/folder3" --key-file "$WORK/key3.txt" >/dev/null
+run at G sync join "$WORK/folder3" --key-file "$WORK/key3.txt" --format json
+expect_rc 0
+[ "$(at F sync status --format json | jq -r .replica)" != "$(at G sync status --format json | jq -r .replica)" ] &&
+    pass || fail "the copy kept the replica id of the diary it was copied from"
+at G add --pain 4 --note "on the copy" >/dev/null
+REPLICAS=(F G)
+FOLDER_F=$WORK/folder3 FOLDER_G=$WORK/folder3
+converge
+expect_converged "a diary and its copy"
+expect_eq "$(at F list --all --format json | jq -r 'map(.note) | sort | join("|")')" "made before the copy|on the copy" "F's entries"
+expect_eq "$(find "$WORK/folder3" -mindepth 1 -maxdepth 1 -type d | wc -l)" 2 "replica directories"
+
 finish

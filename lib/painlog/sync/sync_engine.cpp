@@ -296,7 +296,15 @@ void join_sync(Diary& diary, const SyncContext& ctx, const SyncKey& key) {
     } catch (const SyncFileError& e) {
         throw InputError(fmt::format("{}; expected the folder's own marker, as painlog sync init wrote it", e.what()));
     }
-    diary.write([&] { save_sync_setup(diary, absolute_folder(ctx.folder), key.bytes(), ctx.home); });
+    diary.write([&] {
+        // A copy of a diary that already syncs here (copied before pairing)
+        // has its replica id: two writers of one directory, which the sync
+        // tool would turn into conflict copies. The copy becomes a replica of
+        // its own; its records keep their ids, so nothing doubles.
+        if (folder.list().contains(read_sync_setup(diary).replica))
+            take_new_replica_id(diary, new_uuid(), ctx.home, ctx.now_ms);
+        save_sync_setup(diary, absolute_folder(ctx.folder), key.bytes(), ctx.home);
+    });
 }
 
 }  // namespace painlog

@@ -68,7 +68,8 @@ SyncReport sync_diary(Diary& diary, const SyncContext& ctx);
 void init_sync(Diary& diary, const SyncContext& ctx, const SyncKey& key);
 // sync join: pairs the diary with an existing sync folder, once `key`
 // opens its marker. InputError for a folder that is not one, a key that
-// is not its key, and a diary that already syncs.
+// is not its key, and a diary that already syncs. A copy of a replica
+// already in the folder takes a new replica id.
 void join_sync(Diary& diary, const SyncContext& ctx, const SyncKey& key);
 
 }  // namespace painlog
