@@ -131,4 +131,17 @@ done
 expect_eq "$(at A sync conflicts --format json | jq 'map(select(.data.note // "" | startswith("after"))) | length')" 0 \
     "conflicts about the restored entries"
 
+case_ "an own change file whose time changed (touch, a checkout) but still opens is not damaged"
+touched=$(newest_file B)
+touch -d "2020-01-01 00:00" "$touched"
+before=$(find "$WORK/folder" -name '*.plsync' | wc -l)
+run at B sync --format json
+expect_rc 0
+expect_eq "$(printf '%s' "$OUT" | jq -c '[.repaired, .sent]')" "[0,0]" "repaired and sent"
+expect_eq "$(find "$WORK/folder" -name '*.plsync' | wc -l)" "$before" "change files"
+run at B sync --format json
+expect_eq "$(printf '%s' "$OUT" | jq .up_to_date)" true "up to date once the new time is recorded"
+converge
+expect_converged "after a touched file"
+
 finish

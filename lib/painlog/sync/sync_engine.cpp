@@ -54,12 +54,13 @@ struct SyncPlan {
     std::map<std::string, std::vector<std::int64_t>> listing;
     std::vector<std::int64_t> own_unknown;  // own change files past those the diary wrote
     std::vector<std::int64_t> damaged;      // own change files changed or gone since written
+    std::vector<OwnFile> touched;           // own change files with a new size or time that still open
     bool moved = false;                     // the diary is on another machine or path than its replica id
     bool to_read = false;                   // another replica has files not read yet
     bool to_send = false;
 
     [[nodiscard]] bool nothing_to_do() const {
-        return own_unknown.empty() && damaged.empty() && !moved && !to_read && !to_send;
+        return own_unknown.empty() && damaged.empty() && touched.empty() && !moved && !to_read && !to_send;
     }
 };
 
@@ -69,7 +70,21 @@ std::map<std::string, std::int64_t> applied_by_replica(Diary& diary) {
     return applied;
 }
 
-SyncPlan plan_sync(Diary& diary, const SyncFolder& folder, const SyncSetup& setup, const SyncContext& ctx) {
+// An own file whose size or time changed is damaged only when it no longer
+// opens as the file this replica wrote at that place: a checkout, a copy
+// without -p or a FAT volume changes the time and nothing else.
+bool still_opens(const SyncFolder& folder, const SyncKey& key, const std::string& me, std::int64_t seq) {
+    auto path = folder.change_file(me, seq);
+    try {
+        (void)open_change_file(key, folder.read(path), me, seq, path.string());
+        return true;
+    } catch (const InputError&) {
+        return false;
+    }
+}
+
+SyncPlan plan_sync(Diary& diary, const SyncFolder& folder, const SyncKey& key, const SyncSetup& setup,
+                   const SyncContext& ctx) {
     SyncPlan plan;
     plan.listing = folder.list();
     auto applied = applied_by_replica(diary);
@@ -78,7 +93,9 @@ SyncPlan plan_sync(Diary& diary, const SyncFolder& folder, const SyncSetup& setu
         if (seq > applied[me]) plan.own_unknown.push_back(seq);
     for (const auto& file : own_files(diary)) {
         auto now = stamp_of_file(folder.change_file(me, file.seq));
-        if (!now || now->size != file.size || now->mtime_ns != file.mtime_ns) plan.damaged.push_back(file.seq);
+        if (now && now->size == file.size && now->mtime_ns == file.mtime_ns) continue;
+        if (now && still_opens(folder, key, me, file.seq)) plan.touched.push_back({file.seq, now->size, now->mtime_ns});
+        else plan.damaged.push_back(file.seq);
     }
     plan.moved = setup.home != ctx.home;
     for (const auto& [replica, seqs] : plan.listing)
@@ -94,7 +111,7 @@ public:
     SyncReport run() {
         auto setup = read_sync_setup(diary_);
         check_folder(folder_, key_);
-        auto plan = plan_sync(diary_, folder_, setup, ctx_);
+        auto plan = plan_sync(diary_, folder_, key_, setup, ctx_);
         if (plan.nothing_to_do()) {
             report_.up_to_date = true;
             report_.replica = setup.replica;
@@ -111,6 +128,7 @@ private:
 
     void merge(const SyncPlan& plan, const SyncSetup& setup) {
         stamp_pending(diary_, ctx_.now_ms);
+        for (const auto& file : plan.touched) record_own_file(diary_, file);
         auto me = setup.replica;
         if (plan.moved) take_new_id(me);
         else adopt_or_take_new_id(plan.own_unknown, me);
