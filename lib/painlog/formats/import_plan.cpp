@@ -469,7 +469,7 @@ ImportOutcome import_records(Diary& diary, const ImportReader& read, DryRun dry_
         outcome.problems = read(writer);
         if (outcome.problems.empty()) outcome.counts = writer.finish();
     };
-    if (transaction) with_logged_runs_rebuilt_after(diary.db(), read_and_write);
+    if (transaction) with_bulk_triggers_set_aside(diary.db(), read_and_write);
     else read_and_write();
     if (!outcome.problems.empty()) return outcome;  // the transaction rolls back what was written
     if (transaction) transaction->commit();

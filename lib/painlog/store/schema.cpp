@@ -8,6 +8,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "painlog/store/sync_records.hpp"
+
 namespace painlog {
 namespace {
 
@@ -416,17 +418,18 @@ void migrate(SQLite::Database& db) {
     }
 }
 
-void with_logged_runs_rebuilt_after(SQLite::Database& db, const std::function<void()>& bulk_write) {
+void with_bulk_triggers_set_aside(SQLite::Database& db, const std::function<void()>& bulk_write) {
     // The triggers' own text from the schema, so they come back exactly as
     // the diary's migrations made them.
     std::vector<std::pair<std::string, std::string>> triggers;
-    SQLite::Statement st(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'entry' "
-                             "AND name LIKE 'logged_run_%'");
+    SQLite::Statement st(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND "
+                             "((tbl_name = 'entry' AND name LIKE 'logged_run_%') OR name LIKE 'sync_%_after_insert')");
     while (st.executeStep()) triggers.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
     for (const auto& [name, sql] : triggers) db.exec("DROP TRIGGER \"" + name + "\"");
     bulk_write();
     for (const auto& [name, sql] : triggers) db.exec(sql);
     db.exec(std::string(refill_logged_runs));
+    mark_unrecorded_rows_dirty(db);
 }
 
 }  // namespace painlog

@@ -26,10 +26,13 @@ struct Migration {
 // another process: the version is re-read inside the write transaction.
 void migrate(SQLite::Database& db);
 
-// Runs `bulk_write` with the triggers that keep logged_run set aside, then
-// puts them back and rebuilds logged_run once: row by row, that upkeep is a
-// third of a 100,000-entry import. Call inside a write transaction, which
-// then covers the set-aside triggers too (a rollback restores them).
-void with_logged_runs_rebuilt_after(SQLite::Database& db, const std::function<void()>& bulk_write);
+// Runs `bulk_write` (which only inserts rows) with the triggers that keep
+// logged_run and those that note inserted rows for sync set aside, then
+// puts them back, rebuilds logged_run once and notes for sync every row
+// without a sync record: row by row, that upkeep is a third of a
+// 100,000-entry import, and the sync triggers' statement journals more than
+// doubled it. Call inside a write transaction, which then covers the
+// set-aside triggers too (a rollback restores them).
+void with_bulk_triggers_set_aside(SQLite::Database& db, const std::function<void()>& bulk_write);
 
 }  // namespace painlog

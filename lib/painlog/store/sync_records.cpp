@@ -230,6 +230,21 @@ std::string new_uuid() {
     return text;
 }
 
+void mark_unrecorded_rows_dirty(SQLite::Database& db) {
+    for (const auto& kind : synced_kinds()) {
+        if (kind.uid != SyncedKind::Uid::random) continue;
+        // NOT IN, not a correlated "r.local = t.id": local has no affinity,
+        // so comparing it with an integer column converts it, and the index
+        // on (kind, local) would serve kind alone (a scan per row).
+        SQLite::Statement mark(db, fmt::format("INSERT INTO sync_dirty (kind, local) SELECT ?1, {1} FROM {0} "
+                                               "WHERE {1} NOT IN (SELECT local FROM sync_record "
+                                               "WHERE kind = ?1 AND local IS NOT NULL)",
+                                               kind.table, kind.key));
+        mark.bind(1, std::string(kind.name));
+        mark.exec();
+    }
+}
+
 void stamp_changes(SQLite::Database& db, std::int64_t now_ms) {
     std::vector<std::string> dirty_kinds;
     {

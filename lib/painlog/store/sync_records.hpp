@@ -73,6 +73,11 @@ using LocalKey = std::variant<std::int64_t, std::string>;
 // transaction that made the changes, before it commits.
 void stamp_changes(SQLite::Database& db, std::int64_t now_ms);
 
+// Notes in sync_dirty every row of a kind with random ids that has no sync
+// record: the rows a bulk insert made with the insert triggers set aside
+// (with_bulk_triggers_set_aside), with their child rows.
+void mark_unrecorded_rows_dirty(SQLite::Database& db);
+
 // The content of a record as it is stored now; nullopt when its row is gone.
 [[nodiscard]] std::optional<nlohmann::json> read_record_data(SQLite::Database& db, const SyncedKind& kind,
                                                              const LocalKey& local);
