@@ -19,6 +19,18 @@ for page in "${pages[@]}"; do
     [ -z "$lint" ] && pass || fail "mandoc -T lint ${page#"$SRC"/}: $lint"
 done
 
+case_ "groff renders every man page without a warning, as lintian checks it"
+# mandoc accepts \[u25c6]; groff (what man uses) knows only upper-case
+# hex and warns, which lintian reports for the Debian package.
+if command -v groff >/dev/null; then
+    for page in "${pages[@]}"; do
+        warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$page" 2>&1 >/dev/null)
+        [ -z "$warnings" ] && pass || fail "man --warnings ${page#"$SRC"/}: $warnings"
+    done
+else
+    fail "groff is not installed (Debian package man-db, listed in .ci/packages-test)"
+fi
+
 # A page's text with roff escapes undone: \- is -, fonts dropped.
 page_text() { sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/\\(en/-/g' "$@" 2>/dev/null; }
 
