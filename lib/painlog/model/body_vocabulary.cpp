@@ -61,7 +61,7 @@ constexpr std::array<sv, 1> right_foot_aliases{"right-toes"};
 constexpr std::array<sv, 1> left_sole_aliases{"left-heel"};
 constexpr std::array<sv, 1> right_sole_aliases{"right-heel"};
 
-constexpr std::array regions{
+constexpr std::array region_table{
     BodyRegion{"head", "head", std::nullopt, View::both, head_aliases},
     BodyRegion{"left-face", "left face", std::nullopt, View::front, left_face_aliases},
     BodyRegion{"right-face", "right face", std::nullopt, View::front, right_face_aliases},
@@ -107,9 +107,9 @@ constexpr std::array regions{
     BodyRegion{"left-sole", "left sole", std::nullopt, View::back, left_sole_aliases},
     BodyRegion{"right-sole", "right sole", std::nullopt, View::back, right_sole_aliases},
 };
-static_assert(regions.size() <= max_regions);
+static_assert(region_table.size() <= max_regions);
 
-constexpr std::array groups{
+constexpr std::array group_table{
     RegionGroup{"shoulders", "left-shoulder", "right-shoulder"},
     RegionGroup{"upper-arms", "left-upper-arm", "right-upper-arm"},
     RegionGroup{"elbows", "left-elbow", "right-elbow"},
@@ -144,7 +144,7 @@ constexpr std::array<sv, 2> pressing_aliases{"pressure", "press"};
 constexpr std::array<sv, 1> stiff_aliases{"stiffness"};
 constexpr std::array<sv, 1> heavy_aliases{"heaviness"};
 
-constexpr std::array qualities{
+constexpr std::array quality_table{
     PainQuality{"burning", "burning", true, burning_aliases},
     PainQuality{"electric-shocks", "electric shocks", true, electric_aliases},
     PainQuality{"shooting", "shooting", true, shooting_aliases},
@@ -167,7 +167,7 @@ constexpr std::array qualities{
     PainQuality{"heavy", "heavy", false, heavy_aliases},
     PainQuality{"gnawing", "gnawing", false, {}},
 };
-static_assert(qualities.size() <= max_qualities);
+static_assert(quality_table.size() <= max_qualities);
 
 constexpr std::array<sv, wpi_area_count> wpi_names{
     "left-jaw",  "left-shoulder-girdle",  "left-upper-arm",  "left-lower-arm",
@@ -186,9 +186,9 @@ constexpr std::array<sv, wpi_area_count> wpi_labels{
 
 }  // namespace
 
-std::span<const BodyRegion> body_regions() { return regions; }
-std::span<const PainQuality> pain_qualities() { return qualities; }
-std::span<const RegionGroup> region_groups() { return groups; }
+std::span<const BodyRegion> body_regions() { return region_table; }
+std::span<const PainQuality> pain_qualities() { return quality_table; }
+std::span<const RegionGroup> region_groups() { return group_table; }
 std::string_view name_of(WpiArea area) { return wpi_names[static_cast<std::size_t>(area)]; }
 std::string_view label_of(WpiArea area) { return wpi_labels[static_cast<std::size_t>(area)]; }
 
