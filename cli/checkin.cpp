@@ -92,7 +92,9 @@ void ask_side_effects_first(std::istream& in, std::ostream& prompt, Entry& entry
         std::size_t start = 0;
         while (start <= answer.size()) {
             auto comma = answer.find(',', start);
-            auto part = trim(answer.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+            // A view into the answer itself: a view of substr's temporary dangles.
+            auto part = trim(std::string_view(answer).substr(start, comma == std::string::npos ? std::string::npos
+                                                                                                : comma - start));
             if (auto pick = parse_whole_number(part)) {
                 if (*pick < 1 || static_cast<std::size_t>(*pick) > clinic_side_effects.size())
                     throw InputError(fmt::format("{}: expected a number from 1 to {} or a side effect", part,
