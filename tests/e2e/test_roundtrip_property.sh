@@ -5,6 +5,7 @@
 # sequences of add, edit, rm, event add/edit/rm, check and config, from fixed
 # seeds so that a failure can be replayed (ROUNDTRIP_SEEDS="7 8").
 source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/random_lib.sh"
 
 TAGS=(walk swim 'a;b' 'back\slash' 'x,y' '"quoted"' 'café' 'sun 🌞' '=sum(a1)' 'trailing\' 'e\;f')
 NOTES=('' 'plain' $'two\nlines' $'tab\there' 'comma, and "quotes"' '=HYPERLINK("x")' '😀 emoji' $'\r\nwindows' '-1+2')
@@ -13,32 +14,6 @@ CLEARABLE=(note tags pain mood sleep where feels)
 REGIONS=(feet left-foot 'Lower Back' neck l-knee soles 'right_thigh_back,head')
 QUALITIES=(burning electric numb aching 'pins and needles' 'tingling,stabbing')
 
-# A linear congruential generator of our own: bash reseeds $RANDOM in every
-# subshell, so a seed alone would not replay a run. rnd N sets R to 0..N-1.
-rnd() {
-    SEED=$(((SEED * 1103515245 + 12345) % 2147483648))
-    R=$((SEED / 65536 % $1))
-}
-# Sets PICKED to a random element of the array named $1.
-pick() {
-    local -n list=$1
-    rnd ${#list[@]}
-    PICKED=${list[R]}
-}
-# Sets WHEN to a past local time within the last 200 days, around the clock
-# changes too.
-past_time() {
-    local day hour minute
-    rnd 200; day=$((R + 1))
-    rnd 24; hour=$R
-    rnd 60; minute=$R
-    WHEN=$(date -u -d "2026-11-22 - $day days" +"%Y-%m-%dT$(printf '%02d:%02d' "$hour" "$minute")")
-}
-# Sets ANSWERS to N answers from 0 to MAX-1, comma-separated.
-answers() {
-    ANSWERS=""
-    for _ in $(seq "$1"); do rnd "$2"; ANSWERS+="${ANSWERS:+,}$R"; done
-}
 
 # Regions and qualities from a generator of their own, so that the diaries
 # the seeds made before they existed stay the same otherwise.

@@ -20,6 +20,7 @@
 # and a replay may pick another winner between them.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/sync_lib.sh"
+source "$(dirname "$0")/random_lib.sh"
 
 SEEDS=${SYNC_PROPERTY_SEEDS:-1 2 3 4 5 6 7 8}
 STEPS=${SYNC_PROPERTY_STEPS:-200}
@@ -35,29 +36,6 @@ MEDICINES=('pregabalin 75mg' 'oxycodone 5mg' 'paracetamol 2 tablets' ibuprofen '
 AMOUNTS=(5mg 10mg '1 tablet' 2ml '')
 YES_NO=(yes no)
 
-# A linear congruential generator of our own (bash reseeds $RANDOM in every
-# subshell): rnd N sets R to 0..N-1.
-rnd() {
-    SEED=$(((SEED * 1103515245 + 12345) % 2147483648))
-    R=$((SEED / 65536 % $1))
-}
-pick() {
-    local -n list=$1
-    rnd ${#list[@]}
-    PICKED=${list[R]}
-}
-# A past local time within the 200 days before 2026-11-22.
-past_time() {
-    local day hour minute
-    rnd 200; day=$((R + 1))
-    rnd 24; hour=$R
-    rnd 60; minute=$R
-    WHEN=$(date -u -d "2026-11-22 - $day days" +"%Y-%m-%dT$(printf '%02d:%02d' "$hour" "$minute")")
-}
-answers() {
-    ANSWERS=""
-    for _ in $(seq "$1"); do rnd "$2"; ANSWERS+="${ANSWERS:+,}$((R + ${3:-0}))"; done
-}
 
 # Every command runs at its own step's time, by its replica's clock: five
 # minutes a step, each replica's clock off by its skew (seconds; hours for
